@@ -1,0 +1,79 @@
+# sc: a record of a network of cities, kept as CSV files.
+.POSIX:
+
+VERSION = 0.1.0
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+SEEDDIR = $(PREFIX)/share/sc/seeds
+
+CC = cc
+CFLAGS = -O2 -g
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wpointer-arith -Wwrite-strings -Wformat=2
+SC_CFLAGS = -std=c11 $(WARNINGS) -D_POSIX_C_SOURCE=200809L \
+	-DVERSION='"$(VERSION)"' -DSEEDDIR='"$(SEEDDIR)"' -Ilib
+LDLIBS = -lcsv -lutf8proc
+
+PROGS = sc-cities
+LIBOBJ = lib/err.o lib/mem.o lib/hash.o lib/csv.o lib/out.o lib/table.o \
+	lib/store.o lib/check.o lib/date.o lib/fold.o lib/iso3166.o lib/cli.o
+SEEDS = seeds/cities.csv seeds/events.csv seeds/attendance.csv \
+	seeds/partners.csv seeds/followups.csv
+MAN1 = man/sc-cities.1
+MAN7 = man/sc.7
+
+all: $(PROGS)
+
+.SUFFIXES: .c .o
+.c.o:
+	$(CC) $(SC_CFLAGS) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+$(LIBOBJ) lib/seeds.o: lib/sc.h
+
+libsc.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+lib/seeds.c: $(SEEDS) tools/embed-seeds.sh
+	sh tools/embed-seeds.sh $(SEEDS) > $@.tmp && mv $@.tmp $@
+
+sc-cities: cmd/sc-cities.o libsc.a lib/seeds.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/sc-cities.o lib/seeds.o libsc.a $(LDLIBS)
+sc-events: cmd/sc-events.o libsc.a lib/seeds.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/sc-events.o lib/seeds.o libsc.a $(LDLIBS)
+sc-followups: cmd/sc-followups.o libsc.a lib/seeds.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/sc-followups.o lib/seeds.o libsc.a $(LDLIBS)
+cmd/sc-cities.o cmd/sc-events.o cmd/sc-followups.o: lib/sc.h
+
+tests/unit-lib: tests/unit-lib.o libsc.a lib/seeds.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit-lib.o lib/seeds.o libsc.a $(LDLIBS)
+
+check: all tests/unit-lib
+	sh tests/run.sh
+
+lint:
+	mandoc -T lint -W warning $(MAN1) $(MAN7)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(SEEDDIR)
+	cp $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	cp $(SEEDS) $(DESTDIR)$(SEEDDIR)/
+
+uninstall:
+	cd $(DESTDIR)$(BINDIR) && rm -f $(PROGS)
+	cd $(DESTDIR)$(MANDIR)/man1 && rm -f sc-cities.1 sc-events.1 sc-followups.1
+	rm -f $(DESTDIR)$(MANDIR)/man7/sc.7
+	cd $(DESTDIR)$(SEEDDIR) && rm -f cities.csv events.csv attendance.csv \
+	    partners.csv followups.csv
+	-rmdir $(DESTDIR)$(SEEDDIR) $(DESTDIR)$(PREFIX)/share/sc
+
+clean:
+	rm -f $(PROGS) libsc.a lib/*.o cmd/*.o tests/*.o tests/unit-lib \
+	    lib/seeds.c lib/seeds.c.tmp
+	rm -rf tests/tmp
+
+.PHONY: all check lint install uninstall clean

@@ -1,0 +1,367 @@
+/*
+ * check.c: what makes a row valid, and the lookups that resolve its
+ * references.  Tables are loaded on first use and indexed by id in a hash
+ * map, so that checking every reference of a table is linear in its rows.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc.h"
+
+static const char *const city_status[] = {
+	"prospect", "introduced", "member", "former", NULL
+};
+static const char *const event_status[] = {
+	"planned", "held", "cancelled", NULL
+};
+static const char *const roles[] = { "host", "participant", "speaker", NULL };
+static const char *const followup_status[] = {
+	"open", "done", "cancelled", NULL
+};
+
+void
+db_init(struct db *db, struct store *st)
+{
+	memset(db, 0, sizeof(*db));
+	db->st = st;
+}
+
+struct table *
+db_table(struct db *db, int tab)
+{
+	if (db->t[tab] == NULL)
+		db->t[tab] = store_load(db->st, schemas[tab]);
+	return db->t[tab];
+}
+
+/* The id index of cities, events or follow-ups: the first row wins. */
+struct hmap *
+db_ids(struct db *db, int tab)
+{
+	struct table *t;
+	size_t i;
+
+	if (db->ids[tab] != NULL)
+		return db->ids[tab];
+	t = db_table(db, tab);
+	db->ids[tab] = hmap_new();
+	for (i = 0; i < t->nrows; i++)
+		if (hmap_get(db->ids[tab], rget(t, t->rows[i], 0)) == NULL)
+			hmap_put(db->ids[tab], rget(t, t->rows[i], 0),
+			    t->rows[i]);
+	return db->ids[tab];
+}
+
+void
+db_added(struct db *db, int tab, struct row *r)
+{
+	if (db->ids[tab] != NULL)
+		hmap_put(db->ids[tab], rget(db->t[tab], r, 0), r);
+}
+
+static const char *
+noun(int tab)
+{
+	return tab == T_CITIES ? "city" : tab == T_EVENTS ? "event" :
+	    "follow-up";
+}
+
+static void
+name_matches(struct db *db, int tab, const char *arg, struct row **exact,
+    struct row **part, int *nexact, int *npart)
+{
+	struct table *t = db_table(db, tab);
+	char *key = fold_name(arg), *name;
+	size_t i;
+
+	*nexact = *npart = 0;
+	for (i = 0; i < t->nrows; i++) {
+		name = fold_name(rget(t, t->rows[i], C_NAME));
+		if (strcmp(name, key) == 0)
+			exact[(*nexact)++ < 8 ? *nexact - 1 : 7] = t->rows[i];
+		else if (*key != '\0' && strstr(name, key) != NULL)
+			part[(*npart)++ < 8 ? *npart - 1 : 7] = t->rows[i];
+		free(name);
+	}
+	free(key);
+}
+
+static void
+ambiguous(struct db *db, int tab, const char *arg, struct row **rows, int n)
+{
+	struct buf b = { 0 };
+	int i;
+
+	for (i = 0; i < n && i < 8; i++) {
+		buf_adds(&b, i ? ", " : "");
+		buf_adds(&b, rget(db->t[tab], rows[i], 0));
+	}
+	die(EXIT_DATA, "%s name '%s' is ambiguous: %s%s; give an id", noun(tab),
+	    arg, b.s, n > 8 ? ", ..." : "");
+}
+
+/*
+ * A row named by its id or, for cities and events, by a name: an exact
+ * match of the folded name first, else a unique folded substring.
+ */
+struct row *
+db_find(struct db *db, int tab, const char *arg)
+{
+	struct row *r, *exact[8], *part[8];
+	int nexact, npart;
+
+	if ((r = hmap_get(db_ids(db, tab), arg)) != NULL)
+		return r;
+	if (tab == T_CITIES || tab == T_EVENTS) {
+		name_matches(db, tab, arg, exact, part, &nexact, &npart);
+		if (nexact == 1)
+			return exact[0];
+		if (nexact > 1)
+			ambiguous(db, tab, arg, exact, nexact);
+		if (npart == 1)
+			return part[0];
+		if (npart > 1)
+			ambiguous(db, tab, arg, part, npart);
+	}
+	die(EXIT_DATA, "unknown %s '%s'", noun(tab), arg);
+}
+
+const char *
+row_label(const struct table *t, const struct row *r)
+{
+	return r->src != NULL ? r->src : r->line > 0 ? t->label : NULL;
+}
+
+static int
+problem(const struct table *t, const struct row *r, int col,
+    const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	warn_at(row_label(t, r), r->line, "%s: %s", t->sc->cols[col], msg);
+	return 1;
+}
+
+static int
+in_list(const char *v, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(v, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+check_enum(const struct table *t, const struct row *r, int col,
+    const char *const *list)
+{
+	const char *v = rget(t, r, col);
+	struct buf b = { 0 };
+	int i;
+
+	if (*v == '\0' || in_list(v, list))
+		return 0;
+	for (i = 0; list[i] != NULL; i++) {
+		buf_adds(&b, i ? ", " : "");
+		buf_adds(&b, list[i]);
+	}
+	problem(t, r, col, "invalid value '%s' (one of: %s)", v, b.s);
+	buf_free(&b);
+	return 1;
+}
+
+static int
+check_date(const struct table *t, const struct row *r, int col, int reduced)
+{
+	const char *v = rget(t, r, col);
+	struct date d;
+
+	if (*v == '\0')
+		return 0;
+	if (date_parse(v, &d) == -1 || (!reduced && d.prec != DATE_DAY))
+		return problem(t, r, col, "invalid date '%s'%s", v,
+		    reduced ? "" : " (want YYYY-MM-DD)");
+	return 0;
+}
+
+static int
+check_ref(struct db *db, const struct table *t, const struct row *r, int col,
+    int tab)
+{
+	const char *v = rget(t, r, col);
+
+	if (*v == '\0' || hmap_get(db_ids(db, tab), v) != NULL)
+		return 0;
+	return problem(t, r, col, "unknown %s '%s'", noun(tab), v);
+}
+
+/* Ids of cities and events are slugs; follow-ups' are positive integers. */
+int
+valid_id(int tab, const char *s)
+{
+	const char *p;
+
+	if (tab == T_FOLLOWUPS) {
+		if (*s < '1' || *s > '9' || strlen(s) > 18)
+			return 0;
+		return strspn(s, "0123456789") == strlen(s);
+	}
+	if (*s == '\0' || *s == '-' || s[strlen(s) - 1] == '-')
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-'))
+			return 0;
+	return 1;
+}
+
+static int
+check_required(const struct table *t, const struct row *r)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < t->sc->ncols; i++)
+		if ((t->sc->required & (1u << i)) && *rget(t, r, (int)i) == '\0')
+			n += problem(t, r, (int)i, "required value is empty");
+	if (t->sc->cols[0][0] == 'i' && *rget(t, r, 0) != '\0' &&
+	    !valid_id(t->sc == &schema_followups ? T_FOLLOWUPS : T_CITIES,
+	    rget(t, r, 0)))
+		n += problem(t, r, 0, "invalid id '%s' (%s)", rget(t, r, 0),
+		    t->sc == &schema_followups ? "a positive integer" :
+		    "lower-case letters, digits and '-'");
+	return n;
+}
+
+static int
+check_city(struct db *db, const struct table *t, const struct row *r)
+{
+	const char *cc = rget(t, r, C_COUNTRY), *region = rget(t, r, C_REGION);
+	int n = 0;
+
+	if (*cc != '\0' && !iso_country_ok(cc))
+		n += problem(t, r, C_COUNTRY, "unknown country code '%s' "
+		    "(ISO 3166-1 alpha-2, upper case)", cc);
+	else if (*region != '\0' && !iso_region_ok(cc, region))
+		n += problem(t, r, C_REGION, "'%s' is not an ISO 3166-2 region "
+		    "of %s", region, cc);
+	n += check_enum(t, r, C_STATUS, city_status);
+	n += check_date(t, r, C_JOINED, 0);
+	n += check_ref(db, t, r, C_VIA, T_EVENTS);
+	return n;
+}
+
+static int
+check_event(struct db *db, const struct table *t, const struct row *r)
+{
+	struct date s, e;
+	int n = 0;
+
+	n += check_date(t, r, E_START, 1);
+	n += check_date(t, r, E_END, 1);
+	if (n == 0 && date_parse(rget(t, r, E_START), &s) == 0 &&
+	    date_parse(rget(t, r, E_END), &e) == 0 &&
+	    date_last(&e) < date_first(&s))
+		n += problem(t, r, E_END, "'%s' is before the start, '%s'",
+		    rget(t, r, E_END), rget(t, r, E_START));
+	n += check_ref(db, t, r, E_CITY, T_CITIES);
+	n += check_enum(t, r, E_STATUS, event_status);
+	return n;
+}
+
+static int
+check_followup(struct db *db, const struct table *t, const struct row *r)
+{
+	int n = 0;
+
+	n += check_ref(db, t, r, F_EVENT, T_EVENTS);
+	n += check_ref(db, t, r, F_CITY, T_CITIES);
+	n += check_date(t, r, F_DUE, 1);
+	n += check_enum(t, r, F_STATUS, followup_status);
+	n += check_date(t, r, F_CREATED, 0);
+	n += check_date(t, r, F_CLOSED, 0);
+	return n;
+}
+
+/* Returns the number of problems, each already reported. */
+int
+check_row(struct db *db, int tab, const struct row *r, int unused)
+{
+	const struct table *t = db_table(db, tab);
+	int n;
+
+	(void)unused;
+	n = check_required(t, r);
+	switch (tab) {
+	case T_CITIES:
+		return n + check_city(db, t, r);
+	case T_EVENTS:
+		return n + check_event(db, t, r);
+	case T_ATTENDANCE:
+		n += check_ref(db, t, r, A_EVENT, T_EVENTS);
+		n += check_ref(db, t, r, A_CITY, T_CITIES);
+		return n + check_enum(t, r, A_ROLE, roles);
+	case T_PARTNERS:
+		return n + check_ref(db, t, r, P_EVENT, T_EVENTS);
+	default:
+		return n + check_followup(db, t, r);
+	}
+}
+
+/* The key that must be unique in a table: the id, or the pair. */
+static char *
+unique_key(const struct table *t, const struct row *r, int tab)
+{
+	if (tab == T_ATTENDANCE)
+		return xasprintf("%s\t%s", rget(t, r, A_EVENT),
+		    rget(t, r, A_CITY));
+	if (tab == T_PARTNERS) {
+		char *org = fold_name(rget(t, r, P_ORGANISATION)), *k;
+
+		k = xasprintf("%s\t%s", rget(t, r, P_EVENT), org);
+		free(org);
+		return k;
+	}
+	return xstrdup(rget(t, r, 0));
+}
+
+static int
+check_unique(struct db *db, int tab)
+{
+	struct table *t = db_table(db, tab);
+	struct hmap *seen = hmap_new();
+	struct row *first;
+	size_t i;
+	char *k;
+	int n = 0;
+
+	for (i = 0; i < t->nrows; i++) {
+		k = unique_key(t, t->rows[i], tab);
+		if ((first = hmap_get(seen, k)) != NULL)
+			n += problem(t, t->rows[i], tab == T_PARTNERS ?
+			    P_ORGANISATION : tab == T_ATTENDANCE ? A_CITY : 0,
+			    "duplicate of line %ld", first->line);
+		else
+			hmap_put(seen, k, t->rows[i]);
+		free(k);
+	}
+	hmap_free(seen);
+	return n;
+}
+
+int
+check_table(struct db *db, int tab)
+{
+	struct table *t = db_table(db, tab);
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < t->nrows; i++)
+		n += check_row(db, tab, t->rows[i], 1);
+	return n + check_unique(db, tab);
+}

@@ -1,0 +1,188 @@
+/*
+ * cli.c: the options the three commands share, and the argument forms
+ * they share: dates, durations, and ids given as arguments or piped in.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc.h"
+
+void
+common_init(struct common *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->infmt = FMT_GUESS;
+	c->out.fmt = FMT_GUESS;
+	c->wait = 10;
+}
+
+static double
+parse_wait(const char *s)
+{
+	char *end;
+	double w;
+
+	w = strtod(s, &end);
+	if (end == s || *end != '\0' || !(w >= 0 && w <= 86400))
+		die(EXIT_USAGE, "--wait: not a number of seconds: '%s'", s);
+	return w;
+}
+
+/* Returns 1 when the option was one of the common ones. */
+int
+common_opt(struct common *c, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'D': c->data = arg; break;
+	case 'i': c->input = arg; break;
+	case 'c': c->out.columns = arg; break;
+	case 'H': c->out.noheader = 1; break;
+	case 'n': c->dryrun = 1; break;
+	case 'h': c->help = 1; break;
+	case 'V': c->version = 1; break;
+	case OPT_TODAY: c->today_arg = arg; break;
+	case OPT_WAIT: c->wait = parse_wait(arg); break;
+	case OPT_SAFE: c->out.safe = 1; break;
+	case OPT_CRLF: c->out.crlf = 1; break;
+	case OPT_BOM: c->out.bom = 1; break;
+	case OPT_INPUT_FORMAT:
+		c->infmt = fmt_parse(arg);
+		if (c->infmt != FMT_CSV && c->infmt != FMT_TSV)
+			die(EXIT_USAGE, "--input-format: csv or tsv, not '%s'",
+			    arg);
+		break;
+	case 'o':
+		if ((c->out.fmt = fmt_parse(arg)) == -1)
+			die(EXIT_USAGE, "--output: unknown format '%s'", arg);
+		c->outset = 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+void
+common_finish(struct common *c)
+{
+	c->today = today_days(c->today_arg);
+}
+
+/* A date option's value; reduced dates only where the option allows. */
+long
+date_opt(const char *opt, const char *v, long today, int last)
+{
+	struct date d;
+
+	if (date_arg(v, today, &d) == -1)
+		die(EXIT_USAGE, "%s: invalid date '%s'", opt, v);
+	return last ? date_last(&d) : date_first(&d);
+}
+
+/*
+ * A date to store: a full date, or with reduced set a reduced one as
+ * given.  Relative forms and "today" are resolved against today.
+ */
+const char *
+date_opt_str(const char *opt, const char *v, long today, int reduced,
+    char out[11])
+{
+	struct date d;
+
+	if (date_arg(v, today, &d) == -1 ||
+	    (!reduced && d.prec != DATE_DAY))
+		die(EXIT_USAGE, "%s: invalid date '%s'%s", opt, v,
+		    reduced ? "" : " (want YYYY-MM-DD)");
+	if (d.prec == DATE_DAY)
+		date_fmt(date_first(&d), out);
+	else if (d.prec == DATE_MONTH)
+		snprintf(out, 11, "%04d-%02d", d.y % 10000, d.m % 100);
+	else
+		snprintf(out, 11, "%04d", d.y % 10000);
+	return out;
+}
+
+void
+dur_opt(const char *opt, const char *v, struct dur *d)
+{
+	if (dur_parse(v, d) == -1)
+		die(EXIT_USAGE, "%s: invalid duration '%s' (like 7d, 2w, 1m, "
+		    "1y or P14D)", opt, v);
+}
+
+void
+upcase(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'a' && *s <= 'z')
+			*s = (char)(*s - 'a' + 'A');
+}
+
+/* -i FILE or the data directory: where list reads its rows. */
+struct reader *
+input_reader(const struct common *c, struct store *st, const struct schema *sc)
+{
+	if (c->input != NULL)
+		return rd_open(c->input, c->infmt);
+	return store_reader(st, sc);
+}
+
+static void
+push(char ***v, size_t *n, size_t *cap, const char *s)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[(*n)++] = xstrdup(s);
+}
+
+/*
+ * Rows piped in name their cities by a city column (events: event), else
+ * by id: so the output of any of the tools can feed the next.
+ */
+static void
+ids_from_stdin(int tab, const struct common *c, char ***v, size_t *n,
+    size_t *cap)
+{
+	const char *want = tab == T_CITIES ? "city" : tab == T_EVENTS ?
+	    "event" : "id";
+	struct reader *rd = rd_open("-", c->infmt);
+	struct rec rec;
+	size_t i, col = (size_t)-1;
+
+	if (!rd_next(rd, &rec)) {
+		rd_close(rd);
+		return;
+	}
+	for (i = 0; i < rec.n; i++)
+		if (strcmp(rec.f[i], want) == 0 ||
+		    (col == (size_t)-1 && strcmp(rec.f[i], "id") == 0))
+			col = i;
+	if (col == (size_t)-1)
+		die_at(EXIT_DATA, "stdin", rec.line, "no '%s' or 'id' column "
+		    "in the header", want);
+	while (rd_next(rd, &rec))
+		if (rec.f[col][0] != '\0')
+			push(v, n, cap, rec.f[col]);
+	rd_close(rd);
+}
+
+char **
+ids_from_args(int argc, char **argv, int tab, const struct common *c,
+    size_t *n)
+{
+	char **v = NULL;
+	size_t cap = 0;
+	int i;
+
+	*n = 0;
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0)
+			ids_from_stdin(tab, c, &v, n, &cap);
+		else
+			push(&v, n, &cap, argv[i]);
+	}
+	return v;
+}

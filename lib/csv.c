@@ -1,0 +1,388 @@
+/*
+ * csv.c: the readers.  CSV goes through libcsv, wrapped here and nowhere
+ * else; TSV is split by hand.  Both hand out one record at a time with the
+ * line on which it starts, so that memory does not grow with the input and
+ * every message can name its line.  Malformed input is fatal (exit 3):
+ * an unterminated quote, a row with the wrong number of fields, invalid
+ * UTF-8 or a NUL byte.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "sc.h"
+
+enum { CHUNK = 1 << 16 };
+
+/* libcsv's parser states, which its header does not export. */
+enum { LIBCSV_FIELD_BEGUN = 2 };
+
+struct reader {
+	char	*name;
+	FILE	*fp;
+	int	 fmt;
+	char	*ibuf;		/* input bytes not yet parsed: [ipos, ilen) */
+	size_t	 ipos, ilen, icap;
+	int	 eof;
+	long	 line;		/* the line of the next byte to parse */
+	int	 pending_cr;	/* the last chunk ended in CR; LF may follow */
+	long	 recline;	/* the line on which the current record began */
+	int	 inrec;
+	int	 done;		/* the current record is complete */
+	size_t	 width;		/* fields in the first record, 0 before it */
+	struct buf fields;	/* the record's fields, each NUL-terminated */
+	size_t	*offs;
+	size_t	 nf, capf;
+	char	**ptrs;
+	size_t	 capp;
+	struct csv_parser p;
+};
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static int
+is_term(unsigned char c)
+{
+	return c == '\r' || c == '\n';
+}
+
+static struct reader *
+reader_new(const char *name, FILE *fp, int fmt)
+{
+	struct reader *r;
+
+	r = xcalloc(1, sizeof(*r));
+	r->name = xstrdup(name);
+	r->fp = fp;
+	r->fmt = fmt;
+	r->line = 1;
+	r->icap = CHUNK;
+	r->ibuf = xmalloc(r->icap);
+	if (csv_init(&r->p, CSV_APPEND_NULL) != 0)
+		die(EXIT_SYS, "out of memory");
+	csv_set_space_func(&r->p, no_space);
+	csv_set_term_func(&r->p, is_term);
+	csv_set_realloc_func(&r->p, xrealloc);
+	csv_set_free_func(&r->p, free);
+	return r;
+}
+
+/* Moves the unparsed bytes to the front and reads more; 0 at end of input. */
+static size_t
+fill(struct reader *r)
+{
+	size_t n;
+
+	if (r->eof)
+		return 0;
+	memmove(r->ibuf, r->ibuf + r->ipos, r->ilen - r->ipos);
+	r->ilen -= r->ipos;
+	r->ipos = 0;
+	if (r->ilen == r->icap) {
+		r->icap *= 2;
+		r->ibuf = xrealloc(r->ibuf, r->icap);
+	}
+	n = fread(r->ibuf + r->ilen, 1, r->icap - r->ilen, r->fp);
+	if (n == 0) {
+		if (ferror(r->fp))
+			die(EXIT_SYS, "%s: read error: %s", r->name,
+			    strerror(errno));
+		r->eof = 1;
+	}
+	r->ilen += n;
+	return n;
+}
+
+/* A byte-order mark is allowed at the start of the input, and dropped. */
+static void
+skip_bom(struct reader *r)
+{
+	while (r->ilen < 3 && fill(r) > 0)
+		continue;
+	if (r->ilen >= 3 && memcmp(r->ibuf, "\xef\xbb\xbf", 3) == 0)
+		r->ipos = 3;
+}
+
+/* The guess: a .tsv or .tab name, or a first line with tabs and no commas. */
+static int
+guess_format(struct reader *r)
+{
+	const char *dot = strrchr(r->name, '.');
+	char *nl;
+	size_t len;
+
+	if (dot != NULL && (strcmp(dot, ".tsv") == 0 || strcmp(dot, ".tab") == 0))
+		return FMT_TSV;
+	while ((nl = memchr(r->ibuf + r->ipos, '\n', r->ilen - r->ipos)) == NULL)
+		if (fill(r) == 0)
+			break;
+	len = nl != NULL ? (size_t)(nl - (r->ibuf + r->ipos)) : r->ilen - r->ipos;
+	if (memchr(r->ibuf + r->ipos, '\t', len) != NULL &&
+	    memchr(r->ibuf + r->ipos, ',', len) == NULL)
+		return FMT_TSV;
+	return FMT_CSV;
+}
+
+static struct reader *
+reader_start(struct reader *r)
+{
+	skip_bom(r);
+	if (r->fmt == FMT_GUESS)
+		r->fmt = guess_format(r);
+	return r;
+}
+
+struct reader *
+rd_open(const char *path, int fmt)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return reader_start(reader_new("stdin", stdin, fmt));
+	if ((fp = fopen(path, "r")) == NULL)
+		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	return reader_start(reader_new(path, fp, fmt));
+}
+
+struct reader *
+rd_open_mem(const char *name, const char *data, size_t len, int fmt)
+{
+	FILE *fp;
+
+	if (len == 0)
+		data = "\n", len = 1;
+	if ((fp = fmemopen((void *)(uintptr_t)data, len, "r")) == NULL)
+		die(EXIT_SYS, "%s: %s", name, strerror(errno));
+	return reader_start(reader_new(name, fp, fmt));
+}
+
+const char *
+rd_name(const struct reader *r)
+{
+	return r->name;
+}
+
+void
+rd_close(struct reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->fp != stdin)
+		fclose(r->fp);
+	csv_free(&r->p);
+	buf_free(&r->fields);
+	free(r->offs);
+	free(r->ptrs);
+	free(r->ibuf);
+	free(r->name);
+	free(r);
+}
+
+static void
+check_field(struct reader *r, const char *s, size_t len)
+{
+	if (memchr(s, '\0', len) != NULL)
+		die_at(EXIT_DATA, r->name, r->recline, "NUL byte in field %zu",
+		    r->nf + 1);
+	if (!utf8_valid(s, len))
+		die_at(EXIT_DATA, r->name, r->recline,
+		    "invalid UTF-8 in field %zu", r->nf + 1);
+}
+
+static void
+add_field(struct reader *r, const char *s, size_t len)
+{
+	check_field(r, s, len);
+	if (r->nf == r->capf) {
+		r->capf = r->capf ? r->capf * 2 : 16;
+		r->offs = xreallocarray(r->offs, r->capf, sizeof(*r->offs));
+	}
+	r->offs[r->nf++] = r->fields.len;
+	buf_add(&r->fields, s, len);
+	buf_addc(&r->fields, '\0');
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	add_field(data, s, len);
+}
+
+static void
+on_record(int c, void *data)
+{
+	struct reader *r = data;
+
+	(void)c;
+	r->done = 1;
+}
+
+/* Hands the complete record out, after checking its width. */
+static int
+emit(struct reader *r, struct rec *rec)
+{
+	size_t i;
+
+	if (r->width == 0)
+		r->width = r->nf;
+	else if (r->nf != r->width)
+		die_at(EXIT_DATA, r->name, r->recline,
+		    "%zu fields where the header has %zu", r->nf, r->width);
+	if (r->nf > r->capp) {
+		r->capp = r->nf;
+		r->ptrs = xreallocarray(r->ptrs, r->capp, sizeof(*r->ptrs));
+	}
+	for (i = 0; i < r->nf; i++)
+		r->ptrs[i] = r->fields.s + r->offs[i];
+	rec->n = r->nf;
+	rec->f = r->ptrs;
+	rec->line = r->recline;
+	r->done = 0;
+	r->inrec = 0;
+	return 1;
+}
+
+static void
+start_record(struct reader *r)
+{
+	r->inrec = 1;
+	r->recline = r->line;
+	r->nf = 0;
+	buf_reset(&r->fields);
+}
+
+/*
+ * Feeds libcsv one line at a time (up to and including one CR or LF), so
+ * that the line count is known whenever a record begins or ends.
+ */
+static void
+feed_line(struct reader *r)
+{
+	const char *s = r->ibuf + r->ipos, *e = r->ibuf + r->ilen, *t;
+
+	if (r->pending_cr) {
+		r->pending_cr = 0;
+		if (*s != '\n')
+			r->line++;
+	}
+	for (t = s; t < e && *t != '\n' && *t != '\r'; t++)
+		continue;
+	if (!r->inrec && t != s)
+		start_record(r);
+	if (t < e) {
+		if (*t == '\n')
+			r->line++;
+		else
+			r->pending_cr = 1;
+		t++;
+	}
+	if (csv_parse(&r->p, s, (size_t)(t - s), on_field, on_record, r) !=
+	    (size_t)(t - s))
+		die(EXIT_SYS, "%s: %s", r->name, csv_strerror(csv_error(&r->p)));
+	r->ipos += (size_t)(t - s);
+}
+
+static int
+csv_next(struct reader *r, struct rec *rec)
+{
+	for (;;) {
+		if (r->ipos == r->ilen && fill(r) == 0)
+			break;
+		feed_line(r);
+		if (r->done)
+			return emit(r, rec);
+	}
+	if (r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN)
+		die_at(EXIT_DATA, r->name, r->recline,
+		    "unterminated quoted field");
+	csv_fini(&r->p, on_field, on_record, r);
+	if (r->done)
+		return emit(r, rec);
+	return 0;
+}
+
+/* TSV escapes: \t \n \r \\; any other backslash stands as it is. */
+static void
+tsv_unescape(struct reader *r, char *s, size_t len)
+{
+	char *o = s, *e = s + len;
+	const char *in;
+
+	for (in = s; in < e; in++) {
+		if (*in == '\\' && in + 1 < e && strchr("tnr\\", in[1])) {
+			in++;
+			*o++ = *in == 't' ? '\t' : *in == 'n' ? '\n' :
+			    *in == 'r' ? '\r' : '\\';
+		} else
+			*o++ = *in;
+	}
+	add_field(r, s, (size_t)(o - s));
+}
+
+static int
+tsv_next(struct reader *r, struct rec *rec)
+{
+	char *s, *nl, *tab;
+	size_t len;
+
+	for (;;) {
+		while ((nl = memchr(r->ibuf + r->ipos, '\n',
+		    r->ilen - r->ipos)) == NULL && fill(r) > 0)
+			continue;
+		s = r->ibuf + r->ipos;
+		if (nl == NULL && r->ipos == r->ilen)
+			return 0;
+		len = nl != NULL ? (size_t)(nl - s) : r->ilen - r->ipos;
+		r->ipos += len + (nl != NULL);
+		if (len > 0 && s[len - 1] == '\r')
+			len--;
+		if (len == 0) {
+			r->line++;
+			continue;
+		}
+		start_record(r);
+		r->line++;
+		while ((tab = memchr(s, '\t', len)) != NULL) {
+			tsv_unescape(r, s, (size_t)(tab - s));
+			len -= (size_t)(tab - s) + 1;
+			s = tab + 1;
+		}
+		tsv_unescape(r, s, len);
+		return emit(r, rec);
+	}
+}
+
+/* Returns 1 and fills rec, or 0 at the end of the input. */
+int
+rd_next(struct reader *r, struct rec *rec)
+{
+	if (r->fmt == FMT_TSV)
+		return tsv_next(r, rec);
+	return csv_next(r, rec);
+}
+
+int
+fmt_parse(const char *s)
+{
+	static const struct {
+		const char *name;
+		int	 fmt;
+	} names[] = {
+		{ "csv", FMT_CSV }, { "tsv", FMT_TSV }, { "json", FMT_JSON },
+		{ "table", FMT_TABLE }, { "text", FMT_TEXT }, { "md", FMT_MD },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i].name) == 0)
+			return names[i].fmt;
+	return -1;
+}

@@ -1,0 +1,122 @@
+/*
+ * hash.c: a string-keyed map with open addressing.  Joins across tables
+ * go through it, so that every cross-table step is linear in the rows.
+ * Keys are copied; values belong to the caller.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc.h"
+
+struct slot {
+	char	*key;
+	void	*val;
+	uint32_t hash;
+};
+
+struct hmap {
+	struct slot *slots;
+	size_t	 cap, count;	/* cap is a power of two */
+};
+
+/* FNV-1a: short keys, good enough spread, no state. */
+static uint32_t
+hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s != '\0') {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+struct hmap *
+hmap_new(void)
+{
+	struct hmap *m;
+
+	m = xcalloc(1, sizeof(*m));
+	m->cap = 64;
+	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	return m;
+}
+
+static struct slot *
+find_slot(struct slot *slots, size_t cap, const char *key, uint32_t h)
+{
+	size_t i = h & (cap - 1);
+
+	while (slots[i].key != NULL) {
+		if (slots[i].hash == h && strcmp(slots[i].key, key) == 0)
+			break;
+		i = (i + 1) & (cap - 1);
+	}
+	return &slots[i];
+}
+
+static void
+grow(struct hmap *m)
+{
+	struct slot *old = m->slots, *s;
+	size_t i, oldcap = m->cap;
+
+	m->cap *= 2;
+	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		s = find_slot(m->slots, m->cap, old[i].key, old[i].hash);
+		*s = old[i];
+	}
+	free(old);
+}
+
+void *
+hmap_get(const struct hmap *m, const char *key)
+{
+	struct slot *s;
+
+	s = find_slot(m->slots, m->cap, key, hash_str(key));
+	return s->key != NULL ? s->val : NULL;
+}
+
+/* Returns 1 when the key was new, 0 when its value was replaced. */
+int
+hmap_put(struct hmap *m, const char *key, void *val)
+{
+	struct slot *s;
+	uint32_t h = hash_str(key);
+
+	if ((m->count + 1) * 4 > m->cap * 3)
+		grow(m);
+	s = find_slot(m->slots, m->cap, key, h);
+	s->val = val;
+	if (s->key != NULL)
+		return 0;
+	s->key = xstrdup(key);
+	s->hash = h;
+	m->count++;
+	return 1;
+}
+
+size_t
+hmap_count(const struct hmap *m)
+{
+	return m->count;
+}
+
+void
+hmap_free(struct hmap *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->cap; i++)
+		free(m->slots[i].key);
+	free(m->slots);
+	free(m);
+}

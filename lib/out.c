@@ -1,0 +1,292 @@
+/*
+ * out.c: the writers.  csv, tsv and json stream a row at a time; table
+ * keeps the rows, since its column widths depend on all of them.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sc.h"
+
+struct out {
+	struct outopt o;
+	size_t	 n;		/* output columns */
+	size_t	*idx;		/* output column -> input column */
+	char	**names;
+	const char *eol;
+	char	***rows;	/* for table: copies of the rows */
+	size_t	 nrows, caprows;
+};
+
+static char outbuf[1 << 16];
+
+/* Fields are quoted only when they must be, so that plain data stays plain. */
+void
+csv_field(FILE *fp, const char *s, int safe)
+{
+	size_t len = strlen(s);
+	int quote, formula;
+	const char *p;
+
+	formula = safe && *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+	quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
+	if (!quote)
+		quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (!quote && !formula) {
+		fwrite(s, 1, len, fp);
+		return;
+	}
+	if (quote)
+		putc('"', fp);
+	if (formula)
+		putc('\'', fp);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			putc('"', fp);
+		putc(*p, fp);
+	}
+	if (quote)
+		putc('"', fp);
+}
+
+void
+tsv_field(FILE *fp, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		switch (*p) {
+		case '\t': fputs("\\t", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		default: putc(*p, fp); break;
+		}
+	}
+}
+
+void
+json_string(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	putc('"', fp);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				putc(*p, fp);
+		}
+	}
+	putc('"', fp);
+}
+
+static size_t
+find_col(char *const *cols, size_t ncols, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < ncols; i++)
+		if (strlen(cols[i]) == len && memcmp(cols[i], name, len) == 0)
+			return i;
+	die(EXIT_USAGE, "unknown column '%.*s'; columns are: %s%s", (int)len,
+	    name, ncols ? cols[0] : "", ncols > 1 ? ", ..." : "");
+}
+
+static void
+select_columns(struct out *o, char *const *cols, size_t ncols)
+{
+	const char *s = o->o.columns, *comma;
+	size_t len;
+
+	if (s == NULL) {
+		o->idx = xreallocarray(NULL, ncols, sizeof(*o->idx));
+		for (o->n = 0; o->n < ncols; o->n++)
+			o->idx[o->n] = o->n;
+		return;
+	}
+	o->idx = xreallocarray(NULL, strlen(s) / 2 + 1, sizeof(*o->idx));
+	for (;;) {
+		comma = strchr(s, ',');
+		len = comma ? (size_t)(comma - s) : strlen(s);
+		o->idx[o->n++] = find_col(cols, ncols, s, len);
+		if (comma == NULL)
+			break;
+		s = comma + 1;
+	}
+}
+
+static void
+write_line(struct out *o, char *const *f)
+{
+	size_t i;
+
+	for (i = 0; i < o->n; i++) {
+		const char *v = f[o->idx[i]];
+
+		if (o->o.fmt == FMT_TSV) {
+			if (i > 0)
+				putchar('\t');
+			tsv_field(stdout, v);
+		} else {
+			if (i > 0)
+				putchar(',');
+			csv_field(stdout, v, o->o.safe);
+		}
+	}
+	fputs(o->eol, stdout);
+}
+
+struct out *
+out_open(const struct outopt *opt, char *const *cols, size_t ncols)
+{
+	struct out *o;
+	size_t i;
+
+	o = xcalloc(1, sizeof(*o));
+	o->o = *opt;
+	if (o->o.fmt == FMT_GUESS)
+		o->o.fmt = isatty(STDOUT_FILENO) ? FMT_TABLE : FMT_CSV;
+	o->eol = o->o.crlf ? "\r\n" : "\n";
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	select_columns(o, cols, ncols);
+	o->names = xreallocarray(NULL, o->n, sizeof(*o->names));
+	for (i = 0; i < o->n; i++)
+		o->names[i] = xstrdup(cols[o->idx[i]]);
+	if (o->o.bom && o->o.fmt == FMT_CSV)
+		fputs("\xef\xbb\xbf", stdout);
+	if (!o->o.noheader && (o->o.fmt == FMT_CSV || o->o.fmt == FMT_TSV)) {
+		size_t *idx = o->idx;
+
+		o->idx = xreallocarray(NULL, o->n, sizeof(*o->idx));
+		for (i = 0; i < o->n; i++)
+			o->idx[i] = i;
+		write_line(o, o->names);
+		free(o->idx);
+		o->idx = idx;
+	}
+	return o;
+}
+
+static void
+json_row(struct out *o, char *const *f)
+{
+	size_t i;
+
+	putchar('{');
+	for (i = 0; i < o->n; i++) {
+		if (i > 0)
+			putchar(',');
+		json_string(stdout, o->names[i]);
+		putchar(':');
+		json_string(stdout, f[o->idx[i]]);
+	}
+	fputs("}\n", stdout);
+}
+
+/* Table cells are for people: control characters show as spaces. */
+static char *
+cell(const char *s)
+{
+	char *c = xstrdup(s), *p;
+
+	for (p = c; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20)
+			*p = ' ';
+	return c;
+}
+
+void
+out_row(struct out *o, char *const *f)
+{
+	char **copy;
+	size_t i;
+
+	if (o->o.fmt == FMT_JSON) {
+		json_row(o, f);
+		return;
+	}
+	if (o->o.fmt != FMT_TABLE) {
+		write_line(o, f);
+		return;
+	}
+	copy = xreallocarray(NULL, o->n, sizeof(*copy));
+	for (i = 0; i < o->n; i++)
+		copy[i] = cell(f[o->idx[i]]);
+	if (o->nrows == o->caprows) {
+		o->caprows = o->caprows ? o->caprows * 2 : 64;
+		o->rows = xreallocarray(o->rows, o->caprows, sizeof(*o->rows));
+	}
+	o->rows[o->nrows++] = copy;
+}
+
+static void
+table_line(const struct out *o, char *const *f, const size_t *w)
+{
+	size_t i, pad;
+
+	for (i = 0; i < o->n; i++) {
+		fputs(f[i], stdout);
+		if (i + 1 == o->n)
+			break;
+		for (pad = w[i] - display_width(f[i]) + 2; pad > 0; pad--)
+			putchar(' ');
+	}
+	putchar('\n');
+}
+
+static void
+print_table(struct out *o)
+{
+	size_t *w, i, j, dw;
+
+	w = xcalloc(o->n, sizeof(*w));
+	for (j = 0; j < o->n; j++)
+		w[j] = display_width(o->names[j]);
+	for (i = 0; i < o->nrows; i++)
+		for (j = 0; j < o->n; j++)
+			if ((dw = display_width(o->rows[i][j])) > w[j])
+				w[j] = dw;
+	if (!o->o.noheader)
+		table_line(o, o->names, w);
+	for (i = 0; i < o->nrows; i++) {
+		table_line(o, o->rows[i], w);
+		for (j = 0; j < o->n; j++)
+			free(o->rows[i][j]);
+		free(o->rows[i]);
+	}
+	free(w);
+}
+
+void
+out_close(struct out *o)
+{
+	size_t i;
+
+	if (o == NULL)
+		return;
+	if (o->o.fmt == FMT_TABLE)
+		print_table(o);
+	for (i = 0; i < o->n; i++)
+		free(o->names[i]);
+	free(o->names);
+	free(o->rows);
+	free(o->idx);
+	free(o);
+}
+
+/* Output errors are errors: a full disk must not look like success. */
+void
+finish_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0)
+		die(EXIT_SYS, "write error: stdout: %s", strerror(errno));
+}

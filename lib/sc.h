@@ -1,0 +1,255 @@
+/*
+ * sc.h: the prototypes of the sc library, shared by sc-cities, sc-events
+ * and sc-followups.  One concern per .c file; this is the only header.
+ */
+#ifndef SC_H
+#define SC_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+/* Exit status, as sc(7) defines it. */
+enum {
+	EXIT_NO = 1,		/* the answer is no */
+	EXIT_USAGE = 2,		/* the command line is wrong */
+	EXIT_DATA = 3,		/* the data is wrong */
+	EXIT_SYS = 4		/* cannot read, write or lock */
+};
+
+/* err.c: every message goes through these. */
+extern const char *progname;
+void	 die(int, const char *, ...)
+	    __attribute__((noreturn, format(printf, 2, 3)));
+void	 die_at(int, const char *, long, const char *, ...)
+	    __attribute__((noreturn, format(printf, 4, 5)));
+void	 warn_at(const char *, long, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 note(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* mem.c: allocation that dies on failure, and a growable byte buffer. */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+struct buf {
+	char	*s;
+	size_t	 len, cap;
+};
+void	 buf_add(struct buf *, const char *, size_t);
+void	 buf_addc(struct buf *, int);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_reset(struct buf *);
+void	 buf_free(struct buf *);
+
+/* date.c: ISO 8601 dates, reduced dates, relative dates, durations. */
+enum { DATE_YEAR = 1, DATE_MONTH = 2, DATE_DAY = 3 };
+struct date {
+	int	 y, m, d;	/* m and d are 0 when not given */
+	int	 prec;		/* DATE_YEAR, DATE_MONTH or DATE_DAY */
+};
+struct dur {
+	int	 y, m, d;	/* weeks are counted into d */
+};
+int	 date_parse(const char *, struct date *);
+long	 days_from_civil(int, int, int);
+void	 civil_from_days(long, int *, int *, int *);
+long	 date_first(const struct date *);
+long	 date_last(const struct date *);
+int	 date_arg(const char *, long, struct date *);
+int	 dur_parse(const char *, struct dur *);
+long	 dur_add(long, const struct dur *, int);
+long	 today_days(const char *);
+void	 date_fmt(long, char[11]);
+
+/* fold.c: UTF-8 checks, name folding, slugs and display width. */
+int	 utf8_valid(const char *, size_t);
+char	*fold_name(const char *);
+char	*nfc(const char *);
+char	*slugify(const char *);
+size_t	 display_width(const char *);
+
+/* iso3166.c: country and region codes, from Debian's iso-codes. */
+int	 iso_country_ok(const char *);
+int	 iso_region_ok(const char *, const char *);
+
+/* hash.c: a string-keyed hash map; values are caller pointers. */
+struct hmap;
+struct hmap *hmap_new(void);
+void	*hmap_get(const struct hmap *, const char *);
+int	 hmap_put(struct hmap *, const char *, void *);
+size_t	 hmap_count(const struct hmap *);
+void	 hmap_free(struct hmap *);
+
+/* csv.c: the readers (CSV through libcsv, TSV by hand). */
+enum {
+	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD
+};
+struct rec {
+	size_t	 n;
+	char	**f;		/* NUL-terminated, valid until the next read */
+	long	 line;		/* the line on which the record starts */
+};
+struct reader;
+struct reader *rd_open(const char *, int);
+struct reader *rd_open_mem(const char *, const char *, size_t, int);
+int	 rd_next(struct reader *, struct rec *);
+const char *rd_name(const struct reader *);
+void	 rd_close(struct reader *);
+int	 fmt_parse(const char *);
+
+/* out.c: the writers (csv, tsv, json, table). */
+struct outopt {
+	int	 fmt;		/* FMT_GUESS picks table on a terminal */
+	int	 noheader;
+	int	 crlf, bom, safe;
+	const char *columns;	/* -c, or NULL for all */
+};
+struct out;
+struct out *out_open(const struct outopt *, char *const *, size_t);
+void	 out_row(struct out *, char *const *);
+void	 out_close(struct out *);
+void	 csv_field(FILE *, const char *, int);
+void	 tsv_field(FILE *, const char *);
+void	 json_string(FILE *, const char *);
+void	 finish_stdout(void);
+
+/* table.c: the five tables, their columns and rows in memory. */
+enum { MAXSCHEMA = 10 };
+struct schema {
+	const char *name;	/* "cities" */
+	const char *file;	/* "cities.csv" */
+	const char *const *cols;
+	size_t	 ncols;
+	unsigned required;	/* bit i: column i must not be empty */
+};
+extern const struct schema schema_cities, schema_events, schema_attendance,
+    schema_partners, schema_followups;
+enum { C_ID, C_NAME, C_COUNTRY, C_REGION, C_STATUS, C_JOINED, C_VIA, C_NOTES };
+enum { E_ID, E_NAME, E_SERIES, E_KIND, E_START, E_END, E_CITY, E_STATUS,
+    E_URL, E_NOTES };
+enum { A_EVENT, A_CITY, A_ROLE, A_NOTES };
+enum { P_EVENT, P_ORGANISATION, P_SECTOR, P_NOTES };
+enum { F_ID, F_ACTION, F_EVENT, F_CITY, F_OWNER, F_DUE, F_STATUS, F_CREATED,
+    F_CLOSED, F_NOTES };
+
+struct row {
+	char	**f;		/* one per table column */
+	long	 line;		/* 0 for a row not read from a file */
+	const char *src;	/* where line is, when not the table's file */
+	int	 changed;
+};
+struct table {
+	const struct schema *sc;
+	const char *label;	/* file name for messages */
+	size_t	 ncols;
+	char	**cols;
+	int	 pos[MAXSCHEMA];	/* schema column -> table column */
+	struct row **rows;
+	size_t	 nrows, cap;
+	size_t	 nextra;	/* columns added because the file lacked them */
+};
+struct scan {
+	struct reader *rd;
+	struct table *t;	/* header only; rows are not kept */
+	struct rec rec;
+	char	**f;		/* the row, one per table column */
+};
+struct store;
+struct table *table_new(const struct schema *, const char *);
+void	 table_header(struct table *, char *const *, size_t, const char *, long);
+int	 table_col(const struct table *, const char *);
+const char *rget(const struct table *, const struct row *, int);
+void	 rset(struct table *, struct row *, int, const char *);
+struct row *table_append(struct table *, char *const *, long);
+struct row *table_newrow(struct table *);
+void	 table_remove(struct table *, size_t);
+void	 table_free(struct table *);
+int	 scan_open(struct scan *, const struct schema *, struct reader *);
+int	 scan_next(struct scan *);
+const char *sget(const struct scan *, int);
+void	 scan_close(struct scan *);
+
+/* store.c: the data directory, its lock, and safe writes. */
+struct store {
+	char	*dir;		/* NULL: the compiled-in seeds */
+	int	 lockfd;
+	double	 wait;
+};
+void	 store_init(struct store *, const char *, double);
+struct reader *store_reader(const struct store *, const struct schema *);
+struct table *store_load(const struct store *, const struct schema *);
+void	 store_lock(struct store *);
+void	 store_write(struct store *, struct table *);
+void	 store_unlock(struct store *);
+extern const char *const seed_names[];
+extern const char *const seed_data[];
+extern const size_t seed_sizes[];
+
+/* check.c: the values and references of every table. */
+struct db {
+	struct store *st;
+	struct table *t[5];	/* cities, events, attendance, partners, followups */
+	struct hmap *ids[5];	/* id -> row, for the tables with ids */
+};
+enum { T_CITIES, T_EVENTS, T_ATTENDANCE, T_PARTNERS, T_FOLLOWUPS };
+extern const struct schema *const schemas[5];
+void	 db_init(struct db *, struct store *);
+struct table *db_table(struct db *, int);
+struct hmap *db_ids(struct db *, int);
+struct row *db_find(struct db *, int, const char *);
+void	 db_added(struct db *, int, struct row *);
+const char *row_label(const struct table *, const struct row *);
+int	 valid_id(int, const char *);
+int	 check_row(struct db *, int, const struct row *, int);
+int	 check_table(struct db *, int);
+
+/* cli.c: what the three commands share on their command lines. */
+enum {
+	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
+	OPT_BOM, OPT_FIRST_OWN		/* a command's own options start here */
+};
+#define COMMON_SHORTOPTS	"D:i:o:c:HnhV"
+#define COMMON_LONGOPTS \
+	{ "data", required_argument, NULL, 'D' }, \
+	{ "input", required_argument, NULL, 'i' }, \
+	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT }, \
+	{ "output", required_argument, NULL, 'o' }, \
+	{ "columns", required_argument, NULL, 'c' }, \
+	{ "no-header", no_argument, NULL, 'H' }, \
+	{ "today", required_argument, NULL, OPT_TODAY }, \
+	{ "dry-run", no_argument, NULL, 'n' }, \
+	{ "wait", required_argument, NULL, OPT_WAIT }, \
+	{ "safe", no_argument, NULL, OPT_SAFE }, \
+	{ "crlf", no_argument, NULL, OPT_CRLF }, \
+	{ "bom", no_argument, NULL, OPT_BOM }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }
+struct common {
+	const char *data;	/* -D */
+	const char *input;	/* -i */
+	int	 infmt;
+	struct outopt out;
+	int	 outset;	/* -o was given */
+	const char *today_arg;
+	long	 today;
+	int	 dryrun;
+	double	 wait;
+	int	 help, version;
+};
+void	 common_init(struct common *);
+int	 common_opt(struct common *, int, const char *);
+void	 common_finish(struct common *);
+char	**ids_from_args(int, char **, int, const struct common *, size_t *);
+long	 date_opt(const char *, const char *, long, int);
+const char *date_opt_str(const char *, const char *, long, int, char[11]);
+void	 dur_opt(const char *, const char *, struct dur *);
+void	 upcase(char *);
+struct reader *input_reader(const struct common *, struct store *,
+	    const struct schema *);
+
+#endif

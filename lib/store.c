@@ -1,0 +1,223 @@
+/*
+ * store.c: the data directory.  Reads come from DIR/TABLE.csv, or from the
+ * seed tables compiled into the binary when no directory is named.  Writes
+ * follow one path: lock the directory, write a temporary file beside the
+ * table, fsync it, rename it over the table, fsync the directory.  A reader
+ * never sees half a file and a failed write leaves the old one intact.
+ */
+#define _DEFAULT_SOURCE	/* flock(2) */
+
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sc.h"
+
+void
+store_init(struct store *st, const char *dir, double wait)
+{
+	struct stat sb;
+
+	memset(st, 0, sizeof(*st));
+	st->lockfd = -1;
+	st->wait = wait;
+	if (dir == NULL && (dir = getenv("SC_DATA")) != NULL && *dir == '\0')
+		dir = NULL;
+	if (dir == NULL)
+		return;
+	if (stat(dir, &sb) == -1)
+		die(EXIT_SYS, "data directory %s: %s", dir, strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		die(EXIT_SYS, "data directory %s: not a directory", dir);
+	st->dir = xstrdup(dir);
+}
+
+static char *
+table_path(const struct store *st, const struct schema *sc)
+{
+	return xasprintf("%s/%s", st->dir, sc->file);
+}
+
+/* NULL when the table has no file yet: a missing table is an empty one. */
+struct reader *
+store_reader(const struct store *st, const struct schema *sc)
+{
+	struct reader *rd;
+	char *path;
+	size_t i;
+
+	if (st->dir == NULL) {
+		for (i = 0; seed_names[i] != NULL; i++)
+			if (strcmp(seed_names[i], sc->file) == 0)
+				break;
+		if (seed_names[i] == NULL)
+			return NULL;
+		path = xasprintf("seeds/%s", sc->file);
+		rd = rd_open_mem(path, seed_data[i], seed_sizes[i], FMT_CSV);
+		free(path);
+		return rd;
+	}
+	path = table_path(st, sc);
+	if (access(path, F_OK) == -1 && errno == ENOENT) {
+		free(path);
+		return NULL;
+	}
+	rd = rd_open(path, FMT_CSV);
+	free(path);
+	return rd;
+}
+
+struct table *
+store_load(const struct store *st, const struct schema *sc)
+{
+	struct scan s;
+	struct table *t;
+
+	scan_open(&s, sc, store_reader(st, sc));
+	t = table_new(sc, s.t->label);
+	table_header(t, s.t->cols, s.t->ncols - s.t->nextra, s.t->label, 1);
+	while (scan_next(&s))
+		table_append(t, s.rec.f, s.rec.line);
+	scan_close(&s);
+	return t;
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * One lock for the whole directory, held until exit: a write reads the
+ * table only once the lock is held, so two writers never lose each
+ * other's rows.
+ */
+void
+store_lock(struct store *st)
+{
+	long waited = 0;
+
+	if (st->dir == NULL)
+		die(EXIT_USAGE, "the built-in seed data is read-only; name a "
+		    "data directory with -D DIR or SC_DATA=DIR (to start from "
+		    "the seeds, copy them from %s)", SEEDDIR);
+	if (st->lockfd >= 0)
+		return;
+	if ((st->lockfd = open(st->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+	    == -1)
+		die(EXIT_SYS, "%s: %s", st->dir, strerror(errno));
+	while (flock(st->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			die(EXIT_SYS, "%s: cannot lock: %s", st->dir,
+			    strerror(errno));
+		if (waited >= (long)(st->wait * 1000))
+			die(EXIT_SYS, "%s: locked by another writer; gave up "
+			    "after %g seconds (see --wait)", st->dir, st->wait);
+		sleep_ms(20);
+		waited += 20;
+	}
+}
+
+void
+store_unlock(struct store *st)
+{
+	if (st->lockfd >= 0)
+		close(st->lockfd);
+	st->lockfd = -1;
+}
+
+static void
+write_row(FILE *fp, const struct table *t, char *const *f)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++) {
+		if (i > 0)
+			putc(',', fp);
+		csv_field(fp, f[i], 0);
+	}
+	putc('\n', fp);
+}
+
+static void
+write_table(FILE *fp, const struct table *t)
+{
+	size_t i;
+
+	write_row(fp, t, t->cols);
+	for (i = 0; i < t->nrows; i++)
+		write_row(fp, t, t->rows[i]->f);
+}
+
+/* A new table gets the mode a plain file would get: 0666 less the umask. */
+static mode_t
+table_mode(const char *path)
+{
+	struct stat sb;
+	mode_t mask;
+
+	if (stat(path, &sb) == 0)
+		return sb.st_mode & 07777;
+	mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+static void
+sync_dir(const char *dir)
+{
+	int fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) == -1)
+		return;
+	if (fsync(fd) == -1 && errno != EINVAL)
+		die(EXIT_SYS, "%s: fsync: %s", dir, strerror(errno));
+	close(fd);
+}
+
+static void
+write_failed(const char *tmp, const char *path)
+{
+	int saved = errno;
+
+	unlink(tmp);
+	die(EXIT_SYS, "%s: cannot write: %s; the table is unchanged", path,
+	    strerror(saved));
+}
+
+void
+store_write(struct store *st, struct table *t)
+{
+	char *path, *tmp;
+	FILE *fp;
+	int fd;
+
+	store_lock(st);
+	path = table_path(st, t->sc);
+	tmp = xasprintf("%s/.%s.XXXXXX", st->dir, t->sc->file);
+	if ((fd = mkstemp(tmp)) == -1)
+		die(EXIT_SYS, "%s: cannot create a temporary file: %s",
+		    st->dir, strerror(errno));
+	if ((fp = fdopen(fd, "w")) == NULL)
+		write_failed(tmp, path);
+	write_table(fp, t);
+	if (fflush(fp) != 0 || ferror(fp) ||
+	    fchmod(fd, table_mode(path)) == -1 || fsync(fd) == -1) {
+		fclose(fp);
+		write_failed(tmp, path);
+	}
+	if (fclose(fp) != 0 || rename(tmp, path) == -1)
+		write_failed(tmp, path);
+	sync_dir(st->dir);
+	free(tmp);
+	free(path);
+}

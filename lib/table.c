@@ -1,0 +1,280 @@
+/*
+ * table.c: the five tables, their columns, and rows in memory.  A table's
+ * columns are those of its file header, in the file's order, so that
+ * columns a user added stay in their place; columns of the schema that the
+ * file lacks are appended.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define REQ(i)		(1u << (i))
+
+static const char *const cities_cols[] = {
+	"id", "name", "country", "region", "status", "joined", "via", "notes"
+};
+static const char *const events_cols[] = {
+	"id", "name", "series", "kind", "start", "end", "city", "status",
+	"url", "notes"
+};
+static const char *const attendance_cols[] = {
+	"event", "city", "role", "notes"
+};
+static const char *const partners_cols[] = {
+	"event", "organisation", "sector", "notes"
+};
+static const char *const followups_cols[] = {
+	"id", "action", "event", "city", "owner", "due", "status", "created",
+	"closed", "notes"
+};
+
+const struct schema schema_cities = {
+	"cities", "cities.csv", cities_cols, NELEM(cities_cols),
+	REQ(C_ID) | REQ(C_NAME) | REQ(C_COUNTRY) | REQ(C_STATUS)
+};
+const struct schema schema_events = {
+	"events", "events.csv", events_cols, NELEM(events_cols),
+	REQ(E_ID) | REQ(E_NAME) | REQ(E_START) | REQ(E_STATUS)
+};
+const struct schema schema_attendance = {
+	"attendance", "attendance.csv", attendance_cols, NELEM(attendance_cols),
+	REQ(A_EVENT) | REQ(A_CITY) | REQ(A_ROLE)
+};
+const struct schema schema_partners = {
+	"partners", "partners.csv", partners_cols, NELEM(partners_cols),
+	REQ(P_EVENT) | REQ(P_ORGANISATION)
+};
+const struct schema schema_followups = {
+	"followups", "followups.csv", followups_cols, NELEM(followups_cols),
+	REQ(F_ID) | REQ(F_ACTION) | REQ(F_STATUS) | REQ(F_CREATED)
+};
+const struct schema *const schemas[5] = {
+	&schema_cities, &schema_events, &schema_attendance, &schema_partners,
+	&schema_followups
+};
+
+static char empty[] = "";
+
+struct table *
+table_new(const struct schema *sc, const char *label)
+{
+	struct table *t;
+	size_t i;
+
+	t = xcalloc(1, sizeof(*t));
+	t->sc = sc;
+	t->label = xstrdup(label);
+	for (i = 0; i < MAXSCHEMA; i++)
+		t->pos[i] = -1;
+	return t;
+}
+
+int
+table_col(const struct table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+add_col(struct table *t, const char *name)
+{
+	t->cols = xreallocarray(t->cols, t->ncols + 1, sizeof(*t->cols));
+	t->cols[t->ncols++] = xstrdup(name);
+}
+
+/*
+ * Takes the header of a file: a duplicate or empty column name, or a
+ * missing required column, makes the file malformed.
+ */
+void
+table_header(struct table *t, char *const *names, size_t n, const char *file,
+    long line)
+{
+	const struct schema *sc = t->sc;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (names[i][0] == '\0')
+			die_at(EXIT_DATA, file, line, "column %zu has no name",
+			    i + 1);
+		if (table_col(t, names[i]) >= 0)
+			die_at(EXIT_DATA, file, line, "duplicate column '%s'",
+			    names[i]);
+		add_col(t, names[i]);
+	}
+	for (i = 0; i < sc->ncols; i++) {
+		t->pos[i] = table_col(t, sc->cols[i]);
+		if (t->pos[i] >= 0)
+			continue;
+		if (sc->required & REQ(i))
+			die_at(EXIT_DATA, file, line,
+			    "missing required column '%s'", sc->cols[i]);
+		t->pos[i] = (int)t->ncols;
+		add_col(t, sc->cols[i]);
+		t->nextra++;
+	}
+}
+
+/* The schema's columns, for a table whose file does not exist yet. */
+static void
+default_header(struct table *t)
+{
+	table_header(t, (char *const *)(uintptr_t)t->sc->cols, t->sc->ncols,
+	    t->label, 0);
+}
+
+const char *
+rget(const struct table *t, const struct row *r, int col)
+{
+	return r->f[t->pos[col]];
+}
+
+void
+rset(struct table *t, struct row *r, int col, const char *v)
+{
+	char **f = &r->f[t->pos[col]];
+
+	if (strcmp(*f, v) == 0)
+		return;
+	if (*f != empty)
+		free(*f);
+	*f = xstrdup(v);
+	r->changed = 1;
+}
+
+static struct row *
+push_row(struct table *t, long line)
+{
+	struct row *r;
+
+	if (t->ncols == 0)
+		default_header(t);
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->rows = xreallocarray(t->rows, t->cap, sizeof(*t->rows));
+	}
+	r = xcalloc(1, sizeof(*r));
+	r->f = xreallocarray(NULL, t->ncols, sizeof(*r->f));
+	r->line = line;
+	t->rows[t->nrows++] = r;
+	return r;
+}
+
+/* Appends a row read from the table's file: n is the file's width. */
+struct row *
+table_append(struct table *t, char *const *f, long line)
+{
+	struct row *r = push_row(t, line);
+	size_t i, n = t->ncols - t->nextra;
+
+	for (i = 0; i < t->ncols; i++)
+		r->f[i] = i < n && f[i][0] != '\0' ? xstrdup(f[i]) : empty;
+	return r;
+}
+
+struct row *
+table_newrow(struct table *t)
+{
+	struct row *r = push_row(t, 0);
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		r->f[i] = empty;
+	r->changed = 1;
+	return r;
+}
+
+static void
+free_row(struct table *t, struct row *r)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (r->f[i] != empty)
+			free(r->f[i]);
+	free(r->f);
+	free(r);
+}
+
+/* Removing keeps the order of the rows that stay. */
+void
+table_remove(struct table *t, size_t i)
+{
+	free_row(t, t->rows[i]);
+	memmove(&t->rows[i], &t->rows[i + 1],
+	    (t->nrows - i - 1) * sizeof(*t->rows));
+	t->nrows--;
+}
+
+void
+table_free(struct table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nrows; i++)
+		free_row(t, t->rows[i]);
+	for (i = 0; i < t->ncols; i++)
+		free(t->cols[i]);
+	free(t->cols);
+	free(t->rows);
+	free((char *)(uintptr_t)t->label);
+	free(t);
+}
+
+/*
+ * A scan streams a table: one row at a time, nothing kept, so that list
+ * runs in constant memory.  rd may be NULL, for a table with no file.
+ */
+int
+scan_open(struct scan *s, const struct schema *sc, struct reader *rd)
+{
+	memset(s, 0, sizeof(*s));
+	s->rd = rd;
+	s->t = table_new(sc, rd != NULL ? rd_name(rd) : sc->file);
+	if (rd != NULL && rd_next(rd, &s->rec))
+		table_header(s->t, s->rec.f, s->rec.n, rd_name(rd),
+		    s->rec.line);
+	else
+		default_header(s->t);
+	s->f = xreallocarray(NULL, s->t->ncols, sizeof(*s->f));
+	return 0;
+}
+
+int
+scan_next(struct scan *s)
+{
+	size_t i, n = s->t->ncols - s->t->nextra;
+
+	if (s->rd == NULL || !rd_next(s->rd, &s->rec))
+		return 0;
+	for (i = 0; i < n; i++)
+		s->f[i] = s->rec.f[i];
+	for (; i < s->t->ncols; i++)
+		s->f[i] = empty;
+	return 1;
+}
+
+const char *
+sget(const struct scan *s, int col)
+{
+	return s->f[s->t->pos[col]];
+}
+
+void
+scan_close(struct scan *s)
+{
+	rd_close(s->rd);
+	table_free(s->t);
+	free(s->f);
+	memset(s, 0, sizeof(*s));
+}

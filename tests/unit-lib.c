@@ -1,0 +1,550 @@
+/*
+ * unit-lib.c: known-answer tests of the library's dates, folding, UTF-8
+ * and ISO 3166 tables.  One line per assertion, "ok - what" or
+ * "not ok - what: got X, expected Y"; the exit status is 1 if any failed.
+ */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sc.h"
+
+static int failed, count;
+
+static void
+check_long(const char *what, long got, long want)
+{
+	count++;
+	if (got == want)
+		printf("ok - %s\n", what);
+	else {
+		printf("not ok - %s: got %ld, expected %ld\n", what, got, want);
+		failed = 1;
+	}
+}
+
+static void
+check_str(const char *what, const char *got, const char *want)
+{
+	count++;
+	if (strcmp(got, want) == 0)
+		printf("ok - %s\n", what);
+	else {
+		printf("not ok - %s: got '%s', expected '%s'\n", what, got,
+		    want);
+		failed = 1;
+	}
+}
+
+/* Check a string the function returned malloc'd, then free it. */
+static void
+check_own(const char *what, char *got, const char *want)
+{
+	check_str(what, got, want);
+	free(got);
+}
+
+static char *
+date_str(const struct date *d)
+{
+	switch (d->prec) {
+	case DATE_DAY:
+		return xasprintf("%04d-%02d-%02d", d->y, d->m, d->d);
+	case DATE_MONTH:
+		return xasprintf("%04d-%02d (m)", d->y, d->m);
+	case DATE_YEAR:
+		return xasprintf("%04d (y)", d->y);
+	}
+	return xasprintf("prec %d", d->prec);
+}
+
+static void
+parse_ok(const char *s, const char *want)
+{
+	struct date d;
+	char *what;
+
+	what = xasprintf("date_parse '%s'", s);
+	if (date_parse(s, &d) == -1)
+		check_str(what, "error", want);
+	else
+		check_own(what, date_str(&d), want);
+	free(what);
+}
+
+static void
+parse_bad(const char *s)
+{
+	struct date d;
+	char *what;
+
+	what = xasprintf("date_parse rejects '%s'", s);
+	check_long(what, date_parse(s, &d), -1);
+	free(what);
+}
+
+static void
+test_date_parse(void)
+{
+	struct date d;
+
+	parse_ok("2024-02-29", "2024-02-29");
+	parse_ok("2000-02-29", "2000-02-29");
+	parse_ok("2023-12-31", "2023-12-31");
+	parse_ok("0001-01-01", "0001-01-01");
+	parse_ok("2024-09", "2024-09 (m)");
+	parse_ok("2024", "2024 (y)");
+	date_parse("2024-09", &d);
+	check_long("date_parse '2024-09' leaves d 0", d.d, 0);
+	date_parse("2024", &d);
+	check_long("date_parse '2024' leaves m 0", d.m, 0);
+	parse_bad("2024-02-30");
+	parse_bad("2023-02-29");
+	parse_bad("1900-02-29");
+	parse_bad("2024-13-01");
+	parse_bad("2024-00-10");
+	parse_bad("2024-04-31");
+	parse_bad("2024-01-00");
+	parse_bad("2024-1-01");
+	parse_bad("2024-01-1");
+	parse_bad(" 2024");
+	parse_bad("2024 ");
+	parse_bad("2024-01-01x");
+	parse_bad("+2024");
+	parse_bad("0000");
+	parse_bad("24");
+	parse_bad("2024/01/01");
+	parse_bad("");
+}
+
+static void
+first_last(const char *s, const char *first, const char *last)
+{
+	struct date d;
+	char buf[11], *what;
+
+	date_parse(s, &d);
+	what = xasprintf("date_first '%s'", s);
+	date_fmt(date_first(&d), buf);
+	check_str(what, buf, first);
+	free(what);
+	what = xasprintf("date_last '%s'", s);
+	date_fmt(date_last(&d), buf);
+	check_str(what, buf, last);
+	free(what);
+}
+
+static void
+round_trip(int y, int m, int d)
+{
+	char want[32], buf[11], *what;
+	int yy, mm, dd;
+
+	snprintf(want, sizeof(want), "%04d-%02d-%02d", y, m, d);
+	civil_from_days(days_from_civil(y, m, d), &yy, &mm, &dd);
+	what = xasprintf("civil_from_days round trip %s", want);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", yy, mm, dd);
+	check_str(what, buf, want);
+	free(what);
+}
+
+static void
+test_days(void)
+{
+	long day;
+	int bad = 0, y, m, d, y2, m2, d2;
+	char buf[11];
+
+	check_long("days_from_civil 1970-01-01", days_from_civil(1970, 1, 1),
+	    0);
+	check_long("days_from_civil 1969-12-31", days_from_civil(1969, 12, 31),
+	    -1);
+	check_long("days_from_civil 2000-03-01 - 2000-02-28",
+	    days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28), 2);
+	check_long("days_from_civil 2000-02-29", days_from_civil(2000, 2, 29),
+	    11016);
+	check_long("days_from_civil 2024-09-15", days_from_civil(2024, 9, 15),
+	    19981);
+	check_long("days_from_civil 0001-01-01", days_from_civil(1, 1, 1),
+	    -719162);
+	check_long("days_from_civil 9999-12-31", days_from_civil(9999, 12, 31),
+	    2932896);
+	round_trip(1970, 1, 1);
+	round_trip(2000, 2, 29);
+	round_trip(1900, 3, 1);
+	round_trip(1, 1, 1);
+	round_trip(9999, 12, 31);
+	/* Every day of years 1600-2400 must come back as the next day. */
+	for (day = days_from_civil(1600, 1, 1);
+	    day < days_from_civil(2400, 12, 31); day++) {
+		civil_from_days(day, &y, &m, &d);
+		civil_from_days(day + 1, &y2, &m2, &d2);
+		if (days_from_civil(y, m, d) != day ||
+		    !((y2 == y && m2 == m && d2 == d + 1) ||
+		    (y2 == y && m2 == m + 1 && d2 == 1) ||
+		    (y2 == y + 1 && m2 == 1 && d2 == 1 && m == 12)))
+			bad++;
+	}
+	check_long("days 1600-2400 round trip and follow", bad, 0);
+	date_fmt(0, buf);
+	check_str("date_fmt 0", buf, "1970-01-01");
+	date_fmt(days_from_civil(2024, 2, 29), buf);
+	check_str("date_fmt 2024-02-29", buf, "2024-02-29");
+	first_last("2024-09", "2024-09-01", "2024-09-30");
+	first_last("2024-02", "2024-02-01", "2024-02-29");
+	first_last("2023-02", "2023-02-01", "2023-02-28");
+	first_last("2024", "2024-01-01", "2024-12-31");
+	first_last("2024-05-17", "2024-05-17", "2024-05-17");
+}
+
+static void
+arg_ok(const char *s, const char *today, const char *want)
+{
+	struct date d, t;
+	char *what;
+
+	date_parse(today, &t);
+	what = xasprintf("date_arg '%s' from %s", s, today);
+	if (date_arg(s, date_first(&t), &d) == -1)
+		check_str(what, "error", want);
+	else
+		check_own(what, date_str(&d), want);
+	free(what);
+}
+
+static void
+arg_bad(const char *s)
+{
+	struct date d;
+	char *what;
+
+	what = xasprintf("date_arg rejects '%s'", s);
+	check_long(what, date_arg(s, 19981, &d), -1);
+	free(what);
+}
+
+static void
+test_date_arg(void)
+{
+	arg_ok("today", "2024-09-15", "2024-09-15");
+	arg_ok("+30d", "2024-09-15", "2024-10-15");
+	arg_ok("-2w", "2024-09-15", "2024-09-01");
+	arg_ok("+1m", "2024-01-31", "2024-02-29");
+	arg_ok("+1m", "2023-01-31", "2023-02-28");
+	arg_ok("-1m", "2024-03-31", "2024-02-29");
+	arg_ok("+13m", "2024-12-15", "2026-01-15");
+	arg_ok("+1y", "2024-02-29", "2025-02-28");
+	arg_ok("-1y", "2024-02-29", "2023-02-28");
+	arg_ok("+4y", "2024-02-29", "2028-02-29");
+	arg_ok("+0d", "2024-09-15", "2024-09-15");
+	arg_ok("2024-09", "2024-09-15", "2024-09 (m)");
+	arg_ok("2025-01-02", "2024-09-15", "2025-01-02");
+	arg_bad("tomorrowish");
+	arg_bad("+3x");
+	arg_bad("+d");
+	arg_bad("+1234567d");
+	arg_bad("30d");
+	arg_bad("+30dd");
+	arg_bad("+-3d");
+	arg_bad("2024-02-30");
+	arg_bad("+999999y");
+	arg_bad("");
+}
+
+static void
+dur_ok(const char *s, int y, int m, int d)
+{
+	struct dur du;
+	char got[64], want[64], *what;
+
+	what = xasprintf("dur_parse '%s'", s);
+	snprintf(want, sizeof(want), "%dy %dm %dd", y, m, d);
+	if (dur_parse(s, &du) == -1)
+		snprintf(got, sizeof(got), "error");
+	else
+		snprintf(got, sizeof(got), "%dy %dm %dd", du.y, du.m, du.d);
+	check_str(what, got, want);
+	free(what);
+}
+
+static void
+dur_bad(const char *s)
+{
+	struct dur du;
+	char *what;
+
+	what = xasprintf("dur_parse rejects '%s'", s);
+	check_long(what, dur_parse(s, &du), -1);
+	free(what);
+}
+
+static void
+test_dur(void)
+{
+	struct dur du = { 0, 1, 3 };
+	char buf[11];
+
+	dur_ok("7d", 0, 0, 7);
+	dur_ok("2w", 0, 0, 14);
+	dur_ok("3m", 0, 3, 0);
+	dur_ok("1y", 1, 0, 0);
+	dur_ok("0d", 0, 0, 0);
+	dur_ok("P14D", 0, 0, 14);
+	dur_ok("P1M", 0, 1, 0);
+	dur_ok("P2W", 0, 0, 14);
+	dur_ok("P1Y2M3D", 1, 2, 3);
+	dur_ok("P1W2D", 0, 0, 9);
+	dur_bad("PT1H");
+	dur_bad("P1DT1H");
+	dur_bad("P");
+	dur_bad("P1D1Y");
+	dur_bad("P1");
+	dur_bad("7");
+	dur_bad("d");
+	dur_bad("-7d");
+	dur_bad("+7d");
+	dur_bad("7 d");
+	dur_bad("7D");
+	dur_bad("1234567d");
+	dur_bad("");
+	date_fmt(dur_add(days_from_civil(2024, 1, 31), &du, 1), buf);
+	check_str("dur_add 2024-01-31 + 1m3d", buf, "2024-03-03");
+	date_fmt(dur_add(days_from_civil(2024, 3, 31), &du, -1), buf);
+	check_str("dur_add 2024-03-31 - 1m3d", buf, "2024-02-26");
+}
+
+/*
+ * An invalid --today dies with status 2; run it in a child so that the
+ * test goes on.
+ */
+static int
+today_status(const char *opt, const char *env)
+{
+	pid_t pid;
+	int st, fd;
+
+	fflush(stdout);
+	if ((pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_WRONLY)) != -1)
+			dup2(fd, 2);
+		if (env != NULL)
+			setenv("SC_TODAY", env, 1);
+		today_days(opt);
+		_exit(0);
+	}
+	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+static void
+test_today(void)
+{
+	long now;
+
+	setenv("SC_TODAY", "2024-09-15", 1);
+	check_long("today_days --today wins over SC_TODAY",
+	    today_days("2024-01-02"), days_from_civil(2024, 1, 2));
+	check_long("today_days from SC_TODAY", today_days(NULL),
+	    days_from_civil(2024, 9, 15));
+	unsetenv("SC_TODAY");
+	now = today_days(NULL);
+	check_long("today_days local date is after 2020",
+	    now > days_from_civil(2020, 1, 1), 1);
+	check_long("today_days 'today' is the local date", today_days("today"),
+	    now);
+	setenv("SC_TODAY", "", 1);
+	check_long("today_days ignores an empty SC_TODAY", today_days(NULL),
+	    now);
+	unsetenv("SC_TODAY");
+	check_long("today_days --today 2024-02-30 exits 2",
+	    today_status("2024-02-30", NULL), EXIT_USAGE);
+	check_long("today_days --today 2024-09 exits 2",
+	    today_status("2024-09", NULL), EXIT_USAGE);
+	check_long("today_days SC_TODAY=tomorrowish exits 2",
+	    today_status(NULL, "tomorrowish"), EXIT_USAGE);
+}
+
+static void
+fold_eq(const char *a, const char *b)
+{
+	char *fa, *fb, *what;
+
+	what = xasprintf("fold_name '%s' = fold_name '%s'", a, b);
+	fa = fold_name(a);
+	fb = fold_name(b);
+	check_str(what, fa, fb);
+	free(fa);
+	free(fb);
+	free(what);
+}
+
+static void
+test_fold(void)
+{
+	char *f, *g;
+
+	check_own("fold_name 'montreal'", fold_name("montreal"), "montreal");
+	check_own("fold_name 'Montréal'", fold_name("Montr\xc3\xa9" "al"),
+	    "montreal");
+	check_own("fold_name 'MONTRÉAL'", fold_name("MONTR\xc3\x89" "AL"),
+	    "montreal");
+	check_own("fold_name 'Montréal' decomposed",
+	    fold_name("Montre\xcc\x81" "al"), "montreal");
+	check_own("fold_name 'Kordelio-Evosmos'",
+	    fold_name("Kordelio-Evosmos"), "kordelio-evosmos");
+	check_own("fold_name 'Kordelio–Evosmos' (en dash)",
+	    fold_name("Kordelio\xe2\x80\x93" "Evosmos"), "kordelio-evosmos");
+	check_own("fold_name 'Straße'", fold_name("Stra\xc3\x9f" "e"),
+	    "strasse");
+	check_own("fold_name squeezes white space",
+	    fold_name("  Cape \t Town  "), "cape town");
+	check_own("fold_name squeezes no-break space",
+	    fold_name("Cape\xc2\xa0Town"), "cape town");
+	check_own("fold_name drops soft hyphen",
+	    fold_name("Kor\xc2\xad" "delio"), "kordelio");
+	check_own("fold_name 'ﬁ' ligature", fold_name("\xef\xac\x81" "ji"),
+	    "fiji");
+	check_own("fold_name invalid input is copied",
+	    fold_name("Ab\xff"), "Ab\xff");
+	f = fold_name("Kordelio-Evosmos");
+	g = fold_name("KORDELIO");
+	check_long("fold_name 'KORDELIO' is in fold_name 'Kordelio-Evosmos'",
+	    strstr(f, g) != NULL, 1);
+	free(f);
+	free(g);
+	fold_eq("montreal", "Montr\xc3\xa9" "al");
+	fold_eq("MONTR\xc3\x89" "AL", "Montr\xc3\xa9" "al");
+	fold_eq("Kordelio\xe2\x80\x93" "Evosmos", "Kordelio-Evosmos");
+	check_own("nfc decomposed é", nfc("e\xcc\x81"), "\xc3\xa9");
+	check_own("nfc ASCII", nfc("Cape Town"), "Cape Town");
+	check_own("nfc invalid input is copied", nfc("a\xff"), "a\xff");
+}
+
+static void
+test_slug(void)
+{
+	check_own("slugify 'Kordelio-Evosmos'", slugify("Kordelio-Evosmos"),
+	    "kordelio-evosmos");
+	check_own("slugify 'Kordelio–Evosmos' (en dash)",
+	    slugify("Kordelio\xe2\x80\x93" "Evosmos"), "kordelio-evosmos");
+	check_own("slugify 'Cape Town'", slugify("Cape Town"), "cape-town");
+	check_own("slugify 'Saint-Étienne'",
+	    slugify("Saint-\xc3\x89tienne"), "saint-etienne");
+	check_own("slugify 'Œuvre'", slugify("\xc5\x92uvre"), "oeuvre");
+	check_own("slugify 'Straße'", slugify("Stra\xc3\x9f" "e"), "strasse");
+	check_own("slugify 'Łódź'", slugify("\xc5\x81\xc3\xb3" "d\xc5\xba"),
+	    "lodz");
+	check_own("slugify ' St. John's, NL '", slugify(" St. John's, NL "),
+	    "st-john-s-nl");
+	check_own("slugify 'Area 51'", slugify("Area 51"), "area-51");
+	check_own("slugify '東京' is empty", slugify("\xe6\x9d\xb1\xe4\xba\xac"),
+	    "");
+	check_own("slugify 'Αθήνα 2004' keeps digits",
+	    slugify("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 2004"), "2004");
+	check_own("slugify '--'", slugify("--"), "");
+}
+
+static void
+valid(const char *what, const char *s, size_t n, int want)
+{
+	check_long(what, utf8_valid(s, n), want);
+}
+
+static void
+test_utf8(void)
+{
+	static const char long_ascii[] = "The quick brown fox jumps over it";
+	char buf[64];
+
+	valid("utf8_valid empty", "", 0, 1);
+	valid("utf8_valid ASCII", long_ascii, strlen(long_ascii), 1);
+	valid("utf8_valid 2-byte é", "caf\xc3\xa9", 5, 1);
+	valid("utf8_valid 3-byte 東京", "\xe6\x9d\xb1\xe4\xba\xac", 6, 1);
+	valid("utf8_valid 4-byte U+1F600", "\xf0\x9f\x98\x80", 4, 1);
+	valid("utf8_valid U+10FFFF", "\xf4\x8f\xbf\xbf", 4, 1);
+	valid("utf8_valid U+D7FF", "\xed\x9f\xbf", 3, 1);
+	valid("utf8_valid overlong C0 80", "\xc0\x80", 2, 0);
+	valid("utf8_valid overlong E0 80 80", "\xe0\x80\x80", 3, 0);
+	valid("utf8_valid overlong F0 80 80 80", "\xf0\x80\x80\x80", 4, 0);
+	valid("utf8_valid surrogate ED A0 80", "\xed\xa0\x80", 3, 0);
+	valid("utf8_valid truncated E6 9D", "\xe6\x9d", 2, 0);
+	valid("utf8_valid truncated at n", "caf\xc3\xa9", 4, 0);
+	valid("utf8_valid lone continuation", "a\x80z", 3, 0);
+	valid("utf8_valid 0xFF", "\xff", 1, 0);
+	valid("utf8_valid F4 90 80 80 (past U+10FFFF)", "\xf4\x90\x80\x80", 4,
+	    0);
+	valid("utf8_valid NUL", "ab\0cd", 5, 0);
+	/* Errors beyond the first eight bytes exercise the fast path. */
+	memset(buf, 'a', sizeof(buf));
+	buf[37] = '\0';
+	valid("utf8_valid NUL after 37 ASCII bytes", buf, sizeof(buf), 0);
+	buf[37] = '\xff';
+	valid("utf8_valid 0xFF after 37 ASCII bytes", buf, sizeof(buf), 0);
+	memcpy(buf + 37, "\xc3\xa9", 2);
+	valid("utf8_valid é after 37 ASCII bytes", buf, sizeof(buf), 1);
+	buf[63] = '\xc3';
+	valid("utf8_valid truncated at the end of 64 bytes", buf, sizeof(buf),
+	    0);
+}
+
+static void
+test_width(void)
+{
+	check_long("display_width 'abc'", (long)display_width("abc"), 3);
+	check_long("display_width ''", (long)display_width(""), 0);
+	check_long("display_width 'é' precomposed",
+	    (long)display_width("\xc3\xa9"), 1);
+	check_long("display_width 'é' decomposed",
+	    (long)display_width("e\xcc\x81"), 1);
+	check_long("display_width '東京'",
+	    (long)display_width("\xe6\x9d\xb1\xe4\xba\xac"), 4);
+	check_long("display_width invalid byte",
+	    (long)display_width("a\xff" "b"), 3);
+}
+
+static void
+test_iso(void)
+{
+	check_long("iso_country_ok FR", iso_country_ok("FR"), 1);
+	check_long("iso_country_ok XK", iso_country_ok("XK"), 1);
+	check_long("iso_country_ok US", iso_country_ok("US"), 1);
+	check_long("iso_country_ok AD (first)", iso_country_ok("AD"), 1);
+	check_long("iso_country_ok ZW (last)", iso_country_ok("ZW"), 1);
+	check_long("iso_country_ok fr", iso_country_ok("fr"), 0);
+	check_long("iso_country_ok ZZ", iso_country_ok("ZZ"), 0);
+	check_long("iso_country_ok FRA", iso_country_ok("FRA"), 0);
+	check_long("iso_country_ok ''", iso_country_ok(""), 0);
+	check_long("iso_region_ok US US-OH", iso_region_ok("US", "US-OH"), 1);
+	check_long("iso_region_ok FR FR-67", iso_region_ok("FR", "FR-67"), 1);
+	check_long("iso_region_ok GR GR-B", iso_region_ok("GR", "GR-B"), 1);
+	check_long("iso_region_ok FR US-OH", iso_region_ok("FR", "US-OH"), 0);
+	check_long("iso_region_ok US US-XX", iso_region_ok("US", "US-XX"), 0);
+	check_long("iso_region_ok US us-oh", iso_region_ok("US", "us-oh"), 0);
+	check_long("iso_region_ok U US-OH", iso_region_ok("U", "US-OH"), 0);
+	check_long("iso_region_ok US ''", iso_region_ok("US", ""), 0);
+}
+
+int
+main(void)
+{
+	test_date_parse();
+	test_days();
+	test_date_arg();
+	test_dur();
+	test_today();
+	test_fold();
+	test_slug();
+	test_utf8();
+	test_width();
+	test_iso();
+	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
+	return failed;
+}
