@@ -8,7 +8,7 @@
 
 #include "sc.h"
 
-void
+static void
 common_init(struct common *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -30,7 +30,7 @@ parse_wait(const char *s)
 }
 
 /* Returns 1 when the option was one of the common ones. */
-int
+static int
 common_opt(struct common *c, int ch, const char *arg)
 {
 	switch (ch) {
@@ -63,10 +63,97 @@ common_opt(struct common *c, int ch, const char *arg)
 	return 1;
 }
 
-void
-common_finish(struct common *c)
+static void
+own_opt(struct cmdline *cl, const struct ownopt *own, int i, char *arg)
 {
-	c->today = today_days(c->today_arg);
+	if (own[i].arg == 2) {
+		cl->multi[i] = xreallocarray(cl->multi[i], cl->nmulti[i] + 1,
+		    sizeof(char *));
+		cl->multi[i][cl->nmulti[i]++] = arg;
+	}
+	cl->val[i] = own[i].arg ? arg : "1";
+}
+
+static struct option *
+long_options(const struct ownopt *own)
+{
+	static const struct option common[] = { COMMON_LONGOPTS };
+	size_t ncommon = sizeof(common) / sizeof(common[0]), n, i;
+	struct option *lo;
+
+	for (n = 0; own[n].name != NULL; n++)
+		continue;
+	lo = xcalloc(ncommon + n + 1, sizeof(*lo));
+	memcpy(lo, common, sizeof(common));
+	for (i = 0; i < n; i++) {
+		lo[ncommon + i].name = own[i].name;
+		lo[ncommon + i].has_arg = own[i].arg ? required_argument :
+		    no_argument;
+		lo[ncommon + i].val = OPT_FIRST_OWN + (int)i;
+	}
+	return lo;
+}
+
+static int
+find_verb(const struct verbdef *verbs, const char *name)
+{
+	int i;
+
+	for (i = 0; verbs[i].name != NULL; i++)
+		if (strcmp(verbs[i].name, name) == 0)
+			return i;
+	die(EXIT_USAGE, "unknown verb '%s' (try --help)", name);
+}
+
+/* Each option given must belong to the verb: a stray one is a mistake. */
+static void
+check_verb_options(const struct cmdline *cl, const struct ownopt *own,
+    const struct verbdef *verbs)
+{
+	const char *verb = verbs[cl->verb].name;
+	int i;
+
+	for (i = 0; own[i].name != NULL; i++)
+		if (cl->val[i] != NULL && !(own[i].verbs & (1u << cl->verb)))
+			die(EXIT_USAGE, "--%s does not apply to %s", own[i].name,
+			    verb);
+	if (cl->c.input != NULL && strcmp(verb, "list") != 0)
+		die(EXIT_USAGE, "--input applies to list only");
+	if (cl->c.dryrun && !verbs[cl->verb].writes)
+		die(EXIT_USAGE, "--dry-run applies to verbs that write");
+}
+
+/*
+ * Options may come before or after the verb: getopt_long permutes the
+ * arguments, and the first operand is the verb (list when there is none).
+ */
+void
+cli_parse(struct cmdline *cl, int argc, char **argv, const struct ownopt *own,
+    const struct verbdef *verbs, void (*usage)(void))
+{
+	struct option *lo = long_options(own);
+	int ch;
+
+	memset(cl, 0, sizeof(*cl));
+	common_init(&cl->c);
+	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS, lo, NULL)) != -1) {
+		if (ch >= OPT_FIRST_OWN)
+			own_opt(cl, own, ch - OPT_FIRST_OWN, optarg);
+		else if (!common_opt(&cl->c, ch, optarg))
+			usage();
+	}
+	free(lo);
+	argc -= optind;
+	argv += optind;
+	if (cl->c.help || cl->c.version)
+		return;
+	cl->verb = argc > 0 ? find_verb(verbs, argv[0]) : 0;
+	if (argc > 0)
+		argc--, argv++;
+	cl->argc = argc;
+	cl->argv = argv;
+	check_verb_options(cl, own, verbs);
+	cl->c.today = today_days(cl->c.today_arg);
 }
 
 /* A date option's value; reduced dates only where the option allows. */

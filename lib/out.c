@@ -89,6 +89,21 @@ json_string(FILE *fp, const char *s)
 	putc('"', fp);
 }
 
+/* The members of a JSON object, without its braces. */
+void
+json_fields(FILE *fp, char *const *names, char *const *vals, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', fp);
+		json_string(fp, names[i]);
+		putc(':', fp);
+		json_string(fp, vals[i]);
+	}
+}
+
 static size_t
 find_col(char *const *cols, size_t ncols, const char *name, size_t len)
 {
@@ -228,17 +243,19 @@ out_row(struct out *o, char *const *f)
 	o->rows[o->nrows++] = copy;
 }
 
+/* Padding is written only before a cell, so no line ends in spaces. */
 static void
 table_line(const struct out *o, char *const *f, const size_t *w)
 {
-	size_t i, pad;
+	size_t i, pad = 0;
 
 	for (i = 0; i < o->n; i++) {
-		fputs(f[i], stdout);
-		if (i + 1 == o->n)
-			break;
-		for (pad = w[i] - display_width(f[i]) + 2; pad > 0; pad--)
-			putchar(' ');
+		if (*f[i] != '\0') {
+			for (; pad > 0; pad--)
+				putchar(' ');
+			fputs(f[i], stdout);
+		}
+		pad += w[i] - display_width(f[i]) + 2;
 	}
 	putchar('\n');
 }

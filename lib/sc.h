@@ -116,6 +116,7 @@ void	 out_close(struct out *);
 void	 csv_field(FILE *, const char *, int);
 void	 tsv_field(FILE *, const char *);
 void	 json_string(FILE *, const char *);
+void	 json_fields(FILE *, char *const *, char *const *, size_t);
 void	 finish_stdout(void);
 
 /* table.c: the five tables, their columns and rows in memory. */
@@ -165,6 +166,7 @@ void	 table_header(struct table *, char *const *, size_t, const char *, long);
 int	 table_col(const struct table *, const char *);
 const char *rget(const struct table *, const struct row *, int);
 void	 rset(struct table *, struct row *, int, const char *);
+void	 rset_at(struct row *, size_t, const char *);
 struct row *table_append(struct table *, char *const *, long);
 struct row *table_newrow(struct table *);
 void	 table_remove(struct table *, size_t);
@@ -241,9 +243,27 @@ struct common {
 	double	 wait;
 	int	 help, version;
 };
-void	 common_init(struct common *);
-int	 common_opt(struct common *, int, const char *);
-void	 common_finish(struct common *);
+struct ownopt {
+	const char *name;
+	int	 arg;		/* 0: a flag, 1: a value, 2: a value, repeatable */
+	unsigned verbs;		/* bit i: allowed with verb i */
+};
+struct verbdef {
+	const char *name;
+	int	 writes;
+};
+enum { MAXOWN = 32 };
+struct cmdline {
+	struct common c;
+	const char *val[MAXOWN];	/* an option's (last) value */
+	char	**multi[MAXOWN];	/* a repeatable option's values */
+	size_t	 nmulti[MAXOWN];
+	int	 verb;
+	int	 argc;
+	char	**argv;
+};
+void	 cli_parse(struct cmdline *, int, char **, const struct ownopt *,
+	    const struct verbdef *, void (*)(void));
 char	**ids_from_args(int, char **, int, const struct common *, size_t *);
 long	 date_opt(const char *, const char *, long, int);
 const char *date_opt_str(const char *, const char *, long, int, char[11]);

@@ -140,7 +140,14 @@ rget(const struct table *t, const struct row *r, int col)
 void
 rset(struct table *t, struct row *r, int col, const char *v)
 {
-	char **f = &r->f[t->pos[col]];
+	rset_at(r, (size_t)t->pos[col], v);
+}
+
+/* Sets a column by its place in the table, for columns a user added. */
+void
+rset_at(struct row *r, size_t col, const char *v)
+{
+	char **f = &r->f[col];
 
 	if (strcmp(*f, v) == 0)
 		return;

@@ -1,0 +1,933 @@
+/*
+ * sc-cities: the cities of the network, in cities.csv.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc.h"
+
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK };
+
+static const struct verbdef verbs[] = {
+	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
+	{ "import", 1 }, { "check", 0 }, { NULL, 0 }
+};
+
+#define V(v)	(1u << (v))
+enum {
+	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
+	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
+	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID
+};
+static const struct ownopt ownopts[] = {
+	[O_COUNTRY] = { "country", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_REGION] = { "region", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_STATUS] = { "status", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_JOINED_SINCE] = { "joined-since", 1, V(LIST) },
+	[O_JOINED_BEFORE] = { "joined-before", 1, V(LIST) },
+	[O_VIA] = { "via", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_ATTENDED] = { "attended", 1, V(LIST) },
+	[O_NAME] = { "name", 1, V(LIST) | V(SET) },
+	[O_WITHOUT_FOLLOWUPS] = { "without-followups", 0, V(LIST) },
+	[O_JOINED] = { "joined", 1, V(ADD) | V(SET) },
+	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) },
+	[O_ID] = { "id", 1, V(ADD) },
+	[O_FORCE] = { "force", 0, V(ADD) | V(RM) },
+	[O_FIELD] = { "field", 2, V(SET) },
+	[O_MAP] = { "map", 2, V(IMPORT) },
+	[O_SKIP_INVALID] = { "skip-invalid", 0, V(IMPORT) },
+	{ NULL, 0, 0 }
+};
+
+static struct cmdline cl;
+static struct store st;
+static struct db db;
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: sc-cities [-D dir] [-o fmt] [-c cols] [list] [filters]\n"
+	    "       sc-cities show city...\n"
+	    "       sc-cities add name --country CC [--region R] [--status S]"
+	    " [--joined D]\n"
+	    "                 [--via EVENT] [--id ID] [--notes T] [--force]\n"
+	    "       sc-cities set city... [--name|--country|--region|--status|"
+	    "--joined|--via|--notes V]\n"
+	    "                 [--field COL=V]...\n"
+	    "       sc-cities rm [--force] city...\n"
+	    "       sc-cities import file|- [--map COL=SRCCOL]... "
+	    "[--skip-invalid]\n"
+	    "       sc-cities check\n"
+	    "Try 'sc-cities --help' for more.\n");
+	exit(EXIT_USAGE);
+}
+
+static void
+help(void)
+{
+	printf(
+"usage: sc-cities [options] [verb] [args]\n"
+"\n"
+"The cities of the network, kept in cities.csv in the data directory.\n"
+"\n"
+"Verbs:\n"
+"  list                 the cities (the default verb); filters:\n"
+"    --country CC[,CC]  --region CODE  --status S[,S]  --name TEXT\n"
+"    --joined-since DATE  --joined-before DATE  --via EVENT\n"
+"    --attended EVENT  --without-followups\n"
+"  show CITY...         a city, the events it attended, its follow-ups\n"
+"  add NAME --country CC [--region R] [--status S] [--joined DATE]\n"
+"           [--via EVENT] [--id ID] [--notes T] [--force]\n"
+"  set CITY... [--name|--country|--region|--status|--joined|--via|--notes V]\n"
+"           [--field COL=V]...\n"
+"  rm CITY... [--force]  remove cities no other table names\n"
+"  import FILE|- [--map COL=SRCCOL]... [--skip-invalid]\n"
+"  check                validate cities.csv and its references\n"
+"\n"
+"Options:\n"
+"  -D, --data DIR       the data directory (default $SC_DATA, else the seeds)\n"
+"  -i, --input FILE     list: read rows from FILE, - for stdin\n"
+"      --input-format csv|tsv\n"
+"  -o, --output FMT     csv, tsv, json, table (show: text)\n"
+"  -c, --columns LIST   the columns to print, in that order\n"
+"  -H, --no-header      no header line in csv and tsv\n"
+"      --safe --crlf --bom  for spreadsheets\n"
+"      --today DATE     the date taken as today (also $SC_TODAY)\n"
+"  -n, --dry-run        print what would be written, change nothing\n"
+"      --wait SECONDS   how long to wait for another writer (default 10)\n"
+"  -h, --help  -V, --version\n"
+"\n"
+"A CITY is an id or an unambiguous name (case and accents ignored);\n"
+"- reads rows from stdin and takes their city column, else their id.\n"
+"\n"
+"Examples:\n"
+"  sc-cities list --via 2024-05-strasbourg -o json | jq -r .name\n"
+"  sc-cities list --country FR,GR -o tsv -c id,name,joined\n"
+"  sc-cities -D ~/network add Montréal --country CA --region CA-QC\n"
+"  sc-cities show montreal\n"
+"  sc-cities import crm.csv --map name=City --map country=Country\n"
+"\n"
+"Exit status: 0 done, 1 check found problems, 2 usage, 3 bad data,\n"
+"4 system error.  See sc-cities(1) and sc(7).\n");
+}
+
+static const char *
+opt(int o)
+{
+	return cl.val[o];
+}
+
+/* --- list ---------------------------------------------------------------- */
+
+struct filter {
+	char	**countries, **statuses;
+	size_t	 ncountries, nstatuses;
+	char	*region;
+	long	 since, before;
+	const char *via;
+	struct hmap *attended;		/* city ids that attended */
+	struct hmap *busy;		/* city ids with open follow-ups */
+	char	*name;			/* folded */
+};
+
+static char **
+split_list(const char *s, size_t *n)
+{
+	char **v = NULL, *copy = xstrdup(s), *tok, *save = NULL;
+
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		v = xreallocarray(v, *n + 1, sizeof(*v));
+		v[(*n)++] = xstrdup(tok);
+	}
+	free(copy);
+	return v;
+}
+
+static int
+in_set(char **v, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const statuses[] = {
+	"prospect", "introduced", "member", "former"
+};
+
+static void
+check_status_arg(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (strcmp(s, statuses[i]) == 0)
+			return;
+	die(EXIT_USAGE, "--status: '%s' is not one of prospect, introduced, "
+	    "member, former", s);
+}
+
+/* The cities an event's attendance names, read in one pass. */
+static struct hmap *
+attendees(const char *event)
+{
+	struct hmap *h = hmap_new();
+	struct scan s;
+
+	scan_open(&s, &schema_attendance, store_reader(&st, &schema_attendance));
+	while (scan_next(&s))
+		if (strcmp(sget(&s, A_EVENT), event) == 0)
+			hmap_put(h, sget(&s, A_CITY), h);
+	scan_close(&s);
+	return h;
+}
+
+static struct hmap *
+cities_with_open_followups(void)
+{
+	struct hmap *h = hmap_new();
+	struct scan s;
+
+	scan_open(&s, &schema_followups, store_reader(&st, &schema_followups));
+	while (scan_next(&s))
+		if (strcmp(sget(&s, F_STATUS), "open") == 0 &&
+		    *sget(&s, F_CITY) != '\0')
+			hmap_put(h, sget(&s, F_CITY), h);
+	scan_close(&s);
+	return h;
+}
+
+static void
+filter_init(struct filter *f)
+{
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	f->since = f->before = -1;
+	if (opt(O_COUNTRY) != NULL) {
+		f->countries = split_list(opt(O_COUNTRY), &f->ncountries);
+		for (i = 0; i < f->ncountries; i++) {
+			upcase(f->countries[i]);
+			if (!iso_country_ok(f->countries[i]))
+				die(EXIT_USAGE, "--country: unknown country "
+				    "code '%s'", f->countries[i]);
+		}
+	}
+	if (opt(O_STATUS) != NULL) {
+		f->statuses = split_list(opt(O_STATUS), &f->nstatuses);
+		for (i = 0; i < f->nstatuses; i++)
+			check_status_arg(f->statuses[i]);
+	}
+	if (opt(O_REGION) != NULL)
+		upcase(f->region = xstrdup(opt(O_REGION)));
+	if (opt(O_JOINED_SINCE) != NULL)
+		f->since = date_opt("--joined-since", opt(O_JOINED_SINCE),
+		    cl.c.today, 0);
+	if (opt(O_JOINED_BEFORE) != NULL)
+		f->before = date_opt("--joined-before", opt(O_JOINED_BEFORE),
+		    cl.c.today, 0);
+	if (opt(O_NAME) != NULL)
+		f->name = fold_name(opt(O_NAME));
+	if (opt(O_VIA) != NULL)
+		f->via = rget(db_table(&db, T_EVENTS),
+		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID);
+	if (opt(O_ATTENDED) != NULL)
+		f->attended = attendees(rget(db_table(&db, T_EVENTS),
+		    db_find(&db, T_EVENTS, opt(O_ATTENDED)), E_ID));
+	if (opt(O_WITHOUT_FOLLOWUPS) != NULL)
+		f->busy = cities_with_open_followups();
+}
+
+static int
+joined_ok(const struct filter *f, const char *joined)
+{
+	struct date d;
+
+	if (f->since < 0 && f->before < 0)
+		return 1;
+	if (date_parse(joined, &d) == -1)
+		return 0;
+	if (f->since >= 0 && date_last(&d) < f->since)
+		return 0;
+	return f->before < 0 || date_first(&d) < f->before;
+}
+
+static int
+name_ok(const struct filter *f, const char *name)
+{
+	char *folded;
+	int ok;
+
+	if (f->name == NULL)
+		return 1;
+	folded = fold_name(name);
+	ok = strstr(folded, f->name) != NULL;
+	free(folded);
+	return ok;
+}
+
+static int
+keep(const struct filter *f, const struct scan *s)
+{
+	if (f->countries && !in_set(f->countries, f->ncountries,
+	    sget(s, C_COUNTRY)))
+		return 0;
+	if (f->statuses && !in_set(f->statuses, f->nstatuses,
+	    sget(s, C_STATUS)))
+		return 0;
+	if (f->region && strcmp(f->region, sget(s, C_REGION)) != 0)
+		return 0;
+	if (f->via && strcmp(f->via, sget(s, C_VIA)) != 0)
+		return 0;
+	if (f->attended && hmap_get(f->attended, sget(s, C_ID)) == NULL)
+		return 0;
+	if (f->busy && hmap_get(f->busy, sget(s, C_ID)) != NULL)
+		return 0;
+	return joined_ok(f, sget(s, C_JOINED)) && name_ok(f, sget(s, C_NAME));
+}
+
+static int
+cmd_list(void)
+{
+	struct filter f;
+	struct scan s;
+	struct out *o;
+
+	filter_init(&f);
+	scan_open(&s, &schema_cities, input_reader(&cl.c, &st, &schema_cities));
+	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
+	while (scan_next(&s))
+		if (keep(&f, &s))
+			out_row(o, s.f);
+	out_close(o);
+	scan_close(&s);
+	hmap_free(f.attended);
+	hmap_free(f.busy);
+	return 0;
+}
+
+/* --- show ---------------------------------------------------------------- */
+
+static struct row **
+resolve(int argc, char **argv, size_t *n)
+{
+	struct row **rows;
+	char **ids;
+	size_t i;
+
+	ids = ids_from_args(argc, argv, T_CITIES, &cl.c, n);
+	rows = xcalloc(*n, sizeof(*rows));
+	for (i = 0; i < *n; i++) {
+		rows[i] = db_find(&db, T_CITIES, ids[i]);
+		free(ids[i]);
+	}
+	free(ids);
+	return rows;
+}
+
+static void
+show_text(const struct table *t, const struct row *r)
+{
+	struct table *ev = db_table(&db, T_EVENTS), *att, *fu;
+	struct row *e;
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		printf("%-10s %s\n", t->cols[i], r->f[i]);
+	att = db_table(&db, T_ATTENDANCE);
+	printf("events:\n");
+	for (i = 0; i < att->nrows; i++) {
+		if (strcmp(rget(att, att->rows[i], A_CITY), rget(t, r, C_ID)))
+			continue;
+		e = hmap_get(db_ids(&db, T_EVENTS),
+		    rget(att, att->rows[i], A_EVENT));
+		printf("  %s  %s  %s  %s\n", rget(att, att->rows[i], A_EVENT),
+		    rget(att, att->rows[i], A_ROLE),
+		    e ? rget(ev, e, E_START) : "", e ? rget(ev, e, E_NAME) : "");
+	}
+	fu = db_table(&db, T_FOLLOWUPS);
+	printf("follow-ups:\n");
+	for (i = 0; i < fu->nrows; i++)
+		if (strcmp(rget(fu, fu->rows[i], F_CITY), rget(t, r, C_ID)) == 0)
+			printf("  %s  %s  due %s  %s\n",
+			    rget(fu, fu->rows[i], F_ID),
+			    rget(fu, fu->rows[i], F_STATUS),
+			    *rget(fu, fu->rows[i], F_DUE) ?
+			    rget(fu, fu->rows[i], F_DUE) : "-",
+			    rget(fu, fu->rows[i], F_ACTION));
+}
+
+static void
+show_json(const struct table *t, const struct row *r)
+{
+	struct table *ev = db_table(&db, T_EVENTS), *att, *fu;
+	struct row *e;
+	size_t i;
+	int first = 1;
+
+	putchar('{');
+	json_fields(stdout, t->cols, r->f, t->ncols);
+	fputs(",\"events\":[", stdout);
+	att = db_table(&db, T_ATTENDANCE);
+	for (i = 0; i < att->nrows; i++) {
+		if (strcmp(rget(att, att->rows[i], A_CITY), rget(t, r, C_ID)))
+			continue;
+		e = hmap_get(db_ids(&db, T_EVENTS),
+		    rget(att, att->rows[i], A_EVENT));
+		fputs(first ? "{" : ",{", stdout);
+		first = 0;
+		if (e != NULL) {
+			json_fields(stdout, ev->cols, e->f, ev->ncols);
+			putchar(',');
+		}
+		fputs("\"role\":", stdout);
+		json_string(stdout, rget(att, att->rows[i], A_ROLE));
+		putchar('}');
+	}
+	fputs("],\"followups\":[", stdout);
+	fu = db_table(&db, T_FOLLOWUPS);
+	for (i = 0, first = 1; i < fu->nrows; i++) {
+		if (strcmp(rget(fu, fu->rows[i], F_CITY), rget(t, r, C_ID)))
+			continue;
+		fputs(first ? "{" : ",{", stdout);
+		first = 0;
+		json_fields(stdout, fu->cols, fu->rows[i]->f, fu->ncols);
+		putchar('}');
+	}
+	fputs("]}\n", stdout);
+}
+
+static int
+cmd_show(void)
+{
+	struct table *t = db_table(&db, T_CITIES);
+	struct row **rows;
+	struct out *o;
+	size_t i, n;
+	int fmt = cl.c.outset ? cl.c.out.fmt : FMT_TEXT;
+
+	rows = resolve(cl.argc, cl.argv, &n);
+	if (fmt == FMT_CSV || fmt == FMT_TSV || fmt == FMT_TABLE) {
+		o = out_open(&cl.c.out, t->cols, t->ncols);
+		for (i = 0; i < n; i++)
+			out_row(o, rows[i]->f);
+		out_close(o);
+	}
+	for (i = 0; i < n && (fmt == FMT_TEXT || fmt == FMT_JSON); i++) {
+		if (fmt == FMT_JSON)
+			show_json(t, rows[i]);
+		else {
+			if (i > 0)
+				putchar('\n');
+			show_text(t, rows[i]);
+		}
+	}
+	if (fmt == FMT_MD)
+		die(EXIT_USAGE, "show: -o md is not supported");
+	free(rows);
+	return 0;
+}
+
+/* --- writes -------------------------------------------------------------- */
+
+/* Problems in the rows to write are reported, then nothing is written. */
+static void
+validate(struct row **rows, size_t n)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++)
+		bad += check_row(&db, T_CITIES, rows[i], 0);
+	if (bad)
+		die(EXIT_DATA, "%d problem%s; nothing written", bad,
+		    bad == 1 ? "" : "s");
+}
+
+static void
+print_rows(struct table *t, struct row **rows, size_t n)
+{
+	struct out *o;
+	size_t i;
+
+	o = out_open(&cl.c.out, t->cols, t->ncols);
+	for (i = 0; i < n; i++)
+		out_row(o, rows[i]->f);
+	out_close(o);
+}
+
+static void
+commit(struct table *t)
+{
+	if (!cl.c.dryrun)
+		store_write(&st, t);
+}
+
+/*
+ * Two cities are the same when their folded names and countries match and
+ * their regions match or one of them has none: "Montreal, CA" is
+ * Montréal, CA-QC; Columbus, US-GA is not Columbus, US-OH.  The map holds
+ * each city under name+country+region and under name+country.
+ */
+static char *
+city_key(const char *name, const char *country, const char *region)
+{
+	char *folded = fold_name(name), *k;
+
+	k = xasprintf("%s\t%s\t%s", folded, country, region);
+	free(folded);
+	return k;
+}
+
+static void
+key_add(struct hmap *h, struct table *t, struct row *r)
+{
+	char *k;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+		    i ? "*" : rget(t, r, C_REGION));
+		if (hmap_get(h, k) == NULL)
+			hmap_put(h, k, r);
+		free(k);
+	}
+}
+
+static struct row *
+key_find(struct hmap *h, struct table *t, struct row *r)
+{
+	const char *region = rget(t, r, C_REGION);
+	struct row *dup;
+	char *k;
+
+	k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+	    *region ? region : "*");
+	if ((dup = hmap_get(h, k)) == NULL && *region != '\0') {
+		free(k);
+		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY), "");
+		dup = hmap_get(h, k);
+	}
+	free(k);
+	return dup;
+}
+
+static struct hmap *
+city_keys(struct table *t, size_t n)
+{
+	struct hmap *h = hmap_new();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		key_add(h, t, t->rows[i]);
+	return h;
+}
+
+/*
+ * cc-slug; on a clash the region's code is added (us-columbus-ga), then
+ * a number.  Ids in use are never given again.
+ */
+static char *
+new_city_id(const char *name, const char *cc, const char *region)
+{
+	struct hmap *ids = db_ids(&db, T_CITIES);
+	char *slug = slugify(name), *base, *id;
+	const char *sub;
+	int n;
+
+	base = xasprintf("%s-%s", cc, *slug ? slug : "city");
+	for (id = base; *id != '\0'; id++)
+		if (*id >= 'A' && *id <= 'Z')
+			*id = (char)(*id - 'A' + 'a');
+	free(slug);
+	if (hmap_get(ids, base) == NULL)
+		return base;
+	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
+		id = xasprintf("%s-%s", base, sub + 1);
+		slug = slugify(id);
+		free(id);
+		free(base);
+		base = slug;
+		if (hmap_get(ids, base) == NULL)
+			return base;
+	}
+	for (n = 2;; n++) {
+		id = xasprintf("%s-%d", base, n);
+		if (hmap_get(ids, id) == NULL)
+			break;
+		free(id);
+	}
+	free(base);
+	return id;
+}
+
+static void
+set_upper(struct table *t, struct row *r, int col, const char *v)
+{
+	char *u = xstrdup(v);
+
+	upcase(u);
+	rset(t, r, col, u);
+	free(u);
+}
+
+static void
+set_name(struct table *t, struct row *r, const char *v)
+{
+	char *n = nfc(v);
+
+	rset(t, r, C_NAME, n);
+	free(n);
+}
+
+/* The changes add and set share: each option given, in its column. */
+static void
+apply_options(struct table *t, struct row *r)
+{
+	char buf[11];
+
+	if (opt(O_NAME) != NULL)
+		set_name(t, r, opt(O_NAME));
+	if (opt(O_COUNTRY) != NULL)
+		set_upper(t, r, C_COUNTRY, opt(O_COUNTRY));
+	if (opt(O_REGION) != NULL)
+		set_upper(t, r, C_REGION, opt(O_REGION));
+	if (opt(O_STATUS) != NULL)
+		rset(t, r, C_STATUS, opt(O_STATUS));
+	if (opt(O_JOINED) != NULL)
+		rset(t, r, C_JOINED, *opt(O_JOINED) == '\0' ? "" :
+		    date_opt_str("--joined", opt(O_JOINED), cl.c.today, 0, buf));
+	if (opt(O_VIA) != NULL)
+		rset(t, r, C_VIA, *opt(O_VIA) == '\0' ? "" :
+		    rget(db_table(&db, T_EVENTS),
+		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID));
+	if (opt(O_NOTES) != NULL)
+		rset(t, r, C_NOTES, opt(O_NOTES));
+}
+
+static void
+refuse_duplicate(struct table *t, struct row *r)
+{
+	struct hmap *keys;
+	struct row *dup;
+
+	keys = city_keys(t, t->nrows - 1);	/* all but the new row */
+	dup = key_find(keys, t, r);
+	hmap_free(keys);
+	if (dup != NULL)
+		die_at(EXIT_DATA, t->label, dup->line, "'%s' is already %s; "
+		    "use --force to add it anyway", rget(t, r, C_NAME),
+		    rget(t, dup, C_ID));
+}
+
+static int
+cmd_add(void)
+{
+	struct table *t;
+	struct row *r;
+	const char *status;
+	char *id, buf[11];
+
+	store_lock(&st);
+	t = db_table(&db, T_CITIES);
+	r = table_newrow(t);
+	set_name(t, r, cl.argv[0]);
+	apply_options(t, r);
+	status = opt(O_STATUS) ? opt(O_STATUS) : "prospect";
+	rset(t, r, C_STATUS, status);
+	if (opt(O_JOINED) == NULL && (strcmp(status, "introduced") == 0 ||
+	    strcmp(status, "member") == 0)) {
+		date_fmt(cl.c.today, buf);
+		rset(t, r, C_JOINED, buf);
+	}
+	if (opt(O_ID) != NULL) {
+		if (hmap_get(db_ids(&db, T_CITIES), opt(O_ID)) != NULL)
+			die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));
+		id = xstrdup(opt(O_ID));
+	} else
+		id = new_city_id(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+		    rget(t, r, C_REGION));
+	rset(t, r, C_ID, id);
+	free(id);
+	if (opt(O_FORCE) == NULL)
+		refuse_duplicate(t, r);
+	validate(&r, 1);
+	commit(t);
+	print_rows(t, &r, 1);
+	return 0;
+}
+
+static void
+apply_fields(struct table *t, struct row *r)
+{
+	const char *eq;
+	char *col;
+	size_t i;
+	int c;
+
+	for (i = 0; i < cl.nmulti[O_FIELD]; i++) {
+		const char *f = cl.multi[O_FIELD][i];
+
+		if ((eq = strchr(f, '=')) == NULL || eq == f)
+			die(EXIT_USAGE, "--field: want COL=VALUE, not '%s'", f);
+		col = xstrndup(f, (size_t)(eq - f));
+		if ((c = table_col(t, col)) < 0)
+			die(EXIT_USAGE, "--field: no column '%s' in %s", col,
+			    t->sc->file);
+		if (c == t->pos[C_ID])
+			die(EXIT_USAGE, "--field: the id cannot be changed");
+		rset_at(r, (size_t)c, eq + 1);
+		free(col);
+	}
+}
+
+static int
+cmd_set(void)
+{
+	struct table *t;
+	struct row **rows;
+	size_t i, n, nchanged = 0;
+
+	store_lock(&st);
+	t = db_table(&db, T_CITIES);
+	rows = resolve(cl.argc, cl.argv, &n);
+	for (i = 0; i < n; i++) {
+		apply_options(t, rows[i]);
+		apply_fields(t, rows[i]);
+		if (rows[i]->changed)
+			rows[nchanged++] = rows[i];
+	}
+	validate(rows, nchanged);
+	if (nchanged > 0)
+		commit(t);
+	if (cl.c.dryrun)
+		print_rows(t, rows, nchanged);
+	free(rows);
+	return 0;
+}
+
+/* The first row of another table that names the city, if any. */
+static const char *
+referrer(const char *id, long *line)
+{
+	static const struct {
+		int	 tab, col;
+	} refs[] = {
+		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
+		{ T_FOLLOWUPS, F_CITY }
+	};
+	struct table *t;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+		t = db_table(&db, refs[i].tab);
+		for (j = 0; j < t->nrows; j++)
+			if (strcmp(rget(t, t->rows[j], refs[i].col), id) == 0) {
+				*line = t->rows[j]->line;
+				return t->label;
+			}
+	}
+	return NULL;
+}
+
+static int
+cmd_rm(void)
+{
+	struct table *t;
+	struct row **rows;
+	const char *by;
+	size_t i, j, n;
+	long line;
+
+	store_lock(&st);
+	t = db_table(&db, T_CITIES);
+	rows = resolve(cl.argc, cl.argv, &n);
+	for (i = 0; opt(O_FORCE) == NULL && i < n; i++)
+		if ((by = referrer(rget(t, rows[i], C_ID), &line)) != NULL)
+			die_at(EXIT_DATA, by, line, "names %s; not removed "
+			    "(--force removes it anyway)",
+			    rget(t, rows[i], C_ID));
+	if (cl.c.dryrun)
+		print_rows(t, rows, n);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < t->nrows; j++)
+			if (t->rows[j] == rows[i]) {
+				table_remove(t, j);
+				break;
+			}
+	commit(t);
+	free(rows);
+	return 0;
+}
+
+/* --- import -------------------------------------------------------------- */
+
+struct import {
+	struct reader *rd;
+	int	 src[MAXSCHEMA];	/* schema column -> source column */
+	struct hmap *keys;
+	size_t	 added, skipped, rejected;
+};
+
+static int
+source_col(const struct rec *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (strcmp(h->f[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+map_columns(struct import *im, const struct rec *h)
+{
+	const struct schema *sc = &schema_cities;
+	const char *m, *eq;
+	size_t i, j;
+
+	for (j = 0; j < sc->ncols; j++)
+		im->src[j] = source_col(h, sc->cols[j]);
+	for (i = 0; i < cl.nmulti[O_MAP]; i++) {
+		m = cl.multi[O_MAP][i];
+		if ((eq = strchr(m, '=')) == NULL || eq == m || eq[1] == '\0')
+			die(EXIT_USAGE, "--map: want COL=SRCCOL, not '%s'", m);
+		for (j = 0; j < sc->ncols; j++)
+			if (strncmp(sc->cols[j], m, (size_t)(eq - m)) == 0 &&
+			    sc->cols[j][eq - m] == '\0')
+				break;
+		if (j == sc->ncols)
+			die(EXIT_USAGE, "--map: cities.csv has no column "
+			    "'%.*s'", (int)(eq - m), m);
+		if ((im->src[j] = source_col(h, eq + 1)) < 0)
+			die_at(EXIT_DATA, rd_name(im->rd), h->line,
+			    "no column '%s' to map to %s", eq + 1, sc->cols[j]);
+	}
+	if (im->src[C_NAME] < 0 || im->src[C_COUNTRY] < 0)
+		die_at(EXIT_DATA, rd_name(im->rd), h->line, "no %s column "
+		    "(use --map %s=COLUMN)", im->src[C_NAME] < 0 ? "name" :
+		    "country", im->src[C_NAME] < 0 ? "name" : "country");
+}
+
+static const char *
+source(const struct import *im, const struct rec *rec, int col)
+{
+	return im->src[col] >= 0 ? rec->f[im->src[col]] : "";
+}
+
+/* One source row: skipped, rejected, or added as the table's last row. */
+static void
+import_row(struct import *im, struct table *t, const struct rec *rec)
+{
+	struct row *r;
+	char *id;
+	int col;
+
+	r = table_newrow(t);
+	r->line = rec->line;
+	r->src = rd_name(im->rd);
+	for (col = 0; col < (int)t->sc->ncols; col++)
+		rset(t, r, col, source(im, rec, col));
+	set_name(t, r, rget(t, r, C_NAME));
+	set_upper(t, r, C_COUNTRY, rget(t, r, C_COUNTRY));
+	set_upper(t, r, C_REGION, rget(t, r, C_REGION));
+	if (*rget(t, r, C_STATUS) == '\0')
+		rset(t, r, C_STATUS, "prospect");
+	if (key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
+	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
+		im->skipped++;
+		table_remove(t, t->nrows - 1);
+	} else if (*rget(t, r, C_ID) == '\0' && *rget(t, r, C_NAME) != '\0' &&
+	    *rget(t, r, C_COUNTRY) != '\0')
+		rset(t, r, C_ID, id = new_city_id(rget(t, r, C_NAME),
+		    rget(t, r, C_COUNTRY), rget(t, r, C_REGION))), free(id);
+	if (t->nrows > 0 && t->rows[t->nrows - 1] == r) {
+		if (check_row(&db, T_CITIES, r, 0) > 0) {
+			im->rejected++;
+			table_remove(t, t->nrows - 1);
+		} else {
+			im->added++;
+			key_add(im->keys, t, r);
+			db_added(&db, T_CITIES, r);
+		}
+	}
+}
+
+static int
+cmd_import(void)
+{
+	struct import im;
+	struct table *t;
+	struct rec rec;
+	size_t first;
+
+	memset(&im, 0, sizeof(im));
+	im.rd = rd_open(cl.argv[0], cl.c.infmt);
+	if (!rd_next(im.rd, &rec))
+		die(EXIT_DATA, "%s: empty file, no header", rd_name(im.rd));
+	map_columns(&im, &rec);
+	store_lock(&st);
+	t = db_table(&db, T_CITIES);
+	first = t->nrows;
+	im.keys = city_keys(t, t->nrows);
+	db_ids(&db, T_CITIES);
+	while (rd_next(im.rd, &rec))
+		import_row(&im, t, &rec);
+	note("import: %zu added, %zu skipped, %zu rejected", im.added,
+	    im.skipped, im.rejected);
+	if (im.rejected > 0 && opt(O_SKIP_INVALID) == NULL)
+		die(EXIT_DATA, "import: nothing written (--skip-invalid adds "
+		    "the valid rows)");
+	if (im.added > 0)
+		commit(t);
+	if (cl.c.dryrun)
+		print_rows(t, t->rows + first, t->nrows - first);
+	rd_close(im.rd);
+	hmap_free(im.keys);
+	return 0;
+}
+
+static int
+cmd_check(void)
+{
+	return check_table(&db, T_CITIES) > 0 ? EXIT_NO : 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static int (*const run[])(void) = {
+		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
+		cmd_check
+	};
+	int status;
+
+	progname = "sc-cities";
+	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
+	if (cl.c.help || cl.c.version) {
+		if (cl.c.help)
+			help();
+		else
+			printf("sc-cities %s\n", VERSION);
+		finish_stdout();
+		return 0;
+	}
+	if (((cl.verb == LIST || cl.verb == CHECK) && cl.argc != 0) ||
+	    ((cl.verb == ADD || cl.verb == IMPORT) && cl.argc != 1) ||
+	    ((cl.verb == SHOW || cl.verb == SET || cl.verb == RM) &&
+	    cl.argc == 0))
+		usage();
+	store_init(&st, cl.c.data, cl.c.wait);
+	db_init(&db, &st);
+	status = run[cl.verb]();
+	finish_stdout();
+	return status;
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# run.sh: runs every test file, then prints "N passed, N failed".
+# Usage: sh tests/run.sh [tests/NAME.sh...]
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+PATH=$TOP:$PATH
+SC_TODAY=2024-06-01
+LC_ALL=C.UTF-8
+export TOP PATH SC_TODAY LC_ALL
+unset SC_DATA
+. "$TOP/tests/lib.sh"
+
+# The unit tests of lib/ count one case per assertion.
+if [ -x "$TOP/tests/unit-lib" ]; then
+	"$TOP/tests/unit-lib" >"$TOP/tests/unit.log" 2>&1
+	passed=$((passed + $(grep -c '^ok' "$TOP/tests/unit.log")))
+	failed=$((failed + $(grep -c '^not ok' "$TOP/tests/unit.log")))
+	grep '^not ok' "$TOP/tests/unit.log"
+fi
+
+[ $# -gt 0 ] || set -- "$TOP"/tests/t-*.sh
+for f in "$@"; do
+	T=$TOP/tests/tmp/$(basename "$f" .sh)
+	rm -rf "$T"
+	mkdir -p "$T"
+	. "$f"
+	finish_case
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
