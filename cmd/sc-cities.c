@@ -845,10 +845,14 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
 		im->skipped++;
 		table_remove(t, t->nrows - 1);
-	} else if (*rget(t, r, C_ID) == '\0' && *rget(t, r, C_NAME) != '\0' &&
-	    *rget(t, r, C_COUNTRY) != '\0')
-		rset(t, r, C_ID, id = new_city_id(rget(t, r, C_NAME),
-		    rget(t, r, C_COUNTRY), rget(t, r, C_REGION))), free(id);
+	} else if (*rget(t, r, C_ID) == '\0') {
+		/* A row with no name or country still gets an id, so that
+		 * its real problem is the one reported. */
+		id = new_city_id(rget(t, r, C_NAME), *rget(t, r, C_COUNTRY) ?
+		    rget(t, r, C_COUNTRY) : "xx", rget(t, r, C_REGION));
+		rset(t, r, C_ID, id);
+		free(id);
+	}
 	if (t->nrows > 0 && t->rows[t->nrows - 1] == r) {
 		if (check_row(&db, T_CITIES, r, 0) > 0) {
 			im->rejected++;

@@ -144,6 +144,12 @@ write_line(struct out *o, char *const *f)
 {
 	size_t i;
 
+	/* A lone empty field would be a blank line, which readers skip. */
+	if (o->n == 1 && *f[o->idx[0]] == '\0' && o->o.fmt == FMT_CSV) {
+		printf("\"\"%s", o->eol);
+		return;
+	}
+
 	for (i = 0; i < o->n; i++) {
 		const char *v = f[o->idx[i]];
 

@@ -24,7 +24,8 @@ for page in "$TOP"/man/*.[17]; do
 	examples "$page" >"$T/.examples"
 	while IFS= read -r cmd; do
 		code=$(printf '%s\n' "$cmd" | sed -n 's/.*#.*exit \([0-9]\).*/\1/p')
-		t "man $name: $cmd" "SC_DATA=\$PWD/man-$name; export SC_DATA; $cmd >/dev/null 2>&1"
+		t "man $name: $cmd" "SC_DATA=\$PWD/man-$name; export SC_DATA; { $cmd
+} >/dev/null 2>&1"
 		status "${code:-0}"
 	done <"$T/.examples"
 done
