@@ -7,6 +7,7 @@
  * UTF-8 or a NUL byte.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ struct reader {
 	char	*name;
 	FILE	*fp;
 	int	 fmt;
+	int	 table;	/* a table of the data directory */
 	char	*ibuf;		/* input bytes not yet parsed: [ipos, ilen) */
 	size_t	 ipos, ilen, icap;
 	int	 eof;
@@ -186,14 +188,40 @@ rd_close(struct reader *r)
 	free(r);
 }
 
+/*
+ * Malformed input is fatal.  When it is a table that a write was about to
+ * change, the user is told that it was left alone and how to see more.
+ */
+static void __attribute__((noreturn, format(printf, 2, 3)))
+malformed(struct reader *r, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (r->table && write_hint != NULL) {
+		warn_at(r->name, r->recline, "%s", msg);
+		die(EXIT_DATA, "%s", write_hint);
+	}
+	die_at(EXIT_DATA, r->name, r->recline, "%s", msg);
+}
+
+void
+rd_is_table(struct reader *r)
+{
+	r->table = 1;
+}
+
 static void
 check_field(struct reader *r, const char *s, size_t len)
 {
 	if (memchr(s, '\0', len) != NULL)
-		die_at(EXIT_DATA, r->name, r->recline, "NUL byte in field %zu",
+		malformed(r, "NUL byte in field %zu",
 		    r->nf + 1);
 	if (!utf8_valid(s, len))
-		die_at(EXIT_DATA, r->name, r->recline,
+		malformed(r,
 		    "invalid UTF-8 in field %zu", r->nf + 1);
 }
 
@@ -234,7 +262,7 @@ emit(struct reader *r, struct rec *rec)
 	if (r->width == 0)
 		r->width = r->nf;
 	else if (r->nf != r->width)
-		die_at(EXIT_DATA, r->name, r->recline,
+		malformed(r,
 		    "%zu fields where the header has %zu", r->nf, r->width);
 	if (r->nf > r->capp) {
 		r->capp = r->nf;
@@ -301,7 +329,7 @@ csv_next(struct reader *r, struct rec *rec)
 			return emit(r, rec);
 	}
 	if (r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN)
-		die_at(EXIT_DATA, r->name, r->recline,
+		malformed(r,
 		    "unterminated quoted field");
 	csv_fini(&r->p, on_field, on_record, r);
 	if (r->done)

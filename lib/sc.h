@@ -19,6 +19,7 @@ enum {
 
 /* err.c: every message goes through these. */
 extern const char *progname;
+extern const char *write_hint;
 void	 die(int, const char *, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
 void	 die_at(int, const char *, long, const char *, ...)
@@ -99,6 +100,7 @@ struct reader *rd_open(const char *, int);
 struct reader *rd_open_mem(const char *, const char *, size_t, int);
 int	 rd_next(struct reader *, struct rec *);
 const char *rd_name(const struct reader *);
+void	 rd_is_table(struct reader *);
 void	 rd_close(struct reader *);
 int	 fmt_parse(const char *);
 

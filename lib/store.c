@@ -69,6 +69,7 @@ store_reader(const struct store *st, const struct schema *sc)
 		return NULL;
 	}
 	rd = rd_open(path, FMT_CSV);
+	rd_is_table(rd);
 	free(path);
 	return rd;
 }
@@ -112,6 +113,8 @@ store_lock(struct store *st)
 		    "the seeds, copy them from %s)", SEEDDIR);
 	if (st->lockfd >= 0)
 		return;
+	write_hint = xasprintf("nothing written; '%s check' lists the "
+	    "table's problems", progname);
 	if ((st->lockfd = open(st->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC))
 	    == -1)
 		die(EXIT_SYS, "%s: %s", st->dir, strerror(errno));

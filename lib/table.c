@@ -4,6 +4,7 @@
  * columns a user added stay in their place; columns of the schema that the
  * file lacks are appended.
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,21 @@ add_col(struct table *t, const char *name)
 	t->cols[t->ncols++] = xstrdup(name);
 }
 
+static void __attribute__((noreturn, format(printf, 3, 4)))
+bad_header(const char *file, long line, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	warn_at(file, line, "%s", msg);
+	if (write_hint != NULL)
+		die(EXIT_DATA, "%s", write_hint);
+	exit(EXIT_DATA);
+}
+
 /*
  * Takes the header of a file: a duplicate or empty column name, or a
  * missing required column, makes the file malformed.
@@ -103,10 +119,10 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
 
 	for (i = 0; i < n; i++) {
 		if (names[i][0] == '\0')
-			die_at(EXIT_DATA, file, line, "column %zu has no name",
+			bad_header(file, line, "column %zu has no name",
 			    i + 1);
 		if (table_col(t, names[i]) >= 0)
-			die_at(EXIT_DATA, file, line, "duplicate column '%s'",
+			bad_header(file, line, "duplicate column '%s'",
 			    names[i]);
 		add_col(t, names[i]);
 	}
@@ -115,8 +131,8 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
 		if (t->pos[i] >= 0)
 			continue;
 		if (sc->required & REQ(i))
-			die_at(EXIT_DATA, file, line,
-			    "missing required column '%s'", sc->cols[i]);
+			bad_header(file, line, "missing required column '%s'",
+			    sc->cols[i]);
 		t->pos[i] = (int)t->ncols;
 		add_col(t, sc->cols[i]);
 		t->nextra++;

@@ -457,10 +457,20 @@ t 'add: an option of another verb is refused' \
 status 2
 err 'sc-cities: --joined-since does not apply to add'
 
-t 'add: a malformed table is never written over' \
+cp "$T/bad/cities.csv" "$T/bad.before"
+t 'add: a malformed table is never written over; the message points at check' \
   'sc-cities -D bad add Lyon --country FR'
 status 3
-err 'sc-cities: bad/cities.csv:2: unterminated quoted field'
+err "sc-cities: bad/cities.csv:2: unterminated quoted field
+sc-cities: nothing written; 'sc-cities check' lists the table's problems"
+
+t 'add: ... and the table is as it was' 'cmp bad.before bad/cities.csv'
+
+t 'set: a table with a duplicate header is never written over' \
+  'mkdir -p dh && printf "id,name,country,status,id\n" > dh/cities.csv && sc-cities -D dh set x --notes y'
+status 3
+err "sc-cities: dh/cities.csv:1: duplicate column 'id'
+sc-cities: nothing written; 'sc-cities check' lists the table's problems"
 
 # --- set ----------------------------------------------------------------
 
@@ -751,3 +761,19 @@ t 'a locked directory: the writer gives up after --wait, exit 4' \
   'seed=$PWD/s; (flock -x 9; sleep 2) 9<"$seed" & sleep 0.3; sc-cities -D s add Lyon --country FR --wait 0.2; rc=$?; wait; exit $rc'
 status 4
 err "sc-cities: s: locked by another writer; gave up after 0.2 seconds (see --wait)"
+
+t 'list streams: 200,000 rows in under 40 MB of address space' \
+  'awk "BEGIN { print \"id,name,country,status\"; for (i = 0; i < 200000; i++) printf \"fr-c%d,City %d,FR,member\\n\", i, i }" > big.csv &&
+   (ulimit -v 40000; sc-cities list -i big.csv --name "city 199999" -c id -H)'
+out <<'X'
+fr-c199999
+X
+
+t 'import is linear: 50,000 rows, then a second import skips them all' \
+  'mkdir -p gz && awk "BEGIN { print \"City,Country\"; for (i = 0; i < 50000; i++) printf \"Town %d,FR\\n\", i }" > gz.csv &&
+   sc-cities -D gz import gz.csv --map name=City --map country=Country 2>&1 &&
+   sc-cities -D gz import gz.csv --map name=City --map country=Country 2>&1 && sc-cities -D gz check'
+out <<'X'
+sc-cities: import: 50000 added, 0 skipped, 0 rejected
+sc-cities: import: 0 added, 50000 skipped, 0 rejected
+X
