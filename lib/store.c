@@ -10,6 +10,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -98,6 +99,30 @@ sleep_ms(long ms)
 }
 
 /*
+ * A writer killed between mkstemp() and rename() leaves its temporary
+ * file behind.  Once the lock is ours no write is under way, so any such
+ * file is stale and goes.
+ */
+static void
+remove_stale(const struct store *st)
+{
+	struct dirent *de;
+	char *path;
+	DIR *d;
+
+	if ((d = opendir(st->dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] != '.' || strstr(de->d_name, ".csv.") == NULL)
+			continue;
+		path = xasprintf("%s/%s", st->dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
+/*
  * One lock for the whole directory, held until exit: a write reads the
  * table only once the lock is held, so two writers never lose each
  * other's rows.
@@ -128,6 +153,7 @@ store_lock(struct store *st)
 		sleep_ms(20);
 		waited += 20;
 	}
+	remove_stale(st);
 }
 
 void

@@ -777,3 +777,14 @@ out <<'X'
 sc-cities: import: 50000 added, 0 skipped, 0 rejected
 sc-cities: import: 0 added, 50000 skipped, 0 rejected
 X
+
+seed_dir s
+t 'a temporary file left by a killed writer is removed by the next write' \
+  'touch s/.cities.csv.AbC123 && sc-cities -D s set fr-dijon --notes x && ls -A s'
+out <<'X'
+attendance.csv
+cities.csv
+events.csv
+followups.csv
+partners.csv
+X

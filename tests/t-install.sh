@@ -1,0 +1,23 @@
+# t-install.sh: make install and uninstall honour PREFIX and DESTDIR.
+
+t 'make install puts binaries, man pages and seeds under DESTDIR/PREFIX' \
+  'make -s -C "$TOP" install DESTDIR="$PWD/inst" PREFIX=/opt/sc >/dev/null && cd inst && find . -type f | sort'
+out <<'X'
+./opt/sc/bin/sc-cities
+./opt/sc/share/man/man1/sc-cities.1
+./opt/sc/share/man/man7/sc.7
+./opt/sc/share/sc/seeds/attendance.csv
+./opt/sc/share/sc/seeds/cities.csv
+./opt/sc/share/sc/seeds/events.csv
+./opt/sc/share/sc/seeds/followups.csv
+./opt/sc/share/sc/seeds/partners.csv
+X
+
+t 'the installed seeds start a data directory that checks clean' \
+  'mkdir -p net && cp inst/opt/sc/share/sc/seeds/*.csv net/ && inst/opt/sc/bin/sc-cities -D net check'
+
+t 'make uninstall removes them all' \
+  'make -s -C "$TOP" uninstall DESTDIR="$PWD/inst" PREFIX=/opt/sc >/dev/null 2>&1; find inst -type f | wc -l'
+out <<'X'
+0
+X
