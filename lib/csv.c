@@ -50,12 +50,6 @@ no_space(unsigned char c)
 	return 0;
 }
 
-static int
-is_term(unsigned char c)
-{
-	return c == '\r' || c == '\n';
-}
-
 static struct reader *
 reader_new(const char *name, FILE *fp, int fmt)
 {
@@ -71,7 +65,6 @@ reader_new(const char *name, FILE *fp, int fmt)
 	if (csv_init(&r->p, CSV_APPEND_NULL) != 0)
 		die(EXIT_SYS, "out of memory");
 	csv_set_space_func(&r->p, no_space);
-	csv_set_term_func(&r->p, is_term);
 	csv_set_realloc_func(&r->p, xrealloc);
 	csv_set_free_func(&r->p, free);
 	return r;
@@ -88,11 +81,12 @@ fill(struct reader *r)
 	memmove(r->ibuf, r->ibuf + r->ipos, r->ilen - r->ipos);
 	r->ilen -= r->ipos;
 	r->ipos = 0;
-	if (r->ilen == r->icap) {
+	/* One byte stays spare, for the NUL after a last TSV field. */
+	if (r->ilen + 1 >= r->icap) {
 		r->icap *= 2;
 		r->ibuf = xrealloc(r->ibuf, r->icap);
 	}
-	n = fread(r->ibuf + r->ilen, 1, r->icap - r->ilen, r->fp);
+	n = fread(r->ibuf + r->ilen, 1, r->icap - r->ilen - 1, r->fp);
 	if (n == 0) {
 		if (ferror(r->fp))
 			die(EXIT_SYS, "%s: read error: %s", r->name,
@@ -214,34 +208,40 @@ rd_is_table(struct reader *r)
 	r->table = 1;
 }
 
+/*
+ * Each line is checked whole before it is parsed: quotes, commas and tabs
+ * are ASCII, so a line is valid UTF-8 exactly when its fields are, and
+ * one pass over the line is cheaper than one per field.  utf8_valid()
+ * also refuses NUL.
+ */
 static void
-check_field(struct reader *r, const char *s, size_t len)
+check_line(struct reader *r, const char *s, size_t len)
 {
+	if (utf8_valid(s, len))
+		return;
+	if (!r->inrec)
+		r->recline = r->line;
 	if (memchr(s, '\0', len) != NULL)
-		malformed(r, "NUL byte in field %zu",
-		    r->nf + 1);
-	if (!utf8_valid(s, len))
-		malformed(r,
-		    "invalid UTF-8 in field %zu", r->nf + 1);
+		malformed(r, "NUL byte");
+	malformed(r, "invalid UTF-8");
 }
 
+/* s[len] is NUL: it is copied with the field, as its terminator. */
 static void
 add_field(struct reader *r, const char *s, size_t len)
 {
-	check_field(r, s, len);
 	if (r->nf == r->capf) {
 		r->capf = r->capf ? r->capf * 2 : 16;
 		r->offs = xreallocarray(r->offs, r->capf, sizeof(*r->offs));
 	}
 	r->offs[r->nf++] = r->fields.len;
-	buf_add(&r->fields, s, len);
-	buf_addc(&r->fields, '\0');
+	buf_add(&r->fields, s, len + 1);
 }
 
 static void
 on_field(void *s, size_t len, void *data)
 {
-	add_field(data, s, len);
+	add_field(data, s != NULL ? s : "", s != NULL ? len : 0);
 }
 
 static void
@@ -262,8 +262,8 @@ emit(struct reader *r, struct rec *rec)
 	if (r->width == 0)
 		r->width = r->nf;
 	else if (r->nf != r->width)
-		malformed(r,
-		    "%zu fields where the header has %zu", r->nf, r->width);
+		malformed(r, "%zu fields where the header has %zu", r->nf,
+		    r->width);
 	if (r->nf > r->capp) {
 		r->capp = r->nf;
 		r->ptrs = xreallocarray(r->ptrs, r->capp, sizeof(*r->ptrs));
@@ -288,34 +288,81 @@ start_record(struct reader *r)
 }
 
 /*
+ * The end of the line at ipos: its first LF, or with lf_only unset its
+ * first CR or LF; else the end of the input.  Reads on until the line is
+ * whole, so that a line is never parsed in two pieces.
+ */
+static char *
+line_end(struct reader *r, int lf_only)
+{
+	char *s, *e, *t, *cr;
+	size_t scanned = 0;
+
+	for (;;) {
+		s = r->ibuf + r->ipos;
+		e = r->ibuf + r->ilen;
+		if ((t = memchr(s + scanned, '\n', (size_t)(e - s) - scanned))
+		    == NULL)
+			t = e;
+		if (!lf_only && (cr = memchr(s, '\r', (size_t)(t - s))) != NULL)
+			return cr;
+		if (t < e || r->eof)
+			return t;
+		scanned = (size_t)(e - s);
+		fill(r);
+	}
+}
+
+/*
+ * A line with no quote, begun outside any record, is split on commas here:
+ * that is what libcsv would make of it (its space trimming is off), at a
+ * fraction of the cost.  The line is consumed, so its bytes can be cut.
+ */
+static void
+split_line(struct reader *r, char *s, char *t)
+{
+	char *c;
+
+	*t = '\0';
+	while ((c = memchr(s, ',', (size_t)(t - s))) != NULL) {
+		*c = '\0';
+		add_field(r, s, (size_t)(c - s));
+		s = c + 1;
+	}
+	add_field(r, s, (size_t)(t - s));
+	r->done = 1;
+}
+
+/*
  * Feeds libcsv one line at a time (up to and including one CR or LF), so
  * that the line count is known whenever a record begins or ends.
  */
 static void
 feed_line(struct reader *r)
 {
-	const char *s = r->ibuf + r->ipos, *e = r->ibuf + r->ilen, *t;
+	char *t = line_end(r, 0), *s = r->ibuf + r->ipos, *e;
+	int simple;
 
+	e = r->ibuf + r->ilen;
 	if (r->pending_cr) {
 		r->pending_cr = 0;
 		if (*s != '\n')
 			r->line++;
 	}
-	for (t = s; t < e && *t != '\n' && *t != '\r'; t++)
-		continue;
+	check_line(r, s, (size_t)(t - s));
+	simple = !r->inrec && t != s && memchr(s, '"', (size_t)(t - s)) == NULL;
 	if (!r->inrec && t != s)
 		start_record(r);
-	if (t < e) {
-		if (*t == '\n')
-			r->line++;
-		else
-			r->pending_cr = 1;
-		t++;
-	}
-	if (csv_parse(&r->p, s, (size_t)(t - s), on_field, on_record, r) !=
-	    (size_t)(t - s))
+	r->ipos += (size_t)(t - s) + (t < e);
+	if (t < e && *t == '\n')
+		r->line++;
+	else if (t < e)
+		r->pending_cr = 1;
+	if (simple)
+		split_line(r, s, t);
+	else if (csv_parse(&r->p, s, (size_t)(t - s) + (t < e), on_field,
+	    on_record, r) != (size_t)(t - s) + (t < e))
 		die(EXIT_SYS, "%s: %s", r->name, csv_strerror(csv_error(&r->p)));
-	r->ipos += (size_t)(t - s);
 }
 
 static int
@@ -329,8 +376,7 @@ csv_next(struct reader *r, struct rec *rec)
 			return emit(r, rec);
 	}
 	if (r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN)
-		malformed(r,
-		    "unterminated quoted field");
+		malformed(r, "unterminated quoted field");
 	csv_fini(&r->p, on_field, on_record, r);
 	if (r->done)
 		return emit(r, rec);
@@ -352,24 +398,23 @@ tsv_unescape(struct reader *r, char *s, size_t len)
 		} else
 			*o++ = *in;
 	}
+	*o = '\0';	/* over the tab or line end, already consumed */
 	add_field(r, s, (size_t)(o - s));
 }
 
 static int
 tsv_next(struct reader *r, struct rec *rec)
 {
-	char *s, *nl, *tab;
+	char *s, *t, *tab;
 	size_t len;
 
 	for (;;) {
-		while ((nl = memchr(r->ibuf + r->ipos, '\n',
-		    r->ilen - r->ipos)) == NULL && fill(r) > 0)
-			continue;
-		s = r->ibuf + r->ipos;
-		if (nl == NULL && r->ipos == r->ilen)
+		if (r->ipos == r->ilen && fill(r) == 0)
 			return 0;
-		len = nl != NULL ? (size_t)(nl - s) : r->ilen - r->ipos;
-		r->ipos += len + (nl != NULL);
+		t = line_end(r, 1);
+		s = r->ibuf + r->ipos;
+		len = (size_t)(t - s);
+		r->ipos += len + (t < r->ibuf + r->ilen);
 		if (len > 0 && s[len - 1] == '\r')
 			len--;
 		if (len == 0) {
@@ -378,6 +423,7 @@ tsv_next(struct reader *r, struct rec *rec)
 		}
 		start_record(r);
 		r->line++;
+		check_line(r, s, len);
 		while ((tab = memchr(s, '\t', len)) != NULL) {
 			tsv_unescape(r, s, (size_t)(tab - s));
 			len -= (size_t)(tab - s) + 1;

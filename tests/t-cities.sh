@@ -240,12 +240,12 @@ err 'sc-cities: stdin:6: 3 fields where the header has 5'
 t 'csv: invalid UTF-8' \
   'printf "id,name,country,status\nfr-a,A\377,FR,prospect\n" | sc-cities list -i -'
 status 3
-err 'sc-cities: stdin:2: invalid UTF-8 in field 2'
+err 'sc-cities: stdin:2: invalid UTF-8'
 
 t 'csv: a NUL byte' \
   'printf "id,name,country,status\nfr-a,A\000B,FR,prospect\n" | sc-cities list -i -'
 status 3
-err 'sc-cities: stdin:2: NUL byte in field 2'
+err 'sc-cities: stdin:2: NUL byte'
 
 t 'csv: a duplicate header' \
   'printf "id,name,country,status,name\n" | sc-cities list -i -'
@@ -788,3 +788,16 @@ events.csv
 followups.csv
 partners.csv
 X
+
+t 'csv: quoted and plain lines mix; a quoted field spans lines that look plain' \
+  'printf "id,name,country,status,notes\nfr-a,A,FR,prospect,\"x\ny,z\n\",w\"\nfr-b,B,FR,prospect,plain\r\nfr-c,\"C\",FR,prospect,\"\"\n" | sc-cities list -i - -o json -c id,notes'
+out <<'X'
+{"id":"fr-a","notes":"x\ny,z\n\",w"}
+{"id":"fr-b","notes":"plain"}
+{"id":"fr-c","notes":""}
+X
+
+t 'csv: a record after a multi-line field and a blank line has the right line' \
+  'printf "id,name,country,status,notes\nfr-a,A,FR,prospect,\"1\r\n2\"\r\n\r\nfr-b,B\xff,FR,prospect,\n" | sc-cities list -i -'
+status 3
+err 'sc-cities: stdin:5: invalid UTF-8'

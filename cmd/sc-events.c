@@ -1,0 +1,1336 @@
+/*
+ * sc-events: the events of the network, in events.csv, with the cities
+ * that took part in each (attendance.csv) and the partner organisations
+ * that came (partners.csv).
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc.h"
+
+enum { LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK };
+
+static const struct verbdef verbs[] = {
+	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
+	{ "attend", 1 }, { "cities", 0 }, { "partner", 1 }, { "partners", 0 },
+	{ "check", 0 }, { NULL, 0 }
+};
+
+#define V(v)	(1u << (v))
+enum {
+	O_FROM, O_TO, O_UPCOMING, O_PAST, O_SERIES, O_KIND, O_STATUS,
+	O_COUNTRY, O_CITY, O_NAME, O_START, O_END, O_URL, O_NOTES, O_ID,
+	O_FORCE, O_FIELD, O_ROLE, O_SECTOR, O_REMOVE
+};
+static const struct ownopt ownopts[] = {
+	[O_FROM] = { "from", 1, V(LIST) },
+	[O_TO] = { "to", 1, V(LIST) },
+	[O_UPCOMING] = { "upcoming", 0, V(LIST) },
+	[O_PAST] = { "past", 0, V(LIST) },
+	[O_SERIES] = { "series", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_KIND] = { "kind", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_STATUS] = { "status", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_COUNTRY] = { "country", 1, V(LIST) },
+	[O_CITY] = { "city", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_NAME] = { "name", 1, V(SET) },
+	[O_START] = { "start", 1, V(ADD) | V(SET) },
+	[O_END] = { "end", 1, V(ADD) | V(SET) },
+	[O_URL] = { "url", 1, V(ADD) | V(SET) },
+	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) | V(ATTEND) | V(PARTNER) },
+	[O_ID] = { "id", 1, V(ADD) },
+	[O_FORCE] = { "force", 0, V(ADD) | V(RM) },
+	[O_FIELD] = { "field", 2, V(SET) },
+	[O_ROLE] = { "role", 1, V(ATTEND) | V(CITIES) },
+	[O_SECTOR] = { "sector", 1, V(PARTNER) },
+	[O_REMOVE] = { "remove", 0, V(ATTEND) | V(PARTNER) },
+	{ NULL, 0, 0 }
+};
+
+static struct cmdline cl;
+static struct store st;
+static struct db db;
+
+/* The durations of --upcoming and --past, when given; see take_durs(). */
+static const char *durs[2];
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: sc-events [-D dir] [-o fmt] [-c cols] [list] [filters]\n"
+	    "       sc-events show event...\n"
+	    "       sc-events add name --start DATE [--end DATE] [--city CITY]"
+	    " [--series S]\n"
+	    "                 [--kind K] [--status S] [--url U] [--id ID]"
+	    " [--notes T] [--force]\n"
+	    "       sc-events set event... [--name|--series|--kind|--start|"
+	    "--end|--city|\n"
+	    "                 --status|--url|--notes V] [--field COL=V]...\n"
+	    "       sc-events rm [--force] event...\n"
+	    "       sc-events attend event city...|- [--role R] [--notes T]"
+	    " [--remove]\n"
+	    "       sc-events cities event [--role R[,R]]\n"
+	    "       sc-events partner event organisation [--sector S]"
+	    " [--notes T] [--remove]\n"
+	    "       sc-events partners event\n"
+	    "       sc-events check\n"
+	    "Try 'sc-events --help' for more.\n");
+	exit(EXIT_USAGE);
+}
+
+static void
+help(void)
+{
+	printf(
+"usage: sc-events [options] [verb] [args]\n"
+"\n"
+"The events of the network (events.csv), the cities that took part in\n"
+"them (attendance.csv) and their partner organisations (partners.csv).\n"
+"\n"
+"Verbs:\n"
+"  list                 the events (the default verb); filters:\n"
+"    --from DATE  --to DATE     events overlapping the span\n"
+"    --upcoming [DUR]  --past [DUR]  from today on, or over before today\n"
+"    --series TEXT  --kind K[,K]  --status S[,S]  --country CC[,CC]\n"
+"    --city CITY\n"
+"  show EVENT...        an event, its cities, partners and follow-ups\n"
+"  add NAME --start DATE [--end DATE] [--city CITY] [--series S] [--kind K]\n"
+"           [--status S] [--url U] [--id ID] [--notes T] [--force]\n"
+"  set EVENT... [--name|--series|--kind|--start|--end|--city|--status|\n"
+"           --url|--notes V] [--field COL=V]...\n"
+"  rm EVENT... [--force]  remove events no other table names\n"
+"  attend EVENT CITY...|- [--role R] [--notes T] [--remove]\n"
+"  cities EVENT [--role R[,R]]  the attending cities, with a role column\n"
+"  partner EVENT ORGANISATION [--sector S] [--notes T] [--remove]\n"
+"  partners EVENT       the event's partner organisations\n"
+"  check                validate events, attendance and partners\n"
+"\n"
+"Options:\n"
+"  -D, --data DIR       the data directory (default $SC_DATA, else the seeds)\n"
+"  -i, --input FILE     list: read rows from FILE, - for stdin\n"
+"      --input-format csv|tsv\n"
+"  -o, --output FMT     csv, tsv, json, table (show: also text)\n"
+"  -c, --columns LIST   the columns to print, in that order\n"
+"  -H, --no-header      no header line in csv and tsv\n"
+"      --safe --crlf --bom  for spreadsheets\n"
+"      --today DATE     the date taken as today (also $SC_TODAY)\n"
+"  -n, --dry-run        print what would be written, change nothing\n"
+"      --wait SECONDS   how long to wait for another writer (default 10)\n"
+"  -h, --help  -V, --version\n"
+"\n"
+"An EVENT or CITY is an id or an unambiguous name (case and accents\n"
+"ignored); - reads rows from stdin and takes their event (or city)\n"
+"column, else their id.  A duration after --upcoming or --past is\n"
+"optional: --upcoming 90d, --upcoming=90d, or --upcoming for all.\n"
+"\n"
+"Examples:\n"
+"  sc-events list --upcoming 90d\n"
+"  sc-events list --from 2024-01-01 --to 2024-12-31 --series transatlantic\n"
+"  sc-events add \"Regional Workshop\" --start 2024-10 --city Dijon\n"
+"  sc-cities list --via 2024-05-strasbourg |\n"
+"      sc-events attend 2024-05-strasbourg - --role participant\n"
+"  sc-events cities 2024-05-strasbourg | sc-cities list -i - --country GR\n"
+"  sc-events partner 2024-05-strasbourg \"A national ministry\"\n"
+"  sc-events show 2024-05-strasbourg -o json | jq .\n"
+"\n"
+"Exit status: 0 done, 1 check found problems, 2 usage, 3 bad data,\n"
+"4 system error.  See sc-events(1) and sc(7).\n");
+}
+
+static const char *
+opt(int o)
+{
+	return cl.val[o];
+}
+
+/* --- optional durations -------------------------------------------------- */
+
+/*
+ * The long option that s (len bytes, without "--") names: an exact name,
+ * else a unique prefix, as getopt_long reads it.  Returns the number of
+ * options it could name.
+ */
+static int
+lookup_long(const char *s, size_t len, const char **name, int *arg)
+{
+	static const struct option common[] = { COMMON_LONGOPTS };
+	size_t i, nc = sizeof(common) / sizeof(common[0]);
+	int n = 0;
+
+	for (i = 0; i < nc; i++)
+		if (strncmp(common[i].name, s, len) == 0) {
+			*name = common[i].name;
+			*arg = common[i].has_arg != no_argument;
+			if (common[i].name[len] == '\0')
+				return 1;
+			n++;
+		}
+	for (i = 0; ownopts[i].name != NULL; i++)
+		if (strncmp(ownopts[i].name, s, len) == 0) {
+			*name = ownopts[i].name;
+			*arg = ownopts[i].arg != 0;
+			if (ownopts[i].name[len] == '\0')
+				return 1;
+			n++;
+		}
+	return n;
+}
+
+/* Whether a cluster of short options ends in one that wants the next word. */
+static int
+short_wants_next(const char *a)
+{
+	const char *p;
+
+	for (p = a + 1; *p != '\0'; p++)
+		if (strchr("Dioc", *p) != NULL)
+			return p[1] == '\0';
+	return 0;
+}
+
+/* What follows a word of the command line: nothing, its value, a duration. */
+enum { W_ALONE, W_VALUE, W_DUR };
+
+/*
+ * A long option's word.  For --upcoming and --past, the duration is taken
+ * when attached (--upcoming=90d) or when the next word is one; keep is
+ * the word to leave for getopt_long.
+ */
+static int
+long_word(char **argv, int i, int argc, char **keep)
+{
+	static char flags[2][12] = { "--upcoming", "--past" };
+	const char *a = argv[i], *eq = strchr(a, '='), *name;
+	struct dur du;
+	int arg, d;
+
+	*keep = argv[i];
+	if (lookup_long(a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2),
+	    &name, &arg) != 1)
+		return W_ALONE;
+	d = strcmp(name, "upcoming") == 0 ? 0 : strcmp(name, "past") == 0 ?
+	    1 : -1;
+	if (d < 0)
+		return arg && eq == NULL ? W_VALUE : W_ALONE;
+	if (eq != NULL) {
+		durs[d] = eq + 1;
+		dur_opt(flags[d], durs[d], &du);
+		*keep = flags[d];
+		return W_ALONE;
+	}
+	if (i + 1 < argc && dur_parse(argv[i + 1], &du) == 0) {
+		durs[d] = argv[i + 1];
+		return W_DUR;
+	}
+	return W_ALONE;
+}
+
+/*
+ * getopt_long cannot give an option an argument that is sometimes a
+ * separate word, yet "--upcoming 90d" is what people type.  So before
+ * cli_parse sees the command line, the durations of --upcoming and --past
+ * are taken out of it, leaving the options as flags.  The values of other
+ * options are stepped over, so that "--series --past" stays a series.
+ */
+static int
+take_durs(int argc, char **argv)
+{
+	char *keep;
+	int i, j, w;
+
+	for (i = j = 1; i < argc; i++) {
+		keep = argv[i];
+		w = W_ALONE;
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[j++] = argv[i++];
+			break;
+		}
+		if (argv[i][0] == '-' && argv[i][1] == '-')
+			w = long_word(argv, i, argc, &keep);
+		else if (argv[i][0] == '-' && short_wants_next(argv[i]))
+			w = W_VALUE;
+		argv[j++] = keep;
+		if (w != W_ALONE && i + 1 < argc && w == W_VALUE)
+			argv[j++] = argv[i + 1];
+		if (w != W_ALONE && i + 1 < argc)
+			i++;
+	}
+	argv[j] = NULL;
+	return j;
+}
+
+/* --- shared helpers ------------------------------------------------------ */
+
+static char **
+split_list(const char *s, size_t *n)
+{
+	char **v = NULL, *copy = xstrdup(s), *tok, *save = NULL;
+
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		v = xreallocarray(v, *n + 1, sizeof(*v));
+		v[(*n)++] = xstrdup(tok);
+	}
+	free(copy);
+	return v;
+}
+
+static int
+in_set(char **v, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* A comma list of values for a filter, each one of the allowed ones. */
+static char **
+enum_list(const char *optname, const char *s, const char *const *allowed,
+    const char *spelt, size_t *n)
+{
+	char **v = split_list(s, n);
+	size_t i, j;
+
+	if (*n == 0)
+		die(EXIT_USAGE, "--%s: want one of %s", optname, spelt);
+	for (i = 0; i < *n; i++) {
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(v[i], allowed[j]) == 0)
+				break;
+		if (allowed[j] == NULL)
+			die(EXIT_USAGE, "--%s: '%s' is not one of %s", optname,
+			    v[i], spelt);
+	}
+	return v;
+}
+
+static const char *const event_statuses[] = {
+	"planned", "held", "cancelled", NULL
+};
+static const char *const roles[] = { "host", "participant", "speaker", NULL };
+
+/* The rows of a table that share one value of a column. */
+struct group {
+	struct row **v;
+	size_t	 n;
+};
+
+/*
+ * Indexes a table by a column in one pass, so that joining it to another
+ * table is linear.  The groups live until the program exits.
+ */
+static struct hmap *
+group_by(struct table *t, int col)
+{
+	struct hmap *h = hmap_new();
+	struct group *g;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		if ((g = hmap_get(h, rget(t, t->rows[i], col))) == NULL) {
+			g = xcalloc(1, sizeof(*g));
+			hmap_put(h, rget(t, t->rows[i], col), g);
+		}
+		/* The array doubles each time its count reaches a power of 2. */
+		if ((g->n & (g->n - 1)) == 0)
+			g->v = xreallocarray(g->v, g->n ? g->n * 2 : 1,
+			    sizeof(*g->v));
+		g->v[g->n++] = t->rows[i];
+	}
+	return h;
+}
+
+static const struct group *
+group_of(struct hmap *h, const char *key)
+{
+	static const struct group none;
+	const struct group *g = hmap_get(h, key);
+
+	return g != NULL ? g : &none;
+}
+
+static const char *
+event_id(const char *arg)
+{
+	return rget(db_table(&db, T_EVENTS), db_find(&db, T_EVENTS, arg),
+	    E_ID);
+}
+
+static const char *
+city_id(const char *arg)
+{
+	return rget(db_table(&db, T_CITIES), db_find(&db, T_CITIES, arg),
+	    C_ID);
+}
+
+/* --- list ---------------------------------------------------------------- */
+
+struct filter {
+	long	 from, to;		/* the span asked for, or the limits */
+	long	 up_to, past_from;	/* the --upcoming and --past windows */
+	int	 dated;			/* some date filter is on */
+	char	*series;		/* folded */
+	char	**kinds, **statuses;	/* kinds folded */
+	size_t	 nkinds, nstatuses;
+	struct hmap *hosts;		/* city ids in the --country set */
+	const char *city;
+};
+
+/*
+ * The cities of the countries asked for, by id: the cities are streamed
+ * once, and the events then joined to this set in one pass.
+ */
+static struct hmap *
+cities_in(const char *list)
+{
+	struct hmap *h = hmap_new();
+	struct scan s;
+	char **cc;
+	size_t i, n;
+
+	cc = split_list(list, &n);
+	for (i = 0; i < n; i++) {
+		upcase(cc[i]);
+		if (!iso_country_ok(cc[i]))
+			die(EXIT_USAGE, "--country: unknown country code '%s'",
+			    cc[i]);
+	}
+	if (n == 0)
+		die(EXIT_USAGE, "--country: want a country code");
+	scan_open(&s, &schema_cities, store_reader(&st, &schema_cities));
+	while (scan_next(&s))
+		if (in_set(cc, n, sget(&s, C_COUNTRY)))
+			hmap_put(h, sget(&s, C_ID), h);
+	scan_close(&s);
+	return h;
+}
+
+static long
+dur_from_today(int which, int sign)
+{
+	struct dur du;
+
+	dur_opt(which ? "--past" : "--upcoming", durs[which], &du);
+	return dur_add(cl.c.today, &du, sign);
+}
+
+static void
+filter_dates(struct filter *f)
+{
+	f->from = f->past_from = LONG_MIN;
+	f->to = f->up_to = LONG_MAX;
+	if (opt(O_FROM) != NULL)
+		f->from = date_opt("--from", opt(O_FROM), cl.c.today, 0);
+	if (opt(O_TO) != NULL)
+		f->to = date_opt("--to", opt(O_TO), cl.c.today, 1);
+	if (opt(O_UPCOMING) != NULL && durs[0] != NULL)
+		f->up_to = dur_from_today(0, 1);
+	if (opt(O_PAST) != NULL && durs[1] != NULL)
+		f->past_from = dur_from_today(1, -1);
+	f->dated = opt(O_FROM) || opt(O_TO) || opt(O_UPCOMING) || opt(O_PAST);
+}
+
+static void
+filter_init(struct filter *f)
+{
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	filter_dates(f);
+	if (opt(O_SERIES) != NULL)
+		f->series = fold_name(opt(O_SERIES));
+	if (opt(O_KIND) != NULL) {
+		f->kinds = split_list(opt(O_KIND), &f->nkinds);
+		for (i = 0; i < f->nkinds; i++) {
+			char *k = fold_name(f->kinds[i]);
+
+			free(f->kinds[i]);
+			f->kinds[i] = k;
+		}
+	}
+	if (opt(O_STATUS) != NULL)
+		f->statuses = enum_list("status", opt(O_STATUS),
+		    event_statuses, "planned, held, cancelled", &f->nstatuses);
+	if (opt(O_COUNTRY) != NULL)
+		f->hosts = cities_in(opt(O_COUNTRY));
+	if (opt(O_CITY) != NULL)
+		f->city = city_id(opt(O_CITY));
+}
+
+/*
+ * The days an event may cover.  A reduced date covers its whole month or
+ * year: an event starting 2024-09 may start on any day of September, and
+ * ends on the last day its end (else its start) may be.
+ */
+struct span {
+	long	 first, start_last, last;
+};
+
+static int
+event_span(const char *start, const char *end, struct span *sp)
+{
+	struct date s, e;
+
+	if (date_parse(start, &s) == -1)
+		return -1;
+	sp->first = date_first(&s);
+	sp->last = sp->start_last = date_last(&s);
+	if (*end != '\0') {
+		if (date_parse(end, &e) == -1)
+			return -1;
+		sp->last = date_last(&e);
+	}
+	return 0;
+}
+
+/*
+ * Upcoming: the start may still be today or later, and may fall in the
+ * window.  Past: the event is over, its last day before today, and that
+ * day is in the window.  An event under way is neither.
+ */
+static int
+dates_ok(const struct filter *f, const struct scan *s)
+{
+	struct span sp;
+
+	if (!f->dated)
+		return 1;
+	if (event_span(sget(s, E_START), sget(s, E_END), &sp) == -1)
+		return 0;
+	if (sp.last < f->from || sp.first > f->to)
+		return 0;
+	if (opt(O_UPCOMING) != NULL && (sp.start_last < cl.c.today ||
+	    sp.first > f->up_to))
+		return 0;
+	if (opt(O_PAST) != NULL && (sp.last >= cl.c.today ||
+	    sp.last < f->past_from))
+		return 0;
+	return 1;
+}
+
+static int
+folded_ok(const char *want, char **set, size_t n, const char *v)
+{
+	char *folded;
+	int ok;
+
+	if (want == NULL && set == NULL)
+		return 1;
+	folded = fold_name(v);
+	ok = want != NULL ? strstr(folded, want) != NULL :
+	    in_set(set, n, folded);
+	free(folded);
+	return ok;
+}
+
+static int
+keep(const struct filter *f, const struct scan *s)
+{
+	if (f->statuses && !in_set(f->statuses, f->nstatuses,
+	    sget(s, E_STATUS)))
+		return 0;
+	if (f->city && strcmp(f->city, sget(s, E_CITY)) != 0)
+		return 0;
+	if (f->hosts && hmap_get(f->hosts, sget(s, E_CITY)) == NULL)
+		return 0;
+	if (!folded_ok(f->series, NULL, 0, sget(s, E_SERIES)) ||
+	    !folded_ok(NULL, f->kinds, f->nkinds, sget(s, E_KIND)))
+		return 0;
+	return dates_ok(f, s);
+}
+
+static int
+cmd_list(void)
+{
+	struct filter f;
+	struct scan s;
+	struct out *o;
+
+	filter_init(&f);
+	scan_open(&s, &schema_events, input_reader(&cl.c, &st, &schema_events));
+	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
+	while (scan_next(&s))
+		if (keep(&f, &s))
+			out_row(o, s.f);
+	out_close(o);
+	scan_close(&s);
+	hmap_free(f.hosts);
+	free(f.series);
+	return 0;
+}
+
+/* --- show ---------------------------------------------------------------- */
+
+static struct row **
+resolve(int argc, char **argv, size_t *n)
+{
+	struct row **rows;
+	char **ids;
+	size_t i;
+
+	ids = ids_from_args(argc, argv, T_EVENTS, &cl.c, n);
+	rows = xcalloc(*n, sizeof(*rows));
+	for (i = 0; i < *n; i++) {
+		rows[i] = db_find(&db, T_EVENTS, ids[i]);
+		free(ids[i]);
+	}
+	free(ids);
+	return rows;
+}
+
+/* What show joins to each event, indexed once for all the events shown. */
+struct joins {
+	struct table *cities, *att, *par, *fu;
+	struct hmap *att_by, *par_by, *fu_by;
+};
+
+static void
+joins_init(struct joins *j)
+{
+	j->cities = db_table(&db, T_CITIES);
+	j->att = db_table(&db, T_ATTENDANCE);
+	j->par = db_table(&db, T_PARTNERS);
+	j->fu = db_table(&db, T_FOLLOWUPS);
+	j->att_by = group_by(j->att, A_EVENT);
+	j->par_by = group_by(j->par, P_EVENT);
+	j->fu_by = group_by(j->fu, F_EVENT);
+}
+
+static void
+show_text(const struct joins *j, const struct table *t, const struct row *r)
+{
+	const struct group *g;
+	struct row *c, *x;
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		printf("%-10s %s\n", t->cols[i], r->f[i]);
+	printf("cities:\n");
+	g = group_of(j->att_by, rget(t, r, E_ID));
+	for (i = 0; i < g->n; i++) {
+		x = g->v[i];
+		c = hmap_get(db_ids(&db, T_CITIES), rget(j->att, x, A_CITY));
+		printf("  %s  %s  %s\n", rget(j->att, x, A_CITY),
+		    rget(j->att, x, A_ROLE), c ? rget(j->cities, c, C_NAME) : "");
+	}
+	printf("partners:\n");
+	g = group_of(j->par_by, rget(t, r, E_ID));
+	for (i = 0; i < g->n; i++)
+		printf("  %s  %s\n", rget(j->par, g->v[i], P_ORGANISATION),
+		    *rget(j->par, g->v[i], P_SECTOR) ?
+		    rget(j->par, g->v[i], P_SECTOR) : "-");
+	printf("follow-ups:\n");
+	g = group_of(j->fu_by, rget(t, r, E_ID));
+	for (i = 0; i < g->n; i++) {
+		x = g->v[i];
+		printf("  %s  %s  due %s  %s\n", rget(j->fu, x, F_ID),
+		    rget(j->fu, x, F_STATUS), *rget(j->fu, x, F_DUE) ?
+		    rget(j->fu, x, F_DUE) : "-", rget(j->fu, x, F_ACTION));
+	}
+}
+
+/* A JSON array of whole rows of a table, as objects. */
+static void
+json_rows(const char *key, const struct table *t, const struct group *g)
+{
+	size_t i;
+
+	printf(",\"%s\":[", key);
+	for (i = 0; i < g->n; i++) {
+		fputs(i ? ",{" : "{", stdout);
+		json_fields(stdout, t->cols, g->v[i]->f, t->ncols);
+		putchar('}');
+	}
+	putchar(']');
+}
+
+/* Each attending city as its cities.csv row with its role added. */
+static void
+json_cities(const struct joins *j, const struct group *g)
+{
+	struct row *c;
+	size_t i;
+
+	fputs(",\"cities\":[", stdout);
+	for (i = 0; i < g->n; i++) {
+		fputs(i ? ",{" : "{", stdout);
+		c = hmap_get(db_ids(&db, T_CITIES), rget(j->att, g->v[i], A_CITY));
+		if (c != NULL)
+			json_fields(stdout, j->cities->cols, c->f,
+			    j->cities->ncols);
+		else {
+			fputs("\"id\":", stdout);
+			json_string(stdout, rget(j->att, g->v[i], A_CITY));
+		}
+		fputs(",\"role\":", stdout);
+		json_string(stdout, rget(j->att, g->v[i], A_ROLE));
+		putchar('}');
+	}
+	putchar(']');
+}
+
+static void
+show_json(const struct joins *j, const struct table *t, const struct row *r)
+{
+	const char *id = rget(t, r, E_ID);
+
+	putchar('{');
+	json_fields(stdout, t->cols, r->f, t->ncols);
+	json_cities(j, group_of(j->att_by, id));
+	json_rows("partners", j->par, group_of(j->par_by, id));
+	json_rows("followups", j->fu, group_of(j->fu_by, id));
+	fputs("}\n", stdout);
+}
+
+static void
+print_rows(struct table *t, struct row **rows, size_t n)
+{
+	struct out *o;
+	size_t i;
+
+	o = out_open(&cl.c.out, t->cols, t->ncols);
+	for (i = 0; i < n; i++)
+		out_row(o, rows[i]->f);
+	out_close(o);
+}
+
+static int
+cmd_show(void)
+{
+	struct table *t = db_table(&db, T_EVENTS);
+	struct joins j;
+	struct row **rows;
+	size_t i, n;
+	int fmt = cl.c.outset ? cl.c.out.fmt : FMT_TEXT;
+
+	rows = resolve(cl.argc, cl.argv, &n);
+	if (fmt != FMT_TEXT && fmt != FMT_JSON) {
+		print_rows(t, rows, n);
+		free(rows);
+		return 0;
+	}
+	joins_init(&j);
+	for (i = 0; i < n; i++) {
+		if (fmt == FMT_JSON)
+			show_json(&j, t, rows[i]);
+		else {
+			if (i > 0)
+				putchar('\n');
+			show_text(&j, t, rows[i]);
+		}
+	}
+	free(rows);
+	return 0;
+}
+
+/* --- writes -------------------------------------------------------------- */
+
+/* Problems in the rows to write are reported, then nothing is written. */
+static void
+validate(int tab, struct row **rows, size_t n)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++)
+		bad += check_row(&db, tab, rows[i], 0);
+	if (bad)
+		die(EXIT_DATA, "%d problem%s; nothing written", bad,
+		    bad == 1 ? "" : "s");
+}
+
+static void
+commit(struct table *t)
+{
+	if (!cl.c.dryrun)
+		store_write(&st, t);
+}
+
+static void
+set_nfc(struct table *t, struct row *r, int col, const char *v)
+{
+	char *n = nfc(v);
+
+	rset(t, r, col, n);
+	free(n);
+}
+
+/* A date to store: as given, reduced or not, or empty to clear it. */
+static const char *
+date_value(const char *optname, const char *v, char buf[11])
+{
+	if (*v == '\0')
+		return "";
+	return date_opt_str(optname, v, cl.c.today, 1, buf);
+}
+
+/* The changes add and set share: each option given, in its column. */
+static void
+apply_options(struct table *t, struct row *r)
+{
+	char buf[11];
+
+	if (opt(O_NAME) != NULL)
+		set_nfc(t, r, E_NAME, opt(O_NAME));
+	if (opt(O_SERIES) != NULL)
+		set_nfc(t, r, E_SERIES, opt(O_SERIES));
+	if (opt(O_KIND) != NULL)
+		rset(t, r, E_KIND, opt(O_KIND));
+	if (opt(O_START) != NULL)
+		rset(t, r, E_START, date_value("--start", opt(O_START), buf));
+	if (opt(O_END) != NULL)
+		rset(t, r, E_END, date_value("--end", opt(O_END), buf));
+	if (opt(O_CITY) != NULL)
+		rset(t, r, E_CITY, *opt(O_CITY) ? city_id(opt(O_CITY)) : "");
+	if (opt(O_STATUS) != NULL)
+		rset(t, r, E_STATUS, opt(O_STATUS));
+	if (opt(O_URL) != NULL)
+		rset(t, r, E_URL, opt(O_URL));
+	if (opt(O_NOTES) != NULL)
+		rset(t, r, E_NOTES, opt(O_NOTES));
+}
+
+/*
+ * The event ids that other tables still name.  After rm --force they may
+ * name an event that is gone; a new event must not take such an id, or
+ * it would inherit the old one's attendance and follow-ups.
+ */
+static struct hmap *
+named_event_ids(void)
+{
+	static const struct {
+		int	 tab, col;
+	} refs[] = {
+		{ T_ATTENDANCE, A_EVENT }, { T_PARTNERS, P_EVENT },
+		{ T_FOLLOWUPS, F_EVENT }, { T_CITIES, C_VIA }
+	};
+	struct hmap *h = hmap_new();
+	struct table *t;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+		t = db_table(&db, refs[i].tab);
+		for (j = 0; j < t->nrows; j++)
+			hmap_put(h, rget(t, t->rows[j], refs[i].col), h);
+	}
+	return h;
+}
+
+static int
+id_taken(struct hmap *named, const char *id)
+{
+	return hmap_get(db_ids(&db, T_EVENTS), id) != NULL ||
+	    hmap_get(named, id) != NULL;
+}
+
+/*
+ * yyyy-mm-slug of the start and the host city's name, or of the event's
+ * own name when it has no city; yyyy-slug for a start that is only a
+ * year.  On a clash a number is added, from 2.
+ */
+static char *
+new_event_id(const struct date *start, const char *slugof)
+{
+	struct hmap *named = named_event_ids();
+	char *slug = slugify(slugof), *base, *id;
+	int n;
+
+	if (start->prec == DATE_YEAR)
+		base = xasprintf("%04d-%s", start->y, *slug ? slug : "event");
+	else
+		base = xasprintf("%04d-%02d-%s", start->y, start->m,
+		    *slug ? slug : "event");
+	free(slug);
+	for (id = xstrdup(base), n = 2; id_taken(named, id); n++) {
+		free(id);
+		id = xasprintf("%s-%d", base, n);
+	}
+	free(base);
+	hmap_free(named);
+	return id;
+}
+
+static void
+set_new_id(struct table *t, struct row *r)
+{
+	struct row *host;
+	struct date d;
+	char *id;
+
+	if (opt(O_ID) != NULL) {
+		if (hmap_get(db_ids(&db, T_EVENTS), opt(O_ID)) != NULL)
+			die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));
+		rset(t, r, E_ID, opt(O_ID));
+		return;
+	}
+	if (date_parse(rget(t, r, E_START), &d) == -1)
+		return;		/* validate() names the problem */
+	host = *rget(t, r, E_CITY) == '\0' ? NULL :
+	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, E_CITY));
+	id = new_event_id(&d, host ? rget(db_table(&db, T_CITIES), host,
+	    C_NAME) : rget(t, r, E_NAME));
+	rset(t, r, E_ID, id);
+	free(id);
+}
+
+/*
+ * The same event added twice: the same folded name, starts that may be
+ * the same day (a reduced date covers its month), and the same host city
+ * or one of the two not known.
+ */
+static int
+same_event(struct table *t, const struct row *a, const struct row *b,
+    const char *afold)
+{
+	struct span sa, sb;
+	const char *ca = rget(t, a, E_CITY), *cb = rget(t, b, E_CITY);
+	char *bfold;
+	int same;
+
+	if (event_span(rget(t, a, E_START), "", &sa) == -1 ||
+	    event_span(rget(t, b, E_START), "", &sb) == -1 ||
+	    sa.start_last < sb.first || sb.start_last < sa.first)
+		return 0;
+	if (*ca != '\0' && *cb != '\0' && strcmp(ca, cb) != 0)
+		return 0;
+	bfold = fold_name(rget(t, b, E_NAME));
+	same = strcmp(afold, bfold) == 0;
+	free(bfold);
+	return same;
+}
+
+static void
+refuse_duplicate(struct table *t, struct row *r)
+{
+	char *fold = fold_name(rget(t, r, E_NAME));
+	size_t i;
+
+	for (i = 0; i + 1 < t->nrows; i++)
+		if (same_event(t, r, t->rows[i], fold))
+			die_at(EXIT_DATA, t->label, t->rows[i]->line,
+			    "'%s' is already %s; use --force to add it anyway",
+			    rget(t, r, E_NAME), rget(t, t->rows[i], E_ID));
+	free(fold);
+}
+
+static int
+cmd_add(void)
+{
+	struct table *t;
+	struct row *r;
+
+	if (opt(O_START) == NULL || *opt(O_START) == '\0')
+		die(EXIT_USAGE, "add: --start DATE is required");
+	store_lock(&st);
+	t = db_table(&db, T_EVENTS);
+	r = table_newrow(t);
+	set_nfc(t, r, E_NAME, cl.argv[0]);
+	apply_options(t, r);
+	if (opt(O_STATUS) == NULL)
+		rset(t, r, E_STATUS, "planned");
+	set_new_id(t, r);
+	if (opt(O_FORCE) == NULL)
+		refuse_duplicate(t, r);
+	validate(T_EVENTS, &r, 1);
+	commit(t);
+	print_rows(t, &r, 1);
+	return 0;
+}
+
+static void
+apply_fields(struct table *t, struct row *r)
+{
+	const char *f, *eq;
+	char *col;
+	size_t i;
+	int c;
+
+	for (i = 0; i < cl.nmulti[O_FIELD]; i++) {
+		f = cl.multi[O_FIELD][i];
+		if ((eq = strchr(f, '=')) == NULL || eq == f)
+			die(EXIT_USAGE, "--field: want COL=VALUE, not '%s'", f);
+		col = xstrndup(f, (size_t)(eq - f));
+		if ((c = table_col(t, col)) < 0)
+			die(EXIT_USAGE, "--field: no column '%s' in %s", col,
+			    t->sc->file);
+		if (c == t->pos[E_ID])
+			die(EXIT_USAGE, "--field: the id cannot be changed");
+		rset_at(r, (size_t)c, eq + 1);
+		free(col);
+	}
+}
+
+/* The id stays as it is when the start or the city changes: ids are kept. */
+static int
+cmd_set(void)
+{
+	struct table *t;
+	struct row **rows;
+	size_t i, n, nchanged = 0;
+
+	store_lock(&st);
+	t = db_table(&db, T_EVENTS);
+	rows = resolve(cl.argc, cl.argv, &n);
+	for (i = 0; i < n; i++) {
+		apply_options(t, rows[i]);
+		apply_fields(t, rows[i]);
+		if (rows[i]->changed)
+			rows[nchanged++] = rows[i];
+	}
+	validate(T_EVENTS, rows, nchanged);
+	if (nchanged > 0)
+		commit(t);
+	if (cl.c.dryrun)
+		print_rows(t, rows, nchanged);
+	free(rows);
+	return 0;
+}
+
+/*
+ * Refuses when another table names one of the events to remove: one pass
+ * over each table, joined to the set of ids.
+ */
+static void
+refuse_referenced(struct hmap *ids)
+{
+	static const struct {
+		int	 tab, col;
+	} refs[] = {
+		{ T_ATTENDANCE, A_EVENT }, { T_PARTNERS, P_EVENT },
+		{ T_FOLLOWUPS, F_EVENT }, { T_CITIES, C_VIA }
+	};
+	struct table *t;
+	const char *v;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+		t = db_table(&db, refs[i].tab);
+		for (j = 0; j < t->nrows; j++) {
+			v = rget(t, t->rows[j], refs[i].col);
+			if (hmap_get(ids, v) != NULL)
+				die_at(EXIT_DATA, t->label, t->rows[j]->line,
+				    "names %s; not removed (--force removes "
+				    "it anyway)", v);
+		}
+	}
+}
+
+/* Removes the rows that the map holds by their key column, in one pass. */
+static void
+remove_rows(struct table *t, int col, struct hmap *which)
+{
+	size_t i;
+
+	for (i = t->nrows; i-- > 0;)
+		if (hmap_get(which, rget(t, t->rows[i], col)) == t->rows[i])
+			table_remove(t, i);
+}
+
+static int
+cmd_rm(void)
+{
+	struct table *t;
+	struct row **rows;
+	struct hmap *ids = hmap_new();
+	size_t i, n;
+
+	store_lock(&st);
+	t = db_table(&db, T_EVENTS);
+	rows = resolve(cl.argc, cl.argv, &n);
+	for (i = 0; i < n; i++)
+		hmap_put(ids, rget(t, rows[i], E_ID), rows[i]);
+	if (opt(O_FORCE) == NULL)
+		refuse_referenced(ids);
+	if (cl.c.dryrun)
+		print_rows(t, rows, n);
+	remove_rows(t, E_ID, ids);
+	commit(t);
+	hmap_free(ids);
+	free(rows);
+	return 0;
+}
+
+/* --- attend and partner -------------------------------------------------- */
+
+/* The rows a write names, each once, in the order first named. */
+struct named {
+	struct row **v;
+	size_t	 n;
+	struct hmap *seen;	/* key -> row */
+};
+
+static void
+named_add(struct named *nm, const char *key, struct row *r)
+{
+	if (hmap_get(nm->seen, key) != NULL)
+		return;
+	hmap_put(nm->seen, key, r);
+	nm->v = xreallocarray(nm->v, nm->n + 1, sizeof(*nm->v));
+	nm->v[nm->n++] = r;
+}
+
+/* Prints what attend or partner wrote, or with --remove what went. */
+static void
+finish_pairs(struct table *t, int tab, int col, struct named *nm)
+{
+	size_t i;
+	int changed = 0;
+
+	for (i = 0; i < nm->n; i++)
+		changed |= nm->v[i]->changed;
+	if (opt(O_REMOVE) != NULL) {
+		if (cl.c.dryrun)
+			print_rows(t, nm->v, nm->n);
+		remove_rows(t, col, nm->seen);
+		changed = nm->n > 0;
+	} else
+		validate(tab, nm->v, nm->n);
+	if (changed)
+		commit(t);
+	if (opt(O_REMOVE) == NULL)
+		print_rows(t, nm->v, nm->n);
+	hmap_free(nm->seen);
+	free(nm->v);
+}
+
+/* One city's attendance of the event: found, made, or refused. */
+static struct row *
+attendance_row(struct table *t, struct hmap *rows, const char *ev,
+    const char *city)
+{
+	struct row *r;
+
+	if ((r = hmap_get(rows, city)) != NULL || opt(O_REMOVE) != NULL) {
+		if (r == NULL)
+			die(EXIT_DATA, "%s did not attend %s; nothing written",
+			    city, ev);
+		return r;
+	}
+	r = table_newrow(t);
+	rset(t, r, A_EVENT, ev);
+	rset(t, r, A_CITY, city);
+	rset(t, r, A_ROLE, "participant");
+	hmap_put(rows, city, r);
+	return r;
+}
+
+static int
+cmd_attend(void)
+{
+	struct named nm = { NULL, 0, hmap_new() };
+	struct table *t;
+	struct hmap *rows = hmap_new();
+	const char *ev, *city;
+	struct row *r;
+	char **args;
+	size_t i, n;
+
+	store_lock(&st);
+	ev = event_id(cl.argv[0]);
+	args = ids_from_args(cl.argc - 1, cl.argv + 1, T_CITIES, &cl.c, &n);
+	t = db_table(&db, T_ATTENDANCE);
+	for (i = 0; i < t->nrows; i++)
+		if (strcmp(rget(t, t->rows[i], A_EVENT), ev) == 0)
+			hmap_put(rows, rget(t, t->rows[i], A_CITY), t->rows[i]);
+	for (i = 0; i < n; i++) {
+		city = city_id(args[i]);
+		r = attendance_row(t, rows, ev, city);
+		if (opt(O_ROLE) != NULL && opt(O_REMOVE) == NULL)
+			rset(t, r, A_ROLE, opt(O_ROLE));
+		if (opt(O_NOTES) != NULL && opt(O_REMOVE) == NULL)
+			rset(t, r, A_NOTES, opt(O_NOTES));
+		named_add(&nm, city, r);
+		free(args[i]);
+	}
+	free(args);
+	hmap_free(rows);
+	finish_pairs(t, T_ATTENDANCE, A_CITY, &nm);
+	return 0;
+}
+
+/* The event's partner row of that organisation, matched by folded name. */
+static struct row *
+partner_row(struct table *t, const char *ev, const char *org)
+{
+	char *key = fold_name(org), *name;
+	struct row *r = NULL;
+	size_t i;
+
+	for (i = 0; i < t->nrows && r == NULL; i++) {
+		if (strcmp(rget(t, t->rows[i], P_EVENT), ev) != 0)
+			continue;
+		name = fold_name(rget(t, t->rows[i], P_ORGANISATION));
+		if (strcmp(name, key) == 0)
+			r = t->rows[i];
+		free(name);
+	}
+	free(key);
+	return r;
+}
+
+static int
+cmd_partner(void)
+{
+	struct named nm = { NULL, 0, hmap_new() };
+	struct table *t;
+	struct row *r;
+	const char *ev;
+
+	store_lock(&st);
+	ev = event_id(cl.argv[0]);
+	t = db_table(&db, T_PARTNERS);
+	if ((r = partner_row(t, ev, cl.argv[1])) == NULL) {
+		if (opt(O_REMOVE) != NULL)
+			die(EXIT_DATA, "%s has no partner '%s'; nothing "
+			    "written", ev, cl.argv[1]);
+		r = table_newrow(t);
+		rset(t, r, P_EVENT, ev);
+		set_nfc(t, r, P_ORGANISATION, cl.argv[1]);
+	}
+	if (opt(O_SECTOR) != NULL && opt(O_REMOVE) == NULL)
+		rset(t, r, P_SECTOR, opt(O_SECTOR));
+	if (opt(O_NOTES) != NULL && opt(O_REMOVE) == NULL)
+		rset(t, r, P_NOTES, opt(O_NOTES));
+	named_add(&nm, rget(t, r, P_ORGANISATION), r);
+	finish_pairs(t, T_PARTNERS, P_ORGANISATION, &nm);
+	return 0;
+}
+
+/* --- cities and partners ------------------------------------------------- */
+
+/*
+ * The event's attendance, city -> role, hashed: the smaller side of the
+ * join, so that the cities can then be streamed.
+ */
+static struct hmap *
+event_roles(const char *ev, char **want, size_t nwant)
+{
+	struct hmap *h = hmap_new();
+	struct scan s;
+
+	scan_open(&s, &schema_attendance,
+	    store_reader(&st, &schema_attendance));
+	while (scan_next(&s))
+		if (strcmp(sget(&s, A_EVENT), ev) == 0 && (want == NULL ||
+		    in_set(want, nwant, sget(&s, A_ROLE))) &&
+		    hmap_get(h, sget(&s, A_CITY)) == NULL)
+			hmap_put(h, sget(&s, A_CITY), xstrdup(sget(&s, A_ROLE)));
+	scan_close(&s);
+	return h;
+}
+
+static int
+cmd_cities(void)
+{
+	struct hmap *roles_of;
+	struct scan s;
+	struct out *o;
+	char **want = NULL, **cols, **f;
+	size_t nwant = 0, n;
+
+	if (opt(O_ROLE) != NULL)
+		want = enum_list("role", opt(O_ROLE), roles,
+		    "host, participant, speaker", &nwant);
+	roles_of = event_roles(event_id(cl.argv[0]), want, nwant);
+	scan_open(&s, &schema_cities, store_reader(&st, &schema_cities));
+	n = s.t->ncols;
+	cols = xreallocarray(NULL, n + 1, sizeof(*cols));
+	f = xreallocarray(NULL, n + 1, sizeof(*f));
+	memcpy(cols, s.t->cols, n * sizeof(*cols));
+	cols[n] = xstrdup("role");
+	o = out_open(&cl.c.out, cols, n + 1);
+	while (scan_next(&s))
+		if ((f[n] = hmap_get(roles_of, sget(&s, C_ID))) != NULL) {
+			memcpy(f, s.f, n * sizeof(*f));
+			out_row(o, f);
+		}
+	out_close(o);
+	scan_close(&s);
+	free(cols[n]);
+	free(cols);
+	free(f);
+	hmap_free(roles_of);
+	return 0;
+}
+
+static int
+cmd_partners(void)
+{
+	struct scan s;
+	struct out *o;
+	const char *ev = event_id(cl.argv[0]);
+
+	scan_open(&s, &schema_partners, store_reader(&st, &schema_partners));
+	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
+	while (scan_next(&s))
+		if (strcmp(sget(&s, P_EVENT), ev) == 0)
+			out_row(o, s.f);
+	out_close(o);
+	scan_close(&s);
+	return 0;
+}
+
+static int
+cmd_check(void)
+{
+	int n;
+
+	n = check_table(&db, T_EVENTS);
+	n += check_table(&db, T_ATTENDANCE);
+	n += check_table(&db, T_PARTNERS);
+	return n > 0 ? EXIT_NO : 0;
+}
+
+/* Each verb's count of arguments: at least min, at most max (-1: any). */
+static void
+check_args(void)
+{
+	static const int min[] = { 0, 1, 1, 1, 1, 2, 1, 2, 1, 0 };
+	static const int max[] = { 0, -1, 1, -1, -1, -1, 1, 2, 1, 0 };
+	int fmt = cl.c.out.fmt;
+
+	if (cl.argc < min[cl.verb] ||
+	    (max[cl.verb] >= 0 && cl.argc > max[cl.verb]))
+		usage();
+	if ((fmt == FMT_TEXT && cl.verb != SHOW) || fmt == FMT_MD)
+		die(EXIT_USAGE, "--output: %s is not a format for %s",
+		    fmt == FMT_MD ? "md" : "text", verbs[cl.verb].name);
+	if (opt(O_REMOVE) != NULL && (opt(O_ROLE) || opt(O_NOTES) ||
+	    opt(O_SECTOR)))
+		die(EXIT_USAGE, "--remove takes no --role, --sector or --notes");
+}
+
+int
+main(int argc, char *argv[])
+{
+	static int (*const run[])(void) = {
+		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_attend,
+		cmd_cities, cmd_partner, cmd_partners, cmd_check
+	};
+	int status;
+
+	progname = "sc-events";
+	argc = take_durs(argc, argv);
+	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
+	if (cl.c.help || cl.c.version) {
+		if (cl.c.help)
+			help();
+		else
+			printf("sc-events %s\n", VERSION);
+		finish_stdout();
+		return 0;
+	}
+	check_args();
+	store_init(&st, cl.c.data, cl.c.wait);
+	db_init(&db, &st);
+	status = run[cl.verb]();
+	finish_stdout();
+	return status;
+}

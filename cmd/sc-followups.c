@@ -1,0 +1,1163 @@
+/*
+ * sc-followups: the follow-up actions that events produce, kept in
+ * followups.csv, and the digest of them that cron mails.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc.h"
+
+enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK };
+
+static const struct verbdef verbs[] = {
+	{ "list", 0 }, { "add", 1 }, { "done", 1 }, { "cancel", 1 },
+	{ "reopen", 1 }, { "set", 1 }, { "report", 0 }, { "check", 0 },
+	{ NULL, 0 }
+};
+
+#define V(v)	(1u << (v))
+enum {
+	O_ALL, O_STATUS, O_OVERDUE, O_DUE_WITHIN, O_OWNER, O_CITY, O_EVENT,
+	O_MATCH, O_ACTION, O_DUE, O_NOTES, O_ON, O_WITHIN, O_FAIL_ON_OVERDUE
+};
+static const struct ownopt ownopts[] = {
+	[O_ALL] = { "all", 0, V(LIST) },
+	[O_STATUS] = { "status", 1, V(LIST) },
+	[O_OVERDUE] = { "overdue", 0, V(LIST) },
+	[O_DUE_WITHIN] = { "due-within", 1, V(LIST) },
+	[O_OWNER] = { "owner", 1, V(LIST) | V(ADD) | V(SET) | V(REPORT) },
+	[O_CITY] = { "city", 1, V(LIST) | V(SET) },
+	[O_EVENT] = { "event", 1, V(LIST) | V(ADD) | V(SET) },
+	[O_MATCH] = { "match", 1, V(LIST) },
+	[O_ACTION] = { "action", 1, V(SET) },
+	[O_DUE] = { "due", 1, V(ADD) | V(SET) },
+	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) },
+	[O_ON] = { "on", 1, V(DONE) | V(CANCEL) },
+	[O_WITHIN] = { "within", 1, V(REPORT) },
+	[O_FAIL_ON_OVERDUE] = { "fail-on-overdue", 0, V(REPORT) },
+	{ NULL, 0, 0 }
+};
+
+static struct cmdline cl;
+static struct store st;
+static struct db db;
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: sc-followups [-D dir] [-o fmt] [-c cols] [list] [filters]\n"
+	    "       sc-followups add action [city...|-] [--event E] "
+	    "[--owner O] [--due D]\n"
+	    "                    [--notes T]\n"
+	    "       sc-followups done|cancel id...|- [--on DATE]\n"
+	    "       sc-followups reopen id...|-\n"
+	    "       sc-followups set id...|- [--action|--event|--city|--owner|"
+	    "--due|--notes V]\n"
+	    "       sc-followups report [--within DUR] [--owner O] "
+	    "[-o text|md|json]\n"
+	    "                    [--fail-on-overdue]\n"
+	    "       sc-followups check\n"
+	    "Try 'sc-followups --help' for more.\n");
+	exit(EXIT_USAGE);
+}
+
+static void
+help(void)
+{
+	printf(
+"usage: sc-followups [options] [verb] [args]\n"
+"\n"
+"The follow-up actions that events produce, kept in followups.csv.\n"
+"\n"
+"Verbs:\n"
+"  list                 open follow-ups (the default verb); filters:\n"
+"    --all  --status S[,S]  --overdue  --due-within DUR  --owner O\n"
+"    --city CITY  --event EVENT  --match TEXT\n"
+"  add ACTION [CITY...|-] [--event E] [--owner O] [--due DATE] [--notes T]\n"
+"                       one follow-up per city (or one with none);\n"
+"                       prints the rows it made\n"
+"  done ID... [--on DATE]    mark done (closed: DATE, else today)\n"
+"  cancel ID... [--on DATE]  mark cancelled\n"
+"  reopen ID...         open again, and clear the closed date\n"
+"  set ID... [--action|--event|--city|--owner|--due|--notes V]\n"
+"  report [--within DUR] [--owner O] [-o text|md|json] [--fail-on-overdue]\n"
+"                       the digest: overdue, due soon, closed lately,\n"
+"                       new cities with no follow-up, coming events\n"
+"  check                validate followups.csv and its references\n"
+"\n"
+"Options:\n"
+"  -D, --data DIR       the data directory (default $SC_DATA, else the seeds)\n"
+"  -i, --input FILE     list: read rows from FILE, - for stdin\n"
+"      --input-format csv|tsv\n"
+"  -o, --output FMT     csv, tsv, json, table (report: text, md, json)\n"
+"  -c, --columns LIST   the columns to print, in that order\n"
+"  -H, --no-header      no header line in csv and tsv\n"
+"      --safe --crlf --bom  for spreadsheets\n"
+"      --today DATE     the date taken as today (also $SC_TODAY)\n"
+"  -n, --dry-run        print what would be written, change nothing\n"
+"      --wait SECONDS   how long to wait for another writer (default 10)\n"
+"  -h, --help  -V, --version\n"
+"\n"
+"An ID is a follow-up's number; - reads rows from stdin and takes their\n"
+"id column.  A CITY or EVENT is an id or an unambiguous name; for add,\n"
+"- reads rows from stdin and takes their city column, else their id.\n"
+"A due date may be a month (2024-09): it is due on the month's last day.\n"
+"\n"
+"Examples:\n"
+"  sc-cities list --joined-since 2024-05-01 |\n"
+"      sc-followups add \"Invite to the Columbus dialogue\" - --due 2024-08-15\n"
+"  sc-followups add \"Write a city spotlight\" fr-dijon --due +30d --owner li\n"
+"  sc-followups list --overdue -o table\n"
+"  sc-followups list --due-within 14d --owner amina -o tsv -c id,action,due\n"
+"  sc-followups done 12 13 --on 2024-08-10\n"
+"  sc-followups report --within 7d | mail -s \"Follow-ups\" team@example.org\n"
+"\n"
+"Exit status: 0 done, 1 check found problems or report --fail-on-overdue\n"
+"found overdue work, 2 usage, 3 bad data, 4 system error.\n"
+"See sc-followups(1) and sc(7).\n");
+}
+
+static const char *
+opt(int o)
+{
+	return cl.val[o];
+}
+
+/* --- shared helpers ------------------------------------------------------ */
+
+static char **
+split_list(const char *s, size_t *n)
+{
+	char **v = NULL, *copy = xstrdup(s), *tok, *save = NULL;
+
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		v = xreallocarray(v, *n + 1, sizeof(*v));
+		v[(*n)++] = xstrdup(tok);
+	}
+	free(copy);
+	return v;
+}
+
+static int
+in_set(char **v, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Owners and names compare folded: "Amina" is amina. */
+static int
+fold_eq(const char *folded, const char *s)
+{
+	char *f = fold_name(s);
+	int eq = strcmp(f, folded) == 0;
+
+	free(f);
+	return eq;
+}
+
+static int
+fold_has(const char *folded, const char *s)
+{
+	char *f = fold_name(s);
+	int has = strstr(f, folded) != NULL;
+
+	free(f);
+	return has;
+}
+
+/*
+ * The day by which a follow-up is due: a reduced date is due at the end
+ * of its period, so 2024-09 is due on 2024-09-30 and overdue from
+ * 2024-10-01.  Returns 0 when there is no valid due date.
+ */
+static int
+due_day(const char *due, long *day)
+{
+	struct date d;
+
+	if (date_parse(due, &d) == -1)
+		return 0;
+	*day = date_last(&d);
+	return 1;
+}
+
+/* An event or a city named by id or name, as its id; "" stays "". */
+static const char *
+ref(int tab, const char *arg)
+{
+	if (*arg == '\0')
+		return "";
+	return rget(db_table(&db, tab), db_find(&db, tab, arg), 0);
+}
+
+/* The name of the city or event with this id, or NULL. */
+static const char *
+name_of(int tab, const char *id)
+{
+	struct row *r;
+
+	if (*id == '\0' || (r = hmap_get(db_ids(&db, tab), id)) == NULL)
+		return NULL;
+	return rget(db_table(&db, tab), r, C_NAME);
+}
+
+/* --- list ---------------------------------------------------------------- */
+
+struct filter {
+	char	**statuses;	/* NULL: any status */
+	size_t	 nstatuses;
+	int	 overdue;
+	int	 within;	/* --due-within was given; dueby is its end */
+	long	 dueby;
+	char	*owner, *match;	/* folded */
+	const char *city, *event;	/* ids */
+};
+
+static void
+status_filter(struct filter *f)
+{
+	static const char *const ok[] = { "open", "done", "cancelled" };
+	size_t i, j;
+
+	if (opt(O_ALL) != NULL && opt(O_STATUS) != NULL)
+		die(EXIT_USAGE, "--all and --status exclude each other");
+	if (opt(O_ALL) != NULL)
+		return;
+	f->statuses = split_list(opt(O_STATUS) ? opt(O_STATUS) : "open",
+	    &f->nstatuses);
+	for (i = 0; i < f->nstatuses; i++) {
+		for (j = 0; j < 3 && strcmp(f->statuses[i], ok[j]) != 0; j++)
+			continue;
+		if (j == 3)
+			die(EXIT_USAGE, "--status: '%s' is not one of open, "
+			    "done, cancelled", f->statuses[i]);
+	}
+}
+
+/* Every option is read before any data, so usage errors come first. */
+static void
+filter_init(struct filter *f)
+{
+	struct dur d;
+
+	memset(f, 0, sizeof(*f));
+	status_filter(f);
+	f->overdue = opt(O_OVERDUE) != NULL;
+	if (opt(O_DUE_WITHIN) != NULL) {
+		dur_opt("--due-within", opt(O_DUE_WITHIN), &d);
+		f->within = 1;
+		f->dueby = dur_add(cl.c.today, &d, 1);
+	}
+	if (opt(O_OWNER) != NULL)
+		f->owner = fold_name(opt(O_OWNER));
+	if (opt(O_MATCH) != NULL)
+		f->match = fold_name(opt(O_MATCH));
+	if (opt(O_CITY) != NULL)
+		f->city = ref(T_CITIES, opt(O_CITY));
+	if (opt(O_EVENT) != NULL)
+		f->event = ref(T_EVENTS, opt(O_EVENT));
+}
+
+/*
+ * --overdue and --due-within each keep open follow-ups by their due day;
+ * given together they keep either, "what needs doing by then".
+ */
+static int
+due_ok(const struct filter *f, const char *status, const char *due)
+{
+	long day;
+
+	if (!f->overdue && !f->within)
+		return 1;
+	if (strcmp(status, "open") != 0 || !due_day(due, &day))
+		return 0;
+	if (f->overdue && day < cl.c.today)
+		return 1;
+	return f->within && day >= cl.c.today && day <= f->dueby;
+}
+
+static int
+keep(const struct filter *f, const struct scan *s)
+{
+	if (f->statuses != NULL && !in_set(f->statuses, f->nstatuses,
+	    sget(s, F_STATUS)))
+		return 0;
+	if (f->city != NULL && strcmp(f->city, sget(s, F_CITY)) != 0)
+		return 0;
+	if (f->event != NULL && strcmp(f->event, sget(s, F_EVENT)) != 0)
+		return 0;
+	if (!due_ok(f, sget(s, F_STATUS), sget(s, F_DUE)))
+		return 0;
+	if (f->owner != NULL && !fold_eq(f->owner, sget(s, F_OWNER)))
+		return 0;
+	return f->match == NULL || fold_has(f->match, sget(s, F_ACTION)) ||
+	    fold_has(f->match, sget(s, F_NOTES));
+}
+
+/* Rows go out as they are read: memory does not grow with the table. */
+static int
+cmd_list(void)
+{
+	struct filter f;
+	struct scan s;
+	struct out *o;
+
+	filter_init(&f);
+	scan_open(&s, &schema_followups,
+	    input_reader(&cl.c, &st, &schema_followups));
+	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
+	while (scan_next(&s))
+		if (keep(&f, &s))
+			out_row(o, s.f);
+	out_close(o);
+	scan_close(&s);
+	free(f.owner);
+	free(f.match);
+	return 0;
+}
+
+/* --- writes -------------------------------------------------------------- */
+
+/* Problems in the rows to write are reported, then nothing is written. */
+static void
+validate(struct row **rows, size_t n)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++)
+		bad += check_row(&db, T_FOLLOWUPS, rows[i], 0);
+	if (bad)
+		die(EXIT_DATA, "%d problem%s; nothing written", bad,
+		    bad == 1 ? "" : "s");
+}
+
+static void
+print_rows(struct table *t, struct row **rows, size_t n)
+{
+	struct out *o;
+	size_t i;
+
+	o = out_open(&cl.c.out, t->cols, t->ncols);
+	for (i = 0; i < n; i++)
+		out_row(o, rows[i]->f);
+	out_close(o);
+}
+
+/*
+ * The columns -c names, checked before a write: out_open() would only
+ * find an unknown one after the table had been written.
+ */
+static void
+check_columns(const struct table *t)
+{
+	char *cols, *tok, *save = NULL;
+
+	if (cl.c.out.columns == NULL)
+		return;
+	cols = xstrdup(cl.c.out.columns);
+	for (tok = strtok_r(cols, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		if (table_col(t, tok) < 0)
+			die(EXIT_USAGE, "unknown column '%s'", tok);
+	free(cols);
+}
+
+/* The rows a verb changed are checked, written and, with -n, shown. */
+static int
+finish(struct table *t, struct row **rows, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (rows[i]->changed)
+			rows[k++] = rows[i];
+	validate(rows, k);
+	if (k > 0 && !cl.c.dryrun)
+		store_write(&st, t);
+	if (cl.c.dryrun)
+		print_rows(t, rows, k);
+	free(rows);
+	return 0;
+}
+
+/* The values of add's and set's options, checked before any data is read. */
+struct vals {
+	char	 due[11];
+	const char *event, *city;	/* ids, once resolved */
+};
+
+static void
+vals_parse(struct vals *v)
+{
+	memset(v, 0, sizeof(*v));
+	if (opt(O_DUE) != NULL && *opt(O_DUE) != '\0')
+		date_opt_str("--due", opt(O_DUE), cl.c.today, 1, v->due);
+}
+
+/* Names resolve under the lock, against the tables as they are now. */
+static void
+vals_resolve(struct vals *v)
+{
+	if (opt(O_EVENT) != NULL)
+		v->event = ref(T_EVENTS, opt(O_EVENT));
+	if (opt(O_CITY) != NULL)
+		v->city = ref(T_CITIES, opt(O_CITY));
+}
+
+static void
+vals_apply(const struct vals *v, struct table *t, struct row *r)
+{
+	if (opt(O_ACTION) != NULL)
+		rset(t, r, F_ACTION, opt(O_ACTION));
+	if (v->event != NULL)
+		rset(t, r, F_EVENT, v->event);
+	if (v->city != NULL)
+		rset(t, r, F_CITY, v->city);
+	if (opt(O_OWNER) != NULL)
+		rset(t, r, F_OWNER, opt(O_OWNER));
+	if (opt(O_DUE) != NULL)
+		rset(t, r, F_DUE, v->due);
+	if (opt(O_NOTES) != NULL)
+		rset(t, r, F_NOTES, opt(O_NOTES));
+}
+
+/*
+ * Ids go on from the highest in the table, so that one is never given
+ * twice while follow-ups are closed rather than removed.  The caller
+ * holds the lock, so no other writer can take the same number.
+ */
+static unsigned long long
+max_id(const struct table *t)
+{
+	unsigned long long max = 0, v;
+	const char *id;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		id = rget(t, t->rows[i], F_ID);
+		if (valid_id(T_FOLLOWUPS, id) &&
+		    (v = strtoull(id, NULL, 10)) > max)
+			max = v;
+	}
+	return max;
+}
+
+/* The cities named, as ids, each once and in the order given. */
+static size_t
+city_ids(char **names, size_t n)
+{
+	struct hmap *seen = hmap_new();
+	const char *id;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		id = ref(T_CITIES, names[i]);
+		free(names[i]);
+		if (*id != '\0' && hmap_put(seen, id, seen))
+			names[k++] = xstrdup(id);
+	}
+	hmap_free(seen);
+	return k;
+}
+
+static struct row *
+new_followup(struct table *t, const struct vals *v, unsigned long long id,
+    const char *city)
+{
+	struct row *r = table_newrow(t);
+	char num[24], day[11];
+
+	snprintf(num, sizeof(num), "%llu", id);
+	date_fmt(cl.c.today, day);
+	rset(t, r, F_ID, num);
+	rset(t, r, F_ACTION, cl.argv[0]);
+	rset(t, r, F_CITY, city);
+	rset(t, r, F_STATUS, "open");
+	rset(t, r, F_CREATED, day);
+	vals_apply(v, t, r);
+	return r;
+}
+
+/*
+ * One follow-up per city given or piped in, or one with no city when no
+ * city is named at all.  A pipe that brings no city adds nothing: no new
+ * cities this week means no follow-ups.
+ */
+static int
+cmd_add(void)
+{
+	struct table *t;
+	struct row **rows;
+	struct vals v;
+	char **cities;
+	size_t i, n, nrows;
+	unsigned long long id;
+
+	if (strcmp(cl.argv[0], "-") == 0)
+		die(EXIT_USAGE, "add: the first argument is the action");
+	vals_parse(&v);
+	cities = ids_from_args(cl.argc - 1, cl.argv + 1, T_CITIES, &cl.c, &n);
+	store_lock(&st);
+	t = db_table(&db, T_FOLLOWUPS);
+	vals_resolve(&v);
+	n = city_ids(cities, n);
+	nrows = cl.argc == 1 ? 1 : n;
+	rows = xcalloc(nrows, sizeof(*rows));
+	id = max_id(t);
+	for (i = 0; i < nrows; i++)
+		rows[i] = new_followup(t, &v, ++id, i < n ? cities[i] : "");
+	validate(rows, nrows);
+	check_columns(t);
+	if (nrows > 0 && !cl.c.dryrun)
+		store_write(&st, t);
+	print_rows(t, rows, nrows);
+	for (i = 0; i < n; i++)
+		free(cities[i]);
+	free(cities);
+	free(rows);
+	return 0;
+}
+
+/*
+ * A follow-up's id as typed: digits, leading zeros dropped in place.
+ * Anything else is a usage error, found before the data is read.
+ */
+static void
+id_arg(char *s)
+{
+	size_t z = strspn(s, "0");
+
+	if (z > 0 && s[z] != '\0')
+		memmove(s, s + z, strlen(s + z) + 1);
+	if (!valid_id(T_FOLLOWUPS, s))
+		die(EXIT_USAGE, "'%s' is not a follow-up id (a positive "
+		    "integer)", s);
+}
+
+/* The follow-ups the arguments name, each once; the lock is taken here. */
+static struct row **
+resolve(size_t *n)
+{
+	struct hmap *seen;
+	struct row **rows, *r;
+	char **ids;
+	size_t i, k = 0;
+
+	ids = ids_from_args(cl.argc, cl.argv, T_FOLLOWUPS, &cl.c, n);
+	for (i = 0; i < *n; i++)
+		id_arg(ids[i]);
+	store_lock(&st);
+	rows = xcalloc(*n, sizeof(*rows));
+	seen = hmap_new();
+	for (i = 0; i < *n; i++) {
+		r = db_find(&db, T_FOLLOWUPS, ids[i]);
+		if (hmap_put(seen, ids[i], r))
+			rows[k++] = r;
+		free(ids[i]);
+	}
+	hmap_free(seen);
+	free(ids);
+	*n = k;
+	return rows;
+}
+
+/*
+ * done and cancel close follow-ups on --on or today.  One already closed
+ * the same way keeps its date unless --on is given, so that running a
+ * script twice changes nothing.
+ */
+static int
+cmd_close(void)
+{
+	const char *status = cl.verb == DONE ? "done" : "cancelled";
+	struct table *t;
+	struct row **rows;
+	size_t i, n;
+	char on[11];
+
+	if (opt(O_ON) != NULL)
+		date_opt_str("--on", opt(O_ON), cl.c.today, 0, on);
+	else
+		date_fmt(cl.c.today, on);
+	rows = resolve(&n);
+	t = db_table(&db, T_FOLLOWUPS);
+	for (i = 0; i < n; i++) {
+		if (opt(O_ON) == NULL &&
+		    strcmp(rget(t, rows[i], F_STATUS), status) == 0 &&
+		    *rget(t, rows[i], F_CLOSED) != '\0')
+			continue;
+		rset(t, rows[i], F_STATUS, status);
+		rset(t, rows[i], F_CLOSED, on);
+	}
+	return finish(t, rows, n);
+}
+
+static int
+cmd_reopen(void)
+{
+	struct table *t;
+	struct row **rows;
+	size_t i, n;
+
+	rows = resolve(&n);
+	t = db_table(&db, T_FOLLOWUPS);
+	for (i = 0; i < n; i++) {
+		rset(t, rows[i], F_STATUS, "open");
+		rset(t, rows[i], F_CLOSED, "");
+	}
+	return finish(t, rows, n);
+}
+
+static int
+cmd_set(void)
+{
+	static const int any[] = {
+		O_ACTION, O_EVENT, O_CITY, O_OWNER, O_DUE, O_NOTES
+	};
+	struct table *t;
+	struct row **rows;
+	struct vals v;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(any) / sizeof(any[0]); i++)
+		if (opt(any[i]) != NULL)
+			break;
+	if (i == sizeof(any) / sizeof(any[0]))
+		die(EXIT_USAGE, "set: nothing to set (--action, --event, "
+		    "--city, --owner, --due or --notes)");
+	vals_parse(&v);
+	rows = resolve(&n);
+	t = db_table(&db, T_FOLLOWUPS);
+	vals_resolve(&v);
+	for (i = 0; i < n; i++)
+		vals_apply(&v, t, rows[i]);
+	return finish(t, rows, n);
+}
+
+/* --- report -------------------------------------------------------------- */
+
+struct item {
+	struct row *r;
+	const char *group;	/* overdue: the owner; else NULL */
+	long	 day;		/* the day the section sorts by */
+	unsigned long long num;	/* a follow-up's id as a number */
+};
+
+struct items {
+	struct item *v;
+	size_t	 n, cap;
+};
+
+struct report {
+	int	 fmt;
+	const char *within;
+	long	 today, dueby, since, joined, evby;
+	char	*owner;		/* folded, or NULL */
+	struct hmap *named;	/* cities some follow-up names */
+	struct items over, due, closed, cities, events;
+};
+
+/* What a line of the report shows. */
+enum { K_OVER, K_DUE, K_CLOSED, K_CITY, K_EVENT };
+
+static void
+items_add(struct items *it, struct row *r, const char *group, long day,
+    unsigned long long num)
+{
+	if (it->n == it->cap) {
+		it->cap = it->cap ? it->cap * 2 : 16;
+		it->v = xreallocarray(it->v, it->cap, sizeof(*it->v));
+	}
+	it->v[it->n].r = r;
+	it->v[it->n].group = group;
+	it->v[it->n].day = day;
+	it->v[it->n++].num = num;
+}
+
+/* Owners in byte order, and the follow-ups no one owns last. */
+static int
+group_cmp(const char *a, const char *b)
+{
+	if (*a == '\0' || *b == '\0')
+		return (*a == '\0') - (*b == '\0');
+	return strcmp(a, b);
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	int c;
+
+	if (x->group != NULL && (c = group_cmp(x->group, y->group)) != 0)
+		return c;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->num != y->num)
+		return x->num < y->num ? -1 : 1;
+	return (x->r->line > y->r->line) - (x->r->line < y->r->line);
+}
+
+static void
+items_sort(struct items *it)
+{
+	if (it->n > 1)
+		qsort(it->v, it->n, sizeof(*it->v), item_cmp);
+}
+
+/* Only open follow-ups are overdue or due; only closed ones were closed. */
+static void
+classify(struct report *rp, struct table *t, struct row *r)
+{
+	unsigned long long num = strtoull(rget(t, r, F_ID), NULL, 10);
+	struct date d;
+	long day;
+
+	if (strcmp(rget(t, r, F_STATUS), "open") == 0) {
+		if (!due_day(rget(t, r, F_DUE), &day))
+			return;
+		if (day < rp->today)
+			items_add(&rp->over, r, rget(t, r, F_OWNER), day, num);
+		else if (day <= rp->dueby)
+			items_add(&rp->due, r, NULL, day, num);
+	} else if (date_parse(rget(t, r, F_CLOSED), &d) == 0 &&
+	    (day = date_first(&d)) >= rp->since && day <= rp->today)
+		items_add(&rp->closed, r, NULL, day, num);
+}
+
+static void
+collect_followups(struct report *rp)
+{
+	struct table *t = db_table(&db, T_FOLLOWUPS);
+	struct row *r;
+	size_t i;
+
+	rp->named = hmap_new();
+	for (i = 0; i < t->nrows; i++) {
+		r = t->rows[i];
+		if (*rget(t, r, F_CITY) != '\0')
+			hmap_put(rp->named, rget(t, r, F_CITY), r);
+		if (rp->owner == NULL || fold_eq(rp->owner, rget(t, r, F_OWNER)))
+			classify(rp, t, r);
+	}
+}
+
+/* Cities that joined in the last 90 days and no follow-up names. */
+static void
+collect_cities(struct report *rp)
+{
+	struct table *t = db_table(&db, T_CITIES);
+	struct date d;
+	struct row *r;
+	long day;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		r = t->rows[i];
+		if (hmap_get(rp->named, rget(t, r, C_ID)) != NULL ||
+		    date_parse(rget(t, r, C_JOINED), &d) == -1)
+			continue;
+		day = date_first(&d);
+		if (day >= rp->joined && day <= rp->today)
+			items_add(&rp->cities, r, NULL, day, 0);
+	}
+}
+
+/*
+ * Events whose start falls in the next 30 days.  A reduced start covers
+ * its whole month or year, so 2024-09 counts from any day of September.
+ */
+static void
+collect_events(struct report *rp)
+{
+	struct table *t = db_table(&db, T_EVENTS);
+	struct date d;
+	struct row *r;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		r = t->rows[i];
+		if (strcmp(rget(t, r, E_STATUS), "cancelled") == 0 ||
+		    date_parse(rget(t, r, E_START), &d) == -1)
+			continue;
+		if (date_first(&d) <= rp->evby && date_last(&d) >= rp->today)
+			items_add(&rp->events, r, NULL, date_first(&d), 0);
+	}
+}
+
+/*
+ * A value in running text.  Control characters would break the layout;
+ * in Markdown the characters that mark text up are escaped.
+ */
+static void
+put_val(const struct report *rp, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20) {
+			putchar(' ');
+			continue;
+		}
+		if (rp->fmt == FMT_MD && strchr("\\`*_[]<>|#", *s) != NULL)
+			putchar('\\');
+		putchar(*s);
+	}
+}
+
+/* "Columbus (us-columbus-oh)": the name, and the id to type. */
+static void
+put_ref(const struct report *rp, const char *sep, const char *what, int tab,
+    const char *id)
+{
+	const char *name = name_of(tab, id);
+
+	if (*id == '\0')
+		return;
+	printf("%s%s ", sep, what);
+	if (name != NULL) {
+		put_val(rp, name);
+		fputs(" (", stdout);
+	}
+	put_val(rp, id);
+	if (name != NULL)
+		putchar(')');
+}
+
+static void
+put_details(const struct report *rp, const struct item *it, int kind)
+{
+	struct table *t = db_table(&db, T_FOLLOWUPS);
+	long late = rp->today - it->day;
+
+	if (kind == K_CLOSED) {
+		put_val(rp, rget(t, it->r, F_STATUS));
+		printf(" %s", rget(t, it->r, F_CLOSED));
+	} else {
+		printf("due %s", rget(t, it->r, F_DUE));
+		if (kind == K_OVER)
+			printf(", %ld day%s late", late, late == 1 ? "" : "s");
+	}
+	if (kind != K_OVER && *rget(t, it->r, F_OWNER) != '\0') {
+		fputs("; owner ", stdout);
+		put_val(rp, rget(t, it->r, F_OWNER));
+	}
+	put_ref(rp, "; ", "city", T_CITIES, rget(t, it->r, F_CITY));
+	put_ref(rp, "; ", "event", T_EVENTS, rget(t, it->r, F_EVENT));
+}
+
+/*
+ * Text gives a follow-up two lines, the action and then its details
+ * under it; Markdown gives it one list item.
+ */
+static void
+put_followup(const struct report *rp, const struct item *it, int kind)
+{
+	struct table *t = db_table(&db, T_FOLLOWUPS);
+	const char *id = rget(t, it->r, F_ID);
+	int indent = kind == K_OVER ? 4 : 2;
+
+	if (rp->fmt == FMT_MD) {
+		fputs("- **#", stdout);
+		put_val(rp, id);
+		fputs("** ", stdout);
+	} else {
+		printf("%*s#", indent, "");
+		put_val(rp, id);
+		putchar(' ');
+	}
+	put_val(rp, rget(t, it->r, F_ACTION));
+	if (rp->fmt == FMT_MD)
+		fputs(" (", stdout);
+	else
+		printf("\n%*s", indent + 2 + (int)strlen(id), "");
+	put_details(rp, it, kind);
+	fputs(rp->fmt == FMT_MD ? ")\n" : "\n", stdout);
+}
+
+/* Every section is shown, and an empty one says "none". */
+static void
+section(const struct report *rp, const char *title, size_t n)
+{
+	if (rp->fmt == FMT_MD)
+		printf("\n## %s (%zu)\n\n", title, n);
+	else
+		printf("\n%s (%zu)\n", title, n);
+	if (n == 0)
+		fputs(rp->fmt == FMT_MD ? "none\n" : "  none\n", stdout);
+}
+
+static void
+put_group(const struct report *rp, const char *owner, int first)
+{
+	if (rp->fmt == FMT_MD)
+		fputs(first ? "### " : "\n### ", stdout);
+	else
+		fputs("  ", stdout);
+	if (*owner == '\0')
+		fputs("(no owner)", stdout);
+	else
+		put_val(rp, owner);
+	fputs(rp->fmt == FMT_MD ? "\n\n" : "\n", stdout);
+}
+
+static void
+put_overdue(const struct report *rp)
+{
+	const struct item *it;
+	size_t i;
+
+	section(rp, "Overdue", rp->over.n);
+	for (i = 0; i < rp->over.n; i++) {
+		it = &rp->over.v[i];
+		if (i == 0 || strcmp(it->group, it[-1].group) != 0)
+			put_group(rp, it->group, i == 0);
+		put_followup(rp, it, K_OVER);
+	}
+}
+
+/* A city or an event: its name first, then its id and details. */
+static void
+put_named(const struct report *rp, int tab, const struct row *r)
+{
+	struct table *t = db_table(&db, tab);
+
+	fputs(rp->fmt == FMT_MD ? "- **" : "  ", stdout);
+	put_val(rp, rget(t, r, C_NAME));
+	fputs(rp->fmt == FMT_MD ? "** (" : " (", stdout);
+	put_val(rp, rget(t, r, 0));
+	if (tab == T_CITIES) {
+		fputs("), ", stdout);
+		put_val(rp, rget(t, r, C_COUNTRY));
+		printf("; joined %s", rget(t, r, C_JOINED));
+		put_ref(rp, "; ", "via", T_EVENTS, rget(t, r, C_VIA));
+	} else {
+		fputs("); starts ", stdout);
+		put_val(rp, rget(t, r, E_START));
+		put_ref(rp, "; ", "in", T_CITIES, rget(t, r, E_CITY));
+	}
+	putchar('\n');
+}
+
+static void
+put_list(const struct report *rp, const char *title, const struct items *it,
+    int kind)
+{
+	size_t i;
+
+	section(rp, title, it->n);
+	for (i = 0; i < it->n; i++) {
+		if (kind == K_CITY || kind == K_EVENT)
+			put_named(rp, kind == K_CITY ? T_CITIES : T_EVENTS,
+			    it->v[i].r);
+		else
+			put_followup(rp, &it->v[i], kind);
+	}
+}
+
+static void
+report_text(const struct report *rp)
+{
+	char a[11], b[11], title[128];
+
+	date_fmt(rp->today, a);
+	fputs(rp->fmt == FMT_MD ? "# Follow-ups" : "Follow-ups", stdout);
+	if (opt(O_OWNER) != NULL) {
+		fputs(" of ", stdout);
+		put_val(rp, *opt(O_OWNER) ? opt(O_OWNER) : "no one");
+	}
+	printf(", %s\n", a);
+	put_overdue(rp);
+	date_fmt(rp->dueby, b);
+	snprintf(title, sizeof(title), "Due in the next %s, by %s",
+	    rp->within, b);
+	put_list(rp, title, &rp->due, K_DUE);
+	date_fmt(rp->since, b);
+	snprintf(title, sizeof(title), "Closed in the last %s, since %s",
+	    rp->within, b);
+	put_list(rp, title, &rp->closed, K_CLOSED);
+	date_fmt(rp->joined, b);
+	snprintf(title, sizeof(title), "Cities joined in the last 90 days, "
+	    "since %s, with no follow-up", b);
+	put_list(rp, title, &rp->cities, K_CITY);
+	date_fmt(rp->evby, b);
+	snprintf(title, sizeof(title), "Events in the next 30 days, by %s", b);
+	put_list(rp, title, &rp->events, K_EVENT);
+}
+
+static void
+json_name(const char *key, int tab, const char *id)
+{
+	const char *name = name_of(tab, id);
+
+	printf(",\"%s\":", key);
+	json_string(stdout, name != NULL ? name : "");
+}
+
+/* A row as in list -o json, with the names its ids stand for. */
+static void
+json_item(const struct report *rp, int tab, const struct item *it)
+{
+	struct table *t = db_table(&db, tab);
+
+	putchar('{');
+	json_fields(stdout, t->cols, it->r->f, t->ncols);
+	if (tab == T_FOLLOWUPS) {
+		json_name("city_name", T_CITIES, rget(t, it->r, F_CITY));
+		json_name("event_name", T_EVENTS, rget(t, it->r, F_EVENT));
+		if (it->group != NULL)
+			printf(",\"days_late\":%ld", rp->today - it->day);
+	} else if (tab == T_CITIES)
+		json_name("via_name", T_EVENTS, rget(t, it->r, C_VIA));
+	else
+		json_name("city_name", T_CITIES, rget(t, it->r, E_CITY));
+	putchar('}');
+}
+
+static void
+json_items(const struct report *rp, const char *key, int tab,
+    const struct items *it)
+{
+	size_t i;
+
+	printf(",\"%s\":[", key);
+	for (i = 0; i < it->n; i++) {
+		if (i > 0)
+			putchar(',');
+		json_item(rp, tab, &it->v[i]);
+	}
+	putchar(']');
+}
+
+static void
+json_day(const char *key, long day)
+{
+	char s[11];
+
+	date_fmt(day, s);
+	printf(",\"%s\":\"%s\"", key, s);
+}
+
+static void
+report_json(const struct report *rp)
+{
+	char s[11];
+
+	date_fmt(rp->today, s);
+	printf("{\"today\":\"%s\",\"owner\":", s);
+	json_string(stdout, opt(O_OWNER) != NULL ? opt(O_OWNER) : "");
+	fputs(",\"within\":", stdout);
+	json_string(stdout, rp->within);
+	json_day("due_by", rp->dueby);
+	json_day("closed_since", rp->since);
+	json_day("joined_since", rp->joined);
+	json_day("events_by", rp->evby);
+	json_items(rp, "overdue", T_FOLLOWUPS, &rp->over);
+	json_items(rp, "due", T_FOLLOWUPS, &rp->due);
+	json_items(rp, "closed", T_FOLLOWUPS, &rp->closed);
+	json_items(rp, "new_cities", T_CITIES, &rp->cities);
+	json_items(rp, "events", T_EVENTS, &rp->events);
+	fputs("}\n", stdout);
+}
+
+/* Plain text, fit for a mail, unless -o asks for md or json. */
+static int
+report_format(void)
+{
+	int fmt = cl.c.out.fmt;
+
+	if (cl.c.out.columns != NULL)
+		die(EXIT_USAGE, "--columns does not apply to report");
+	if (!cl.c.outset)
+		return FMT_TEXT;
+	if (fmt != FMT_TEXT && fmt != FMT_MD && fmt != FMT_JSON)
+		die(EXIT_USAGE, "report: -o text, md or json");
+	return fmt;
+}
+
+static void
+report_init(struct report *rp)
+{
+	struct dur d;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->fmt = report_format();
+	rp->within = opt(O_WITHIN) != NULL ? opt(O_WITHIN) : "7d";
+	dur_opt("--within", rp->within, &d);
+	rp->today = cl.c.today;
+	rp->dueby = dur_add(rp->today, &d, 1);
+	rp->since = dur_add(rp->today, &d, -1);
+	rp->joined = rp->today - 90;
+	rp->evby = rp->today + 30;
+	if (opt(O_OWNER) != NULL)
+		rp->owner = fold_name(opt(O_OWNER));
+}
+
+static int
+cmd_report(void)
+{
+	struct report rp;
+
+	report_init(&rp);
+	collect_followups(&rp);
+	collect_cities(&rp);
+	collect_events(&rp);
+	items_sort(&rp.over);
+	items_sort(&rp.due);
+	items_sort(&rp.closed);
+	items_sort(&rp.cities);
+	items_sort(&rp.events);
+	if (rp.fmt == FMT_JSON)
+		report_json(&rp);
+	else
+		report_text(&rp);
+	hmap_free(rp.named);
+	free(rp.owner);
+	return opt(O_FAIL_ON_OVERDUE) != NULL && rp.over.n > 0 ? EXIT_NO : 0;
+}
+
+static int
+cmd_check(void)
+{
+	return check_table(&db, T_FOLLOWUPS) > 0 ? EXIT_NO : 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static int (*const run[])(void) = {
+		cmd_list, cmd_add, cmd_close, cmd_close, cmd_reopen, cmd_set,
+		cmd_report, cmd_check
+	};
+	int status, noargs;
+
+	progname = "sc-followups";
+	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
+	if (cl.c.help || cl.c.version) {
+		if (cl.c.help)
+			help();
+		else
+			printf("sc-followups %s\n", VERSION);
+		finish_stdout();
+		return 0;
+	}
+	if (cl.verb != REPORT && (cl.c.out.fmt == FMT_TEXT ||
+	    cl.c.out.fmt == FMT_MD))
+		die(EXIT_USAGE, "-o text and -o md are for report; %s takes "
+		    "csv, tsv, json or table", verbs[cl.verb].name);
+	noargs = cl.verb == LIST || cl.verb == REPORT || cl.verb == CHECK;
+	if ((noargs && cl.argc != 0) || (!noargs && cl.argc == 0))
+		usage();
+	store_init(&st, cl.c.data, cl.c.wait);
+	db_init(&db, &st);
+	status = run[cl.verb]();
+	finish_stdout();
+	return status;
+}
