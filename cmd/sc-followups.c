@@ -359,16 +359,17 @@ print_rows(struct table *t, struct row **rows, size_t n)
 static void
 check_columns(const struct table *t)
 {
-	char *cols, *tok, *save = NULL;
+	const char *s = cl.c.out.columns, *comma;
+	char *col;
 
-	if (cl.c.out.columns == NULL)
-		return;
-	cols = xstrdup(cl.c.out.columns);
-	for (tok = strtok_r(cols, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save))
-		if (table_col(t, tok) < 0)
-			die(EXIT_USAGE, "unknown column '%s'", tok);
-	free(cols);
+	for (; s != NULL; s = comma != NULL ? comma + 1 : NULL) {
+		comma = strchr(s, ',');
+		col = xstrndup(s, comma ? (size_t)(comma - s) : strlen(s));
+		if (table_col(t, col) < 0)
+			die(EXIT_USAGE, "unknown column '%s'; columns are: "
+			    "%s, ...", col, t->cols[0]);
+		free(col);
+	}
 }
 
 /* The rows a verb changed are checked, written and, with -n, shown. */

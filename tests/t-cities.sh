@@ -790,7 +790,7 @@ partners.csv
 X
 
 t 'csv: quoted and plain lines mix; a quoted field spans lines that look plain' \
-  'printf "id,name,country,status,notes\nfr-a,A,FR,prospect,\"x\ny,z\n\",w\"\nfr-b,B,FR,prospect,plain\r\nfr-c,\"C\",FR,prospect,\"\"\n" | sc-cities list -i - -o json -c id,notes'
+  'printf "id,name,country,status,notes\nfr-a,A,FR,prospect,\"x\ny,z\n\"\",w\"\nfr-b,B,FR,prospect,plain\r\nfr-c,\"C\",FR,prospect,\"\"\n" | sc-cities list -i - -o json -c id,notes'
 out <<'X'
 {"id":"fr-a","notes":"x\ny,z\n\",w"}
 {"id":"fr-b","notes":"plain"}
@@ -798,6 +798,6 @@ out <<'X'
 X
 
 t 'csv: a record after a multi-line field and a blank line has the right line' \
-  'printf "id,name,country,status,notes\nfr-a,A,FR,prospect,\"1\r\n2\"\r\n\r\nfr-b,B\xff,FR,prospect,\n" | sc-cities list -i -'
+  'printf "id,name,country,status,notes\nfr-a,A,FR,prospect,\"1\r\n2\"\r\n\r\nfr-b,B\377,FR,prospect,\n" | sc-cities list -i -'
 status 3
 err 'sc-cities: stdin:5: invalid UTF-8'
