@@ -253,10 +253,10 @@ take_durs(int argc, char **argv)
 		else if (argv[i][0] == '-' && short_wants_next(argv[i]))
 			w = W_VALUE;
 		argv[j++] = keep;
-		if (w != W_ALONE && i + 1 < argc && w == W_VALUE)
+		if (w == W_VALUE && i + 1 < argc)
 			argv[j++] = argv[i + 1];
 		if (w != W_ALONE && i + 1 < argc)
-			i++;
+			i++;	/* the value or the duration is done with */
 	}
 	argv[j] = NULL;
 	return j;
@@ -338,7 +338,7 @@ group_by(struct table *t, int col)
 			g = xcalloc(1, sizeof(*g));
 			hmap_put(h, rget(t, t->rows[i], col), g);
 		}
-		/* The array doubles each time its count reaches a power of 2. */
+		/* The array doubles whenever its count is a power of 2. */
 		if ((g->n & (g->n - 1)) == 0)
 			g->v = xreallocarray(g->v, g->n ? g->n * 2 : 1,
 			    sizeof(*g->v));
@@ -373,8 +373,8 @@ city_id(const char *arg)
 /* --- list ---------------------------------------------------------------- */
 
 struct filter {
-	long	 from, to;		/* the span asked for, or the limits */
-	long	 up_to, past_from;	/* the --upcoming and --past windows */
+	long	 from, to;		/* the span asked for */
+	long	 up_to, past_from;	/* the ends of --upcoming, --past */
 	int	 dated;			/* some date filter is on */
 	char	*series;		/* folded */
 	char	**kinds, **statuses;	/* kinds folded */
@@ -618,7 +618,8 @@ show_text(const struct joins *j, const struct table *t, const struct row *r)
 		x = g->v[i];
 		c = hmap_get(db_ids(&db, T_CITIES), rget(j->att, x, A_CITY));
 		printf("  %s  %s  %s\n", rget(j->att, x, A_CITY),
-		    rget(j->att, x, A_ROLE), c ? rget(j->cities, c, C_NAME) : "");
+		    rget(j->att, x, A_ROLE),
+		    c != NULL ? rget(j->cities, c, C_NAME) : "");
 	}
 	printf("partners:\n");
 	g = group_of(j->par_by, rget(t, r, E_ID));
@@ -661,7 +662,8 @@ json_cities(const struct joins *j, const struct group *g)
 	fputs(",\"cities\":[", stdout);
 	for (i = 0; i < g->n; i++) {
 		fputs(i ? ",{" : "{", stdout);
-		c = hmap_get(db_ids(&db, T_CITIES), rget(j->att, g->v[i], A_CITY));
+		c = hmap_get(db_ids(&db, T_CITIES),
+		    rget(j->att, g->v[i], A_CITY));
 		if (c != NULL)
 			json_fields(stdout, j->cities->cols, c->f,
 			    j->cities->ncols);
@@ -1072,7 +1074,9 @@ named_add(struct named *nm, const char *key, struct row *r)
 	if (hmap_get(nm->seen, key) != NULL)
 		return;
 	hmap_put(nm->seen, key, r);
-	nm->v = xreallocarray(nm->v, nm->n + 1, sizeof(*nm->v));
+	if ((nm->n & (nm->n - 1)) == 0)
+		nm->v = xreallocarray(nm->v, nm->n ? nm->n * 2 : 1,
+		    sizeof(*nm->v));
 	nm->v[nm->n++] = r;
 }
 
@@ -1107,12 +1111,11 @@ attendance_row(struct table *t, struct hmap *rows, const char *ev,
 {
 	struct row *r;
 
-	if ((r = hmap_get(rows, city)) != NULL || opt(O_REMOVE) != NULL) {
-		if (r == NULL)
-			die(EXIT_DATA, "%s did not attend %s; nothing written",
-			    city, ev);
+	if ((r = hmap_get(rows, city)) != NULL)
 		return r;
-	}
+	if (opt(O_REMOVE) != NULL)
+		die(EXIT_DATA, "%s did not attend %s; nothing written", city,
+		    ev);
 	r = table_newrow(t);
 	rset(t, r, A_EVENT, ev);
 	rset(t, r, A_CITY, city);
@@ -1142,9 +1145,9 @@ cmd_attend(void)
 	for (i = 0; i < n; i++) {
 		city = city_id(args[i]);
 		r = attendance_row(t, rows, ev, city);
-		if (opt(O_ROLE) != NULL && opt(O_REMOVE) == NULL)
+		if (opt(O_ROLE) != NULL)
 			rset(t, r, A_ROLE, opt(O_ROLE));
-		if (opt(O_NOTES) != NULL && opt(O_REMOVE) == NULL)
+		if (opt(O_NOTES) != NULL)
 			rset(t, r, A_NOTES, opt(O_NOTES));
 		named_add(&nm, city, r);
 		free(args[i]);
@@ -1194,9 +1197,9 @@ cmd_partner(void)
 		rset(t, r, P_EVENT, ev);
 		set_nfc(t, r, P_ORGANISATION, cl.argv[1]);
 	}
-	if (opt(O_SECTOR) != NULL && opt(O_REMOVE) == NULL)
+	if (opt(O_SECTOR) != NULL)
 		rset(t, r, P_SECTOR, opt(O_SECTOR));
-	if (opt(O_NOTES) != NULL && opt(O_REMOVE) == NULL)
+	if (opt(O_NOTES) != NULL)
 		rset(t, r, P_NOTES, opt(O_NOTES));
 	named_add(&nm, rget(t, r, P_ORGANISATION), r);
 	finish_pairs(t, T_PARTNERS, P_ORGANISATION, &nm);
@@ -1221,7 +1224,8 @@ event_roles(const char *ev, char **want, size_t nwant)
 		if (strcmp(sget(&s, A_EVENT), ev) == 0 && (want == NULL ||
 		    in_set(want, nwant, sget(&s, A_ROLE))) &&
 		    hmap_get(h, sget(&s, A_CITY)) == NULL)
-			hmap_put(h, sget(&s, A_CITY), xstrdup(sget(&s, A_ROLE)));
+			hmap_put(h, sget(&s, A_CITY),
+			    xstrdup(sget(&s, A_ROLE)));
 	scan_close(&s);
 	return h;
 }
@@ -1304,7 +1308,8 @@ check_args(void)
 		    fmt == FMT_MD ? "md" : "text", verbs[cl.verb].name);
 	if (opt(O_REMOVE) != NULL && (opt(O_ROLE) || opt(O_NOTES) ||
 	    opt(O_SECTOR)))
-		die(EXIT_USAGE, "--remove takes no --role, --sector or --notes");
+		die(EXIT_USAGE,
+		    "--remove takes no --role, --sector or --notes");
 }
 
 int

@@ -4,7 +4,9 @@ t 'make install puts binaries, man pages and seeds under DESTDIR/PREFIX' \
   'make -s -C "$TOP" install DESTDIR="$PWD/inst" PREFIX=/opt/sc >/dev/null && cd inst && find . -type f | sort'
 out <<'X'
 ./opt/sc/bin/sc-cities
+./opt/sc/bin/sc-events
 ./opt/sc/share/man/man1/sc-cities.1
+./opt/sc/share/man/man1/sc-events.1
 ./opt/sc/share/man/man7/sc.7
 ./opt/sc/share/sc/seeds/attendance.csv
 ./opt/sc/share/sc/seeds/cities.csv
