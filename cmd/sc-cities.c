@@ -2,6 +2,7 @@
  * sc-cities: the cities of the network, in cities.csv.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,7 +211,7 @@ filter_init(struct filter *f)
 	size_t i;
 
 	memset(f, 0, sizeof(*f));
-	f->since = f->before = -1;
+	f->since = f->before = LONG_MIN;
 	if (opt(O_COUNTRY) != NULL) {
 		f->countries = split_list(opt(O_COUNTRY), &f->ncountries);
 		for (i = 0; i < f->ncountries; i++) {
@@ -250,13 +251,13 @@ joined_ok(const struct filter *f, const char *joined)
 {
 	struct date d;
 
-	if (f->since < 0 && f->before < 0)
+	if (f->since == LONG_MIN && f->before == LONG_MIN)
 		return 1;
 	if (date_parse(joined, &d) == -1)
 		return 0;
-	if (f->since >= 0 && date_last(&d) < f->since)
+	if (f->since != LONG_MIN && date_last(&d) < f->since)
 		return 0;
-	return f->before < 0 || date_first(&d) < f->before;
+	return f->before == LONG_MIN || date_first(&d) < f->before;
 }
 
 static int

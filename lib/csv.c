@@ -195,11 +195,10 @@ malformed(struct reader *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (r->table && write_hint != NULL) {
-		warn_at(r->name, r->recline, "%s", msg);
-		die(EXIT_DATA, "%s", write_hint);
-	}
-	die_at(EXIT_DATA, r->name, r->recline, "%s", msg);
+	warn_at(r->name, r->recline, "%s", msg);
+	if (r->table)
+		table_hint(r->name);
+	exit(EXIT_DATA);
 }
 
 void

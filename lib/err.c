@@ -11,8 +11,6 @@
 
 const char *progname = "sc";
 
-/* Set while a write is under way: said after a malformed table. */
-const char *write_hint;
 
 static void
 vmessage(const char *file, long line, const char *fmt, va_list ap)

@@ -19,7 +19,6 @@ enum {
 
 /* err.c: every message goes through these. */
 extern const char *progname;
-extern const char *write_hint;
 void	 die(int, const char *, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
 void	 die_at(int, const char *, long, const char *, ...)
@@ -190,6 +189,7 @@ struct table *store_load(const struct store *, const struct schema *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
 void	 store_unlock(struct store *);
+void	 table_hint(const char *);
 extern const char *const seed_names[];
 extern const char *const seed_data[];
 extern const size_t seed_sizes[];

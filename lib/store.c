@@ -98,6 +98,36 @@ sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
+/* Whether a write is under way: the lock is taken only to write. */
+static int writing;
+
+/*
+ * After a malformed table, during a write: the user learns that nothing
+ * was written, and which tool's check lists the table's problems.
+ */
+void
+table_hint(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *tool;
+
+	base = base != NULL ? base + 1 : path;
+	if (!writing)
+		return;
+	if (strcmp(base, "cities.csv") == 0)
+		tool = "sc-cities";
+	else if (strcmp(base, "followups.csv") == 0)
+		tool = "sc-followups";
+	else if (strcmp(base, "events.csv") == 0 ||
+	    strcmp(base, "attendance.csv") == 0 ||
+	    strcmp(base, "partners.csv") == 0)
+		tool = "sc-events";
+	else
+		return;
+	note("nothing written; '%s check' lists the problems of %s", tool,
+	    base);
+}
+
 /*
  * A writer killed between mkstemp() and rename() leaves its temporary
  * file behind.  Once the lock is ours no write is under way, so any such
@@ -138,8 +168,7 @@ store_lock(struct store *st)
 		    "the seeds, copy them from %s)", SEEDDIR);
 	if (st->lockfd >= 0)
 		return;
-	write_hint = xasprintf("nothing written; '%s check' lists the "
-	    "table's problems", progname);
+	writing = 1;
 	if ((st->lockfd = open(st->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC))
 	    == -1)
 		die(EXIT_SYS, "%s: %s", st->dir, strerror(errno));

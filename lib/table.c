@@ -101,8 +101,7 @@ bad_header(const char *file, long line, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	warn_at(file, line, "%s", msg);
-	if (write_hint != NULL)
-		die(EXIT_DATA, "%s", write_hint);
+	table_hint(file);
 	exit(EXIT_DATA);
 }
 

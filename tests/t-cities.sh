@@ -462,7 +462,7 @@ t 'add: a malformed table is never written over; the message points at check' \
   'sc-cities -D bad add Lyon --country FR'
 status 3
 err "sc-cities: bad/cities.csv:2: unterminated quoted field
-sc-cities: nothing written; 'sc-cities check' lists the table's problems"
+sc-cities: nothing written; 'sc-cities check' lists the problems of cities.csv"
 
 t 'add: ... and the table is as it was' 'cmp bad.before bad/cities.csv'
 
@@ -470,7 +470,7 @@ t 'set: a table with a duplicate header is never written over' \
   'mkdir -p dh && printf "id,name,country,status,id\n" > dh/cities.csv && sc-cities -D dh set x --notes y'
 status 3
 err "sc-cities: dh/cities.csv:1: duplicate column 'id'
-sc-cities: nothing written; 'sc-cities check' lists the table's problems"
+sc-cities: nothing written; 'sc-cities check' lists the problems of cities.csv"
 
 # --- set ----------------------------------------------------------------
 
@@ -801,3 +801,10 @@ t 'csv: a record after a multi-line field and a blank line has the right line' \
   'printf "id,name,country,status,notes\nfr-a,A,FR,prospect,\"1\r\n2\"\r\n\r\nfr-b,B\377,FR,prospect,\n" | sc-cities list -i -'
 status 3
 err 'sc-cities: stdin:5: invalid UTF-8'
+
+t 'list --joined-before a date before 1970 lists none' \
+  'sc-cities list --joined-before 1969-12-30 -H'
+
+t 'list -o md is refused: md is for report' 'sc-cities list -o md'
+status 2
+err 'sc-cities: --output: md is not a format for this verb (csv, tsv, json, table)'

@@ -1006,7 +1006,7 @@ at_hdr='event,city,role,notes'
 at_row='2024-05-strasbourg,fr-dijon,participant,x'
 pa_hdr='event,organisation,sector,notes'
 pa_row='2024-05-strasbourg,A ministry,,x'
-hint="sc-events: nothing written; 'sc-events check' lists the table's problems"
+hint="sc-events: nothing written; 'sc-events check' lists the problems of "
 
 # The reader's message for a bad byte may say more after these words.
 for f in quote ragged utf8 nul duphdr nohdr; do
