@@ -532,13 +532,43 @@ city_keys(struct table *t, size_t n)
 }
 
 /*
+ * An id is taken while a city has it or another table still names it (a
+ * city removed with --force): a new city must not inherit old rows.
+ */
+static int
+taken(const char *id)
+{
+	static const struct {
+		int	 tab, col;
+	} refs[] = {
+		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
+		{ T_FOLLOWUPS, F_CITY }
+	};
+	static struct hmap *named;
+	struct table *t;
+	size_t i, j;
+
+	if (hmap_get(db_ids(&db, T_CITIES), id) != NULL)
+		return 1;
+	if (named == NULL) {
+		named = hmap_new();
+		for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+			t = db_table(&db, refs[i].tab);
+			for (j = 0; j < t->nrows; j++)
+				hmap_put(named, rget(t, t->rows[j],
+				    refs[i].col), named);
+		}
+	}
+	return hmap_get(named, id) != NULL;
+}
+
+/*
  * cc-slug; on a clash the region's code is added (us-columbus-ga), then
- * a number.  Ids in use are never given again.
+ * a number.
  */
 static char *
 new_city_id(const char *name, const char *cc, const char *region)
 {
-	struct hmap *ids = db_ids(&db, T_CITIES);
 	char *slug = slugify(name), *base, *id;
 	const char *sub;
 	int n;
@@ -548,7 +578,7 @@ new_city_id(const char *name, const char *cc, const char *region)
 		if (*id >= 'A' && *id <= 'Z')
 			*id = (char)(*id - 'A' + 'a');
 	free(slug);
-	if (hmap_get(ids, base) == NULL)
+	if (!taken(base))
 		return base;
 	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
 		id = xasprintf("%s-%s", base, sub + 1);
@@ -556,12 +586,12 @@ new_city_id(const char *name, const char *cc, const char *region)
 		free(id);
 		free(base);
 		base = slug;
-		if (hmap_get(ids, base) == NULL)
+		if (!taken(base))
 			return base;
 	}
 	for (n = 2;; n++) {
 		id = xasprintf("%s-%d", base, n);
-		if (hmap_get(ids, id) == NULL)
+		if (!taken(id))
 			break;
 		free(id);
 	}
@@ -649,7 +679,7 @@ cmd_add(void)
 		rset(t, r, C_JOINED, buf);
 	}
 	if (opt(O_ID) != NULL) {
-		if (hmap_get(db_ids(&db, T_CITIES), opt(O_ID)) != NULL)
+		if (taken(opt(O_ID)))
 			die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));
 		id = xstrdup(opt(O_ID));
 	} else

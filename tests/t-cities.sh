@@ -808,3 +808,10 @@ t 'list --joined-before a date before 1970 lists none' \
 t 'list -o md is refused: md is for report' 'sc-cities list -o md'
 status 2
 err 'sc-cities: --output: md is not a format for this verb (csv, tsv, json, table)'
+
+seed_dir s
+t 'add: an id that other tables still name (after rm --force) is not given again' \
+  'sc-cities -D s rm --force fr-dijon && sc-cities -D s add Dijon --country FR -c id -H'
+out <<'X'
+fr-dijon-2
+X
