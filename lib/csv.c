@@ -40,8 +40,19 @@ struct reader {
 	size_t	 nf, capf;
 	char	**ptrs;
 	size_t	 capp;
+	struct span *spans;	/* the fast path's fields, before they are cut */
+	size_t	 caps;
+	int	 inplace;	/* ptrs point into ibuf, set by the fast path */
 	struct csv_parser p;
 };
+
+struct span {
+	char	*s;
+	size_t	 len;
+	int	 esc;		/* holds doubled quotes */
+};
+
+enum { FAST_OK, FAST_NO, FAST_MORE };
 
 static int
 no_space(unsigned char c)
@@ -177,6 +188,7 @@ rd_close(struct reader *r)
 	buf_free(&r->fields);
 	free(r->offs);
 	free(r->ptrs);
+	free(r->spans);
 	free(r->ibuf);
 	free(r->name);
 	free(r);
@@ -252,6 +264,15 @@ on_record(int c, void *data)
 	r->done = 1;
 }
 
+static void
+grow_ptrs(struct reader *r, size_t n)
+{
+	if (n > r->capp) {
+		r->capp = n * 2;
+		r->ptrs = xreallocarray(r->ptrs, r->capp, sizeof(*r->ptrs));
+	}
+}
+
 /* Hands the complete record out, after checking its width. */
 static int
 emit(struct reader *r, struct rec *rec)
@@ -263,12 +284,12 @@ emit(struct reader *r, struct rec *rec)
 	else if (r->nf != r->width)
 		malformed(r, "%zu fields where the header has %zu", r->nf,
 		    r->width);
-	if (r->nf > r->capp) {
-		r->capp = r->nf;
-		r->ptrs = xreallocarray(r->ptrs, r->capp, sizeof(*r->ptrs));
+	if (!r->inplace) {
+		grow_ptrs(r, r->nf);
+		for (i = 0; i < r->nf; i++)
+			r->ptrs[i] = r->fields.s + r->offs[i];
 	}
-	for (i = 0; i < r->nf; i++)
-		r->ptrs[i] = r->fields.s + r->offs[i];
+	r->inplace = 0;
 	rec->n = r->nf;
 	rec->f = r->ptrs;
 	rec->line = r->recline;
@@ -313,26 +334,6 @@ line_end(struct reader *r, int lf_only)
 }
 
 /*
- * A line with no quote, begun outside any record, is split on commas here:
- * that is what libcsv would make of it (its space trimming is off), at a
- * fraction of the cost.  The line is consumed, so its bytes can be cut.
- */
-static void
-split_line(struct reader *r, char *s, char *t)
-{
-	char *c;
-
-	*t = '\0';
-	while ((c = memchr(s, ',', (size_t)(t - s))) != NULL) {
-		*c = '\0';
-		add_field(r, s, (size_t)(c - s));
-		s = c + 1;
-	}
-	add_field(r, s, (size_t)(t - s));
-	r->done = 1;
-}
-
-/*
  * Feeds libcsv one line at a time (up to and including one CR or LF), so
  * that the line count is known whenever a record begins or ends.
  */
@@ -340,7 +341,6 @@ static void
 feed_line(struct reader *r)
 {
 	char *t = line_end(r, 0), *s = r->ibuf + r->ipos, *e;
-	int simple;
 
 	e = r->ibuf + r->ilen;
 	if (r->pending_cr) {
@@ -349,7 +349,6 @@ feed_line(struct reader *r)
 			r->line++;
 	}
 	check_line(r, s, (size_t)(t - s));
-	simple = !r->inrec && t != s && memchr(s, '"', (size_t)(t - s)) == NULL;
 	if (!r->inrec && t != s)
 		start_record(r);
 	r->ipos += (size_t)(t - s) + (t < e);
@@ -357,19 +356,167 @@ feed_line(struct reader *r)
 		r->line++;
 	else if (t < e)
 		r->pending_cr = 1;
-	if (simple)
-		split_line(r, s, t);
-	else if (csv_parse(&r->p, s, (size_t)(t - s) + (t < e), on_field,
+	if (csv_parse(&r->p, s, (size_t)(t - s) + (t < e), on_field,
 	    on_record, r) != (size_t)(t - s) + (t < e))
 		die(EXIT_SYS, "%s: %s", r->name, csv_strerror(csv_error(&r->p)));
+}
+
+/*
+ * The fast path: a record in the form this program writes (fields plain,
+ * or quoted and closed right before a comma or a line end) is cut in place
+ * in the input buffer, without libcsv and without a copy.  Anything else
+ * (a quote inside a plain field, text after a closing quote, a lone CR, a
+ * quote left open) goes to libcsv, which has the last word.
+ */
+static int
+fast_quoted(struct reader *r, char **pp, char *e, struct span *sp,
+    long *lines)
+{
+	char *q = *pp + 1, *c;
+
+	sp->s = q;
+	sp->esc = 0;
+	for (;;) {
+		if ((c = memchr(q, '"', (size_t)(e - q))) == NULL)
+			return r->eof ? FAST_NO : FAST_MORE;
+		if (c + 1 == e && !r->eof)
+			return FAST_MORE;
+		if (c + 1 < e && c[1] == '"') {
+			sp->esc = 1;
+			q = c + 2;
+			continue;
+		}
+		break;
+	}
+	sp->len = (size_t)(c - sp->s);
+	if (memchr(sp->s, '\r', sp->len) != NULL)
+		return FAST_NO;
+	for (q = sp->s; (q = memchr(q, '\n', (size_t)(c - q))) != NULL; q++)
+		(*lines)++;
+	*pp = c + 1;
+	return FAST_OK;
+}
+
+/* The bytes that end a plain field, or make it not plain. */
+static const unsigned char stops[256] = {
+	['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1
+};
+
+static int
+fast_plain(char **pp, char *e, struct span *sp)
+{
+	char *c = *pp;
+
+	while (c < e && !stops[(unsigned char)*c])
+		c++;
+	if (c < e && *c == '"')
+		return FAST_NO;
+	sp->s = *pp;
+	sp->len = (size_t)(c - *pp);
+	sp->esc = 0;
+	*pp = c;
+	return FAST_OK;
+}
+
+/* After a field: 1 for another field, 0 at the record's end, or a FAST_. */
+static int
+fast_next(struct reader *r, char **pp, char *e, long *lines)
+{
+	char *p = *pp;
+
+	if (p == e)
+		return r->eof ? 0 : -FAST_MORE;
+	*pp = p + 1;
+	if (*p == ',')
+		return 1;
+	if (*p == '\n') {
+		(*lines)++;
+		return 0;
+	}
+	if (*p == '\r' && p + 1 < e && p[1] == '\n') {
+		*pp = p + 2;
+		(*lines)++;
+		return 0;
+	}
+	return *p == '\r' && p + 1 == e && !r->eof ? -FAST_MORE : -FAST_NO;
+}
+
+/* Cuts the fields out: a NUL after each, doubled quotes made single. */
+static void
+fast_cut(struct reader *r, size_t n)
+{
+	struct span *sp;
+	char *in, *out, *end;
+	size_t i;
+
+	grow_ptrs(r, n);
+	for (i = 0; i < n; i++) {
+		sp = &r->spans[i];
+		end = sp->s + sp->len;
+		if (sp->esc) {
+			for (in = out = sp->s; in < end; in++) {
+				*out++ = *in;
+				if (*in == '"')
+					in++;
+			}
+			end = out;
+		}
+		*end = '\0';
+		r->ptrs[i] = sp->s;
+	}
+	r->nf = n;
+	r->inplace = 1;
+}
+
+static int
+fast_record(struct reader *r)
+{
+	char *start = r->ibuf + r->ipos, *p = start, *e = r->ibuf + r->ilen;
+	long lines = 0;
+	size_t n = 0;
+	int rc;
+
+	if (*p == '\n' || *p == '\r')
+		return FAST_NO;		/* a blank line: libcsv skips it */
+	do {
+		if (n == r->caps) {
+			r->caps = r->caps ? r->caps * 2 : 16;
+			r->spans = xreallocarray(r->spans, r->caps,
+			    sizeof(*r->spans));
+		}
+		rc = *p == '"' ? fast_quoted(r, &p, e, &r->spans[n], &lines) :
+		    fast_plain(&p, e, &r->spans[n]);
+		if (rc != FAST_OK)
+			return rc;
+		n++;
+	} while ((rc = fast_next(r, &p, e, &lines)) == 1);
+	if (rc < 0)
+		return -rc;
+	if (!utf8_valid(start, (size_t)(p - start)))
+		return FAST_NO;
+	r->recline = r->line;
+	r->line += lines;
+	r->ipos += (size_t)(p - start);
+	fast_cut(r, n);
+	return FAST_OK;
 }
 
 static int
 csv_next(struct reader *r, struct rec *rec)
 {
+	int rc;
+
 	for (;;) {
 		if (r->ipos == r->ilen && fill(r) == 0)
 			break;
+		if (!r->inrec && !r->pending_cr && r->p.pstate == 0) {
+			if ((rc = fast_record(r)) == FAST_OK)
+				return emit(r, rec);
+			if (rc == FAST_MORE) {
+				fill(r);
+				continue;
+			}
+		}
 		feed_line(r);
 		if (r->done)
 			return emit(r, rec);

@@ -41,11 +41,13 @@ csv_field(FILE *fp, const char *s, int safe)
 		putc('"', fp);
 	if (formula)
 		putc('\'', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', fp);
-		putc(*p, fp);
+	/* Runs between quotes go out whole; each quote is doubled. */
+	while ((p = strchr(s, '"')) != NULL) {
+		fwrite(s, 1, (size_t)(p - s) + 1, fp);
+		putc('"', fp);
+		s = p + 1;
 	}
+	fputs(s, fp);
 	if (quote)
 		putc('"', fp);
 }
