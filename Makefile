@@ -15,12 +15,12 @@ SC_CFLAGS = -std=c11 $(WARNINGS) -D_POSIX_C_SOURCE=200809L \
 	-DVERSION='"$(VERSION)"' -DSEEDDIR='"$(SEEDDIR)"' -Ilib
 LDLIBS = -lcsv -lutf8proc
 
-PROGS = sc-cities sc-events
+PROGS = sc-cities sc-events sc-followups
 LIBOBJ = lib/err.o lib/mem.o lib/hash.o lib/csv.o lib/out.o lib/table.o \
 	lib/store.o lib/check.o lib/date.o lib/fold.o lib/iso3166.o lib/cli.o
 SEEDS = seeds/cities.csv seeds/events.csv seeds/attendance.csv \
 	seeds/partners.csv seeds/followups.csv
-MAN1 = man/sc-cities.1 man/sc-events.1
+MAN1 = man/sc-cities.1 man/sc-events.1 man/sc-followups.1
 MAN7 = man/sc.7
 
 all: $(PROGS)

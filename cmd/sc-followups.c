@@ -2,6 +2,7 @@
  * sc-followups: the follow-up actions that events produce, kept in
  * followups.csv, and the digest of them that cron mails.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,7 +107,7 @@ help(void)
 "\n"
 "Examples:\n"
 "  sc-cities list --joined-since 2024-05-01 |\n"
-"      sc-followups add \"Invite to the Columbus dialogue\" - --due 2024-08-15\n"
+"      sc-followups add \"Invite to the Columbus dialogue\" - --due +4w\n"
 "  sc-followups add \"Write a city spotlight\" fr-dijon --due +30d --owner li\n"
 "  sc-followups list --overdue -o table\n"
 "  sc-followups list --due-within 14d --owner amina -o tsv -c id,action,due\n"
@@ -233,6 +234,9 @@ status_filter(struct filter *f)
 		return;
 	f->statuses = split_list(opt(O_STATUS) ? opt(O_STATUS) : "open",
 	    &f->nstatuses);
+	if (f->nstatuses == 0)
+		die(EXIT_USAGE, "--status: want one or more of open, done, "
+		    "cancelled");
 	for (i = 0; i < f->nstatuses; i++) {
 		for (j = 0; j < 3 && strcmp(f->statuses[i], ok[j]) != 0; j++)
 			continue;
@@ -242,7 +246,10 @@ status_filter(struct filter *f)
 	}
 }
 
-/* Every option is read before any data, so usage errors come first. */
+/*
+ * The options that can be usage errors are read first, and only then the
+ * names that need the data, so that a usage error is always exit 2.
+ */
 static void
 filter_init(struct filter *f)
 {
@@ -353,23 +360,16 @@ print_rows(struct table *t, struct row **rows, size_t n)
 }
 
 /*
- * The columns -c names, checked before a write: out_open() would only
- * find an unknown one after the table had been written.
+ * add shows the rows it makes before it writes them.  Rows that cannot
+ * be shown (a full disk, a bad -c) are not added either: exit 4 or 2
+ * then means nothing was written, and a script that retries does not add
+ * its follow-ups twice.
  */
 static void
-check_columns(const struct table *t)
+flush_stdout(void)
 {
-	const char *s = cl.c.out.columns, *comma;
-	char *col;
-
-	for (; s != NULL; s = comma != NULL ? comma + 1 : NULL) {
-		comma = strchr(s, ',');
-		col = xstrndup(s, comma ? (size_t)(comma - s) : strlen(s));
-		if (table_col(t, col) < 0)
-			die(EXIT_USAGE, "unknown column '%s'; columns are: "
-			    "%s, ...", col, t->cols[0]);
-		free(col);
-	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		die(EXIT_SYS, "write error: stdout: %s", strerror(errno));
 }
 
 /* The rows a verb changed are checked, written and, with -n, shown. */
@@ -517,10 +517,10 @@ cmd_add(void)
 	for (i = 0; i < nrows; i++)
 		rows[i] = new_followup(t, &v, ++id, i < n ? cities[i] : "");
 	validate(rows, nrows);
-	check_columns(t);
+	print_rows(t, rows, nrows);
+	flush_stdout();
 	if (nrows > 0 && !cl.c.dryrun)
 		store_write(&st, t);
-	print_rows(t, rows, nrows);
 	for (i = 0; i < n; i++)
 		free(cities[i]);
 	free(cities);
@@ -537,7 +537,8 @@ id_arg(char *s)
 {
 	size_t z = strspn(s, "0");
 
-	if (z > 0 && s[z] != '\0')
+	if (z > 0 && s[z] != '\0' &&
+	    s[z + strspn(s + z, "0123456789")] == '\0')
 		memmove(s, s + z, strlen(s + z) + 1);
 	if (!valid_id(T_FOLLOWUPS, s))
 		die(EXIT_USAGE, "'%s' is not a follow-up id (a positive "
@@ -747,7 +748,8 @@ collect_followups(struct report *rp)
 		r = t->rows[i];
 		if (*rget(t, r, F_CITY) != '\0')
 			hmap_put(rp->named, rget(t, r, F_CITY), r);
-		if (rp->owner == NULL || fold_eq(rp->owner, rget(t, r, F_OWNER)))
+		if (rp->owner == NULL ||
+		    fold_eq(rp->owner, rget(t, r, F_OWNER)))
 			classify(rp, t, r);
 	}
 }

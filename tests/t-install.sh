@@ -5,8 +5,10 @@ t 'make install puts binaries, man pages and seeds under DESTDIR/PREFIX' \
 out <<'X'
 ./opt/sc/bin/sc-cities
 ./opt/sc/bin/sc-events
+./opt/sc/bin/sc-followups
 ./opt/sc/share/man/man1/sc-cities.1
 ./opt/sc/share/man/man1/sc-events.1
+./opt/sc/share/man/man1/sc-followups.1
 ./opt/sc/share/man/man7/sc.7
 ./opt/sc/share/sc/seeds/attendance.csv
 ./opt/sc/share/sc/seeds/cities.csv
