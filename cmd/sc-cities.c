@@ -663,6 +663,7 @@ cmd_add(void)
 {
 	struct table *t;
 	struct row *r;
+	struct out *o;
 	const char *status;
 	char *id, buf[11];
 
@@ -690,8 +691,10 @@ cmd_add(void)
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
 	validate(&r, 1);
+	o = out_open(&cl.c.out, t->cols, t->ncols);	/* -c checked first */
 	commit(t);
-	print_rows(t, &r, 1);
+	out_row(o, r->f);
+	out_close(o);
 	return 0;
 }
 

@@ -247,6 +247,9 @@ ids_from_stdin(int tab, const struct common *c, char ***v, size_t *n,
 		if (strcmp(rec.f[i], want) == 0 ||
 		    (col == (size_t)-1 && strcmp(rec.f[i], "id") == 0))
 			col = i;
+	if (col == (size_t)-1 && strcmp(want, "id") == 0)
+		die_at(EXIT_DATA, "stdin", rec.line, "no 'id' column in the "
+		    "header");
 	if (col == (size_t)-1)
 		die_at(EXIT_DATA, "stdin", rec.line, "no '%s' or 'id' column "
 		    "in the header", want);

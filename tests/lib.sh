@@ -28,10 +28,10 @@ finish_case() {
 	fi
 	if [ -n "$cur_fail" ]; then
 		failed=$((failed + 1))
-		printf 'FAIL: %s\n  $ %s\n%s\n' "$cur" "$cur_cmd" "$cur_fail"
+		printf 'FAIL: %s\n  $ %s\n%s\n' "$cur" "$cur_cmd" "$cur_fail" >&3
 	else
 		passed=$((passed + 1))
-		[ -z "${VERBOSE:-}" ] || printf 'ok: %s\n' "$cur"
+		[ -z "${VERBOSE:-}" ] || printf 'ok: %s\n' "$cur" >&3
 	fi
 	cur=
 }

@@ -7,6 +7,8 @@ SC_TODAY=2024-06-01
 LC_ALL=C.UTF-8
 export TOP PATH SC_TODAY LC_ALL
 unset SC_DATA
+# Reports go to fd 3, so that redirecting a case cannot hide the last one's.
+exec 3>&1
 . "$TOP/tests/lib.sh"
 
 # The unit tests of lib/ count one case per assertion.

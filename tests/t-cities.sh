@@ -815,3 +815,10 @@ t 'add: an id that other tables still name (after rm --force) is not given again
 out <<'X'
 fr-dijon-2
 X
+
+seed_dir s
+snapshot s
+t 'add -c with an unknown column writes nothing' 'sc-cities -D s add Lyon --country FR -c nope'
+status 2
+err_has "unknown column 'nope'"
+unchanged s
