@@ -52,6 +52,9 @@ tests/unit-lib: tests/unit-lib.o libsc.a lib/seeds.o
 check: all tests/unit-lib
 	sh tests/run.sh
 
+bench: all
+	sh bench/run.sh
+
 lint:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)
 
@@ -74,6 +77,6 @@ uninstall:
 clean:
 	rm -f $(PROGS) libsc.a lib/*.o cmd/*.o tests/*.o tests/unit-lib \
 	    lib/seeds.c lib/seeds.c.tmp
-	rm -rf tests/tmp
+	rm -rf tests/tmp bench/tmp
 
-.PHONY: all check lint install uninstall clean
+.PHONY: all check bench lint install uninstall clean
