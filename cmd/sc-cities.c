@@ -333,67 +333,77 @@ resolve(int argc, char **argv, size_t *n)
 	return rows;
 }
 
+/* What show prints beside a city: only the rows that name the cities. */
+struct related {
+	struct table *att, *fu;
+};
+
 static void
-show_text(const struct table *t, const struct row *r)
+show_text(const struct table *t, const struct row *r,
+    const struct related *rel)
 {
-	struct table *ev = db_table(&db, T_EVENTS), *att, *fu;
-	struct row *e;
+	struct table *ev = db_table(&db, T_EVENTS), *att = rel->att;
+	struct table *fu = rel->fu;
+	struct row *e, *a, *f;
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
 		printf("%-10s %s\n", t->cols[i], r->f[i]);
-	att = db_table(&db, T_ATTENDANCE);
 	printf("events:\n");
 	for (i = 0; i < att->nrows; i++) {
-		if (strcmp(rget(att, att->rows[i], A_CITY), rget(t, r, C_ID)))
+		a = att->rows[i];
+		if (strcmp(rget(att, a, A_CITY), rget(t, r, C_ID)) != 0)
 			continue;
-		e = hmap_get(db_ids(&db, T_EVENTS),
-		    rget(att, att->rows[i], A_EVENT));
-		printf("  %s  %s  %s  %s\n", rget(att, att->rows[i], A_EVENT),
-		    rget(att, att->rows[i], A_ROLE),
-		    e ? rget(ev, e, E_START) : "", e ? rget(ev, e, E_NAME) : "");
+		e = hmap_get(db_ids(&db, T_EVENTS), rget(att, a, A_EVENT));
+		printf("  %s  %s  %s  %s\n", rget(att, a, A_EVENT),
+		    rget(att, a, A_ROLE), e ? rget(ev, e, E_START) : "",
+		    e ? rget(ev, e, E_NAME) : "");
 	}
-	fu = db_table(&db, T_FOLLOWUPS);
 	printf("follow-ups:\n");
-	for (i = 0; i < fu->nrows; i++)
-		if (strcmp(rget(fu, fu->rows[i], F_CITY), rget(t, r, C_ID)) == 0)
-			printf("  %s  %s  due %s  %s\n",
-			    rget(fu, fu->rows[i], F_ID),
-			    rget(fu, fu->rows[i], F_STATUS),
-			    *rget(fu, fu->rows[i], F_DUE) ?
-			    rget(fu, fu->rows[i], F_DUE) : "-",
-			    rget(fu, fu->rows[i], F_ACTION));
+	for (i = 0; i < fu->nrows; i++) {
+		f = fu->rows[i];
+		if (strcmp(rget(fu, f, F_CITY), rget(t, r, C_ID)) == 0)
+			printf("  %s  %s  due %s  %s\n", rget(fu, f, F_ID),
+			    rget(fu, f, F_STATUS), *rget(fu, f, F_DUE) ?
+			    rget(fu, f, F_DUE) : "-", rget(fu, f, F_ACTION));
+	}
 }
 
 static void
-show_json(const struct table *t, const struct row *r)
+json_event(const struct table *att, const struct row *a, int first)
 {
-	struct table *ev = db_table(&db, T_EVENTS), *att, *fu;
+	struct table *ev = db_table(&db, T_EVENTS);
 	struct row *e;
+
+	e = hmap_get(db_ids(&db, T_EVENTS), rget(att, a, A_EVENT));
+	fputs(first ? "{" : ",{", stdout);
+	if (e != NULL) {
+		json_fields(stdout, ev->cols, e->f, ev->ncols);
+		putchar(',');
+	}
+	fputs("\"role\":", stdout);
+	json_string(stdout, rget(att, a, A_ROLE));
+	putchar('}');
+}
+
+static void
+show_json(const struct table *t, const struct row *r,
+    const struct related *rel)
+{
+	struct table *att = rel->att, *fu = rel->fu;
 	size_t i;
 	int first = 1;
 
 	putchar('{');
 	json_fields(stdout, t->cols, r->f, t->ncols);
 	fputs(",\"events\":[", stdout);
-	att = db_table(&db, T_ATTENDANCE);
-	for (i = 0; i < att->nrows; i++) {
-		if (strcmp(rget(att, att->rows[i], A_CITY), rget(t, r, C_ID)))
-			continue;
-		e = hmap_get(db_ids(&db, T_EVENTS),
-		    rget(att, att->rows[i], A_EVENT));
-		fputs(first ? "{" : ",{", stdout);
-		first = 0;
-		if (e != NULL) {
-			json_fields(stdout, ev->cols, e->f, ev->ncols);
-			putchar(',');
+	for (i = 0; i < att->nrows; i++)
+		if (strcmp(rget(att, att->rows[i], A_CITY), rget(t, r, C_ID))
+		    == 0) {
+			json_event(att, att->rows[i], first);
+			first = 0;
 		}
-		fputs("\"role\":", stdout);
-		json_string(stdout, rget(att, att->rows[i], A_ROLE));
-		putchar('}');
-	}
 	fputs("],\"followups\":[", stdout);
-	fu = db_table(&db, T_FOLLOWUPS);
 	for (i = 0, first = 1; i < fu->nrows; i++) {
 		if (strcmp(rget(fu, fu->rows[i], F_CITY), rget(t, r, C_ID)))
 			continue;
@@ -405,6 +415,31 @@ show_json(const struct table *t, const struct row *r)
 	fputs("]}\n", stdout);
 }
 
+static void
+show_all(struct table *t, struct row **rows, size_t n, int fmt)
+{
+	struct related rel;
+	struct hmap *ids = hmap_new();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		hmap_put(ids, rget(t, rows[i], C_ID), ids);
+	rel.att = store_select(&st, &schema_attendance, A_CITY, ids);
+	rel.fu = store_select(&st, &schema_followups, F_CITY, ids);
+	for (i = 0; i < n; i++) {
+		if (fmt == FMT_JSON)
+			show_json(t, rows[i], &rel);
+		else {
+			if (i > 0)
+				putchar('\n');
+			show_text(t, rows[i], &rel);
+		}
+	}
+	table_free(rel.att);
+	table_free(rel.fu);
+	hmap_free(ids);
+}
+
 static int
 cmd_show(void)
 {
@@ -414,24 +449,17 @@ cmd_show(void)
 	size_t i, n;
 	int fmt = cl.c.outset ? cl.c.out.fmt : FMT_TEXT;
 
+	if (fmt == FMT_MD)
+		die(EXIT_USAGE, "show: -o md is not supported");
 	rows = resolve(cl.argc, cl.argv, &n);
-	if (fmt == FMT_CSV || fmt == FMT_TSV || fmt == FMT_TABLE) {
+	if (fmt == FMT_TEXT || fmt == FMT_JSON)
+		show_all(t, rows, n, fmt);
+	else {
 		o = out_open(&cl.c.out, t->cols, t->ncols);
 		for (i = 0; i < n; i++)
 			out_row(o, rows[i]->f);
 		out_close(o);
 	}
-	for (i = 0; i < n && (fmt == FMT_TEXT || fmt == FMT_JSON); i++) {
-		if (fmt == FMT_JSON)
-			show_json(t, rows[i]);
-		else {
-			if (i > 0)
-				putchar('\n');
-			show_text(t, rows[i]);
-		}
-	}
-	if (fmt == FMT_MD)
-		die(EXIT_USAGE, "show: -o md is not supported");
 	free(rows);
 	return 0;
 }

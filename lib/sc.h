@@ -186,6 +186,8 @@ struct store {
 void	 store_init(struct store *, const char *, double);
 struct reader *store_reader(const struct store *, const struct schema *);
 struct table *store_load(const struct store *, const struct schema *);
+struct table *store_select(const struct store *, const struct schema *, int,
+	    const struct hmap *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
 void	 store_unlock(struct store *);

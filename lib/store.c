@@ -90,6 +90,27 @@ store_load(const struct store *st, const struct schema *sc)
 	return t;
 }
 
+/*
+ * Only the rows whose column col holds one of keys: a join that keeps the
+ * small side, in one streaming pass over a table of any size.
+ */
+struct table *
+store_select(const struct store *st, const struct schema *sc, int col,
+    const struct hmap *keys)
+{
+	struct scan s;
+	struct table *t;
+
+	scan_open(&s, sc, store_reader(st, sc));
+	t = table_new(sc, s.t->label);
+	table_header(t, s.t->cols, s.t->ncols - s.t->nextra, s.t->label, 1);
+	while (scan_next(&s))
+		if (hmap_get(keys, sget(&s, col)) != NULL)
+			table_append(t, s.rec.f, s.rec.line);
+	scan_close(&s);
+	return t;
+}
+
 static void
 sleep_ms(long ms)
 {
