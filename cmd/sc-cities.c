@@ -133,32 +133,6 @@ struct filter {
 	char	*name;			/* folded */
 };
 
-static char **
-split_list(const char *s, size_t *n)
-{
-	char **v = NULL, *copy = xstrdup(s), *tok, *save = NULL;
-
-	*n = 0;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		v = xreallocarray(v, *n + 1, sizeof(*v));
-		v[(*n)++] = xstrdup(tok);
-	}
-	free(copy);
-	return v;
-}
-
-static int
-in_set(char **v, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 static const char *const statuses[] = {
 	"prospect", "introduced", "member", "former"
 };
@@ -316,23 +290,6 @@ cmd_list(void)
 
 /* --- show ---------------------------------------------------------------- */
 
-static struct row **
-resolve(int argc, char **argv, size_t *n)
-{
-	struct row **rows;
-	char **ids;
-	size_t i;
-
-	ids = ids_from_args(argc, argv, T_CITIES, &cl.c, n);
-	rows = xcalloc(*n, sizeof(*rows));
-	for (i = 0; i < *n; i++) {
-		rows[i] = db_find(&db, T_CITIES, ids[i]);
-		free(ids[i]);
-	}
-	free(ids);
-	return rows;
-}
-
 /* What show prints beside a city: only the rows that name the cities. */
 struct related {
 	struct table *att, *fu;
@@ -451,7 +408,7 @@ cmd_show(void)
 
 	if (fmt == FMT_MD)
 		die(EXIT_USAGE, "show: -o md is not supported");
-	rows = resolve(cl.argc, cl.argv, &n);
+	rows = resolve_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	if (fmt == FMT_TEXT || fmt == FMT_JSON)
 		show_all(t, rows, n, fmt);
 	else {
@@ -465,32 +422,6 @@ cmd_show(void)
 }
 
 /* --- writes -------------------------------------------------------------- */
-
-/* Problems in the rows to write are reported, then nothing is written. */
-static void
-validate(struct row **rows, size_t n)
-{
-	size_t i;
-	int bad = 0;
-
-	for (i = 0; i < n; i++)
-		bad += check_row(&db, T_CITIES, rows[i], 0);
-	if (bad)
-		die(EXIT_DATA, "%d problem%s; nothing written", bad,
-		    bad == 1 ? "" : "s");
-}
-
-static void
-print_rows(struct table *t, struct row **rows, size_t n)
-{
-	struct out *o;
-	size_t i;
-
-	o = out_open(&cl.c.out, t->cols, t->ncols);
-	for (i = 0; i < n; i++)
-		out_row(o, rows[i]->f);
-	out_close(o);
-}
 
 static void
 commit(struct table *t)
@@ -718,7 +649,7 @@ cmd_add(void)
 	free(id);
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
-	validate(&r, 1);
+	validate_rows(&db, T_CITIES, &r, 1);
 	o = out_open(&cl.c.out, t->cols, t->ncols);	/* -c checked first */
 	commit(t);
 	out_row(o, r->f);
@@ -759,18 +690,18 @@ cmd_set(void)
 
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
-	rows = resolve(cl.argc, cl.argv, &n);
+	rows = resolve_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; i < n; i++) {
 		apply_options(t, rows[i]);
 		apply_fields(t, rows[i]);
 		if (rows[i]->changed)
 			rows[nchanged++] = rows[i];
 	}
-	validate(rows, nchanged);
+	validate_rows(&db, T_CITIES, rows, nchanged);
 	if (nchanged > 0)
 		commit(t);
 	if (cl.c.dryrun)
-		print_rows(t, rows, nchanged);
+		out_rows(&cl.c.out, t, rows, nchanged);
 	free(rows);
 	return 0;
 }
@@ -810,14 +741,14 @@ cmd_rm(void)
 
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
-	rows = resolve(cl.argc, cl.argv, &n);
+	rows = resolve_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; opt(O_FORCE) == NULL && i < n; i++)
 		if ((by = referrer(rget(t, rows[i], C_ID), &line)) != NULL)
 			die_at(EXIT_DATA, by, line, "names %s; not removed "
 			    "(--force removes it anyway)",
 			    rget(t, rows[i], C_ID));
 	if (cl.c.dryrun)
-		print_rows(t, rows, n);
+		out_rows(&cl.c.out, t, rows, n);
 	for (i = 0; i < n; i++)
 		for (j = 0; j < t->nrows; j++)
 			if (t->rows[j] == rows[i]) {
@@ -955,7 +886,7 @@ cmd_import(void)
 	if (im.added > 0)
 		commit(t);
 	if (cl.c.dryrun)
-		print_rows(t, t->rows + first, t->nrows - first);
+		out_rows(&cl.c.out, t, t->rows + first, t->nrows - first);
 	rd_close(im.rd);
 	hmap_free(im.keys);
 	return 0;

@@ -264,32 +264,6 @@ take_durs(int argc, char **argv)
 
 /* --- shared helpers ------------------------------------------------------ */
 
-static char **
-split_list(const char *s, size_t *n)
-{
-	char **v = NULL, *copy = xstrdup(s), *tok, *save = NULL;
-
-	*n = 0;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		v = xreallocarray(v, *n + 1, sizeof(*v));
-		v[(*n)++] = xstrdup(tok);
-	}
-	free(copy);
-	return v;
-}
-
-static int
-in_set(char **v, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 /* A comma list of values for a filter, each one of the allowed ones. */
 static char **
 enum_list(const char *optname, const char *s, const char *const *allowed,
@@ -568,23 +542,6 @@ cmd_list(void)
 
 /* --- show ---------------------------------------------------------------- */
 
-static struct row **
-resolve(int argc, char **argv, size_t *n)
-{
-	struct row **rows;
-	char **ids;
-	size_t i;
-
-	ids = ids_from_args(argc, argv, T_EVENTS, &cl.c, n);
-	rows = xcalloc(*n, sizeof(*rows));
-	for (i = 0; i < *n; i++) {
-		rows[i] = db_find(&db, T_EVENTS, ids[i]);
-		free(ids[i]);
-	}
-	free(ids);
-	return rows;
-}
-
 /* What show joins to each event, indexed once for all the events shown. */
 struct joins {
 	struct table *cities, *att, *par, *fu;
@@ -691,18 +648,6 @@ show_json(const struct joins *j, const struct table *t, const struct row *r)
 	fputs("}\n", stdout);
 }
 
-static void
-print_rows(struct table *t, struct row **rows, size_t n)
-{
-	struct out *o;
-	size_t i;
-
-	o = out_open(&cl.c.out, t->cols, t->ncols);
-	for (i = 0; i < n; i++)
-		out_row(o, rows[i]->f);
-	out_close(o);
-}
-
 static int
 cmd_show(void)
 {
@@ -712,9 +657,9 @@ cmd_show(void)
 	size_t i, n;
 	int fmt = cl.c.outset ? cl.c.out.fmt : FMT_TEXT;
 
-	rows = resolve(cl.argc, cl.argv, &n);
+	rows = resolve_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	if (fmt != FMT_TEXT && fmt != FMT_JSON) {
-		print_rows(t, rows, n);
+		out_rows(&cl.c.out, t, rows, n);
 		free(rows);
 		return 0;
 	}
@@ -733,20 +678,6 @@ cmd_show(void)
 }
 
 /* --- writes -------------------------------------------------------------- */
-
-/* Problems in the rows to write are reported, then nothing is written. */
-static void
-validate(int tab, struct row **rows, size_t n)
-{
-	size_t i;
-	int bad = 0;
-
-	for (i = 0; i < n; i++)
-		bad += check_row(&db, tab, rows[i], 0);
-	if (bad)
-		die(EXIT_DATA, "%d problem%s; nothing written", bad,
-		    bad == 1 ? "" : "s");
-}
 
 static void
 commit(struct table *t)
@@ -873,7 +804,7 @@ set_new_id(struct table *t, struct row *r)
 		return;
 	}
 	if (date_parse(rget(t, r, E_START), &d) == -1)
-		return;		/* validate() names the problem */
+		return;		/* validate_rows(&db, ) names the problem */
 	host = *rget(t, r, E_CITY) == '\0' ? NULL :
 	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, E_CITY));
 	id = new_event_id(&d, host ? rget(db_table(&db, T_CITIES), host,
@@ -940,9 +871,9 @@ cmd_add(void)
 	set_new_id(t, r);
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
-	validate(T_EVENTS, &r, 1);
+	validate_rows(&db, T_EVENTS, &r, 1);
 	commit(t);
-	print_rows(t, &r, 1);
+	out_rows(&cl.c.out, t, &r, 1);
 	return 0;
 }
 
@@ -979,18 +910,18 @@ cmd_set(void)
 
 	store_lock(&st);
 	t = db_table(&db, T_EVENTS);
-	rows = resolve(cl.argc, cl.argv, &n);
+	rows = resolve_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; i < n; i++) {
 		apply_options(t, rows[i]);
 		apply_fields(t, rows[i]);
 		if (rows[i]->changed)
 			rows[nchanged++] = rows[i];
 	}
-	validate(T_EVENTS, rows, nchanged);
+	validate_rows(&db, T_EVENTS, rows, nchanged);
 	if (nchanged > 0)
 		commit(t);
 	if (cl.c.dryrun)
-		print_rows(t, rows, nchanged);
+		out_rows(&cl.c.out, t, rows, nchanged);
 	free(rows);
 	return 0;
 }
@@ -1045,13 +976,13 @@ cmd_rm(void)
 
 	store_lock(&st);
 	t = db_table(&db, T_EVENTS);
-	rows = resolve(cl.argc, cl.argv, &n);
+	rows = resolve_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; i < n; i++)
 		hmap_put(ids, rget(t, rows[i], E_ID), rows[i]);
 	if (opt(O_FORCE) == NULL)
 		refuse_referenced(ids);
 	if (cl.c.dryrun)
-		print_rows(t, rows, n);
+		out_rows(&cl.c.out, t, rows, n);
 	remove_rows(t, E_ID, ids);
 	commit(t);
 	hmap_free(ids);
@@ -1091,15 +1022,15 @@ finish_pairs(struct table *t, int tab, int col, struct named *nm)
 		changed |= nm->v[i]->changed;
 	if (opt(O_REMOVE) != NULL) {
 		if (cl.c.dryrun)
-			print_rows(t, nm->v, nm->n);
+			out_rows(&cl.c.out, t, nm->v, nm->n);
 		remove_rows(t, col, nm->seen);
 		changed = nm->n > 0;
 	} else
-		validate(tab, nm->v, nm->n);
+		validate_rows(&db, tab, nm->v, nm->n);
 	if (changed)
 		commit(t);
 	if (opt(O_REMOVE) == NULL)
-		print_rows(t, nm->v, nm->n);
+		out_rows(&cl.c.out, t, nm->v, nm->n);
 	hmap_free(nm->seen);
 	free(nm->v);
 }

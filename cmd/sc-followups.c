@@ -127,32 +127,6 @@ opt(int o)
 
 /* --- shared helpers ------------------------------------------------------ */
 
-static char **
-split_list(const char *s, size_t *n)
-{
-	char **v = NULL, *copy = xstrdup(s), *tok, *save = NULL;
-
-	*n = 0;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		v = xreallocarray(v, *n + 1, sizeof(*v));
-		v[(*n)++] = xstrdup(tok);
-	}
-	free(copy);
-	return v;
-}
-
-static int
-in_set(char **v, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 /* Owners and names compare folded: "Amina" is amina. */
 static int
 fold_eq(const char *folded, const char *s)
@@ -333,32 +307,6 @@ cmd_list(void)
 
 /* --- writes -------------------------------------------------------------- */
 
-/* Problems in the rows to write are reported, then nothing is written. */
-static void
-validate(struct row **rows, size_t n)
-{
-	size_t i;
-	int bad = 0;
-
-	for (i = 0; i < n; i++)
-		bad += check_row(&db, T_FOLLOWUPS, rows[i], 0);
-	if (bad)
-		die(EXIT_DATA, "%d problem%s; nothing written", bad,
-		    bad == 1 ? "" : "s");
-}
-
-static void
-print_rows(struct table *t, struct row **rows, size_t n)
-{
-	struct out *o;
-	size_t i;
-
-	o = out_open(&cl.c.out, t->cols, t->ncols);
-	for (i = 0; i < n; i++)
-		out_row(o, rows[i]->f);
-	out_close(o);
-}
-
 /*
  * add shows the rows it makes before it writes them.  Rows that cannot
  * be shown (a full disk, a bad -c) are not added either: exit 4 or 2
@@ -381,11 +329,11 @@ finish(struct table *t, struct row **rows, size_t n)
 	for (i = 0; i < n; i++)
 		if (rows[i]->changed)
 			rows[k++] = rows[i];
-	validate(rows, k);
+	validate_rows(&db, T_FOLLOWUPS, rows, k);
 	if (k > 0 && !cl.c.dryrun)
 		store_write(&st, t);
 	if (cl.c.dryrun)
-		print_rows(t, rows, k);
+		out_rows(&cl.c.out, t, rows, k);
 	free(rows);
 	return 0;
 }
@@ -516,8 +464,8 @@ cmd_add(void)
 	id = max_id(t);
 	for (i = 0; i < nrows; i++)
 		rows[i] = new_followup(t, &v, ++id, i < n ? cities[i] : "");
-	validate(rows, nrows);
-	print_rows(t, rows, nrows);
+	validate_rows(&db, T_FOLLOWUPS, rows, nrows);
+	out_rows(&cl.c.out, t, rows, nrows);
 	flush_stdout();
 	if (nrows > 0 && !cl.c.dryrun)
 		store_write(&st, t);

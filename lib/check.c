@@ -313,6 +313,39 @@ check_row(struct db *db, int tab, const struct row *r, int unused)
 	}
 }
 
+/* Problems in the rows to write are reported, then nothing is written. */
+void
+validate_rows(struct db *db, int tab, struct row **rows, size_t n)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++)
+		bad += check_row(db, tab, rows[i], 0);
+	if (bad)
+		die(EXIT_DATA, "%d problem%s; nothing written", bad,
+		    bad == 1 ? "" : "s");
+}
+
+/* The rows that arguments name: ids, names, or - for rows on stdin. */
+struct row **
+resolve_rows(struct db *db, int tab, const struct common *c, int argc,
+    char **argv, size_t *n)
+{
+	struct row **rows;
+	char **ids;
+	size_t i;
+
+	ids = ids_from_args(argc, argv, tab, c, n);
+	rows = xcalloc(*n, sizeof(*rows));
+	for (i = 0; i < *n; i++) {
+		rows[i] = db_find(db, tab, ids[i]);
+		free(ids[i]);
+	}
+	free(ids);
+	return rows;
+}
+
 /* The key that must be unique in a table: the id, or the pair. */
 static char *
 unique_key(const struct table *t, const struct row *r, int tab)

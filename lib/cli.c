@@ -198,6 +198,33 @@ dur_opt(const char *opt, const char *v, struct dur *d)
 		    "1y or P14D)", opt, v);
 }
 
+/* A comma-separated option value, as a vector; empty items are dropped. */
+char **
+split_list(const char *s, size_t *n)
+{
+	char **v = NULL, *copy = xstrdup(s), *tok, *save = NULL;
+
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		v = xreallocarray(v, *n + 1, sizeof(*v));
+		v[(*n)++] = xstrdup(tok);
+	}
+	free(copy);
+	return v;
+}
+
+int
+in_set(char **v, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
 void
 upcase(char *s)
 {

@@ -312,6 +312,19 @@ out_close(struct out *o)
 	free(o);
 }
 
+void
+out_rows(const struct outopt *opt, const struct table *t, struct row **rows,
+    size_t n)
+{
+	struct out *o;
+	size_t i;
+
+	o = out_open(opt, t->cols, t->ncols);
+	for (i = 0; i < n; i++)
+		out_row(o, rows[i]->f);
+	out_close(o);
+}
+
 /* Output errors are errors: a full disk must not look like success. */
 void
 finish_stdout(void)

@@ -119,6 +119,10 @@ void	 tsv_field(FILE *, const char *);
 void	 json_string(FILE *, const char *);
 void	 json_fields(FILE *, char *const *, char *const *, size_t);
 void	 finish_stdout(void);
+struct table;
+struct row;
+void	 out_rows(const struct outopt *, const struct table *, struct row **,
+	    size_t);
 
 /* table.c: the five tables, their columns and rows in memory. */
 enum { MAXSCHEMA = 10 };
@@ -213,6 +217,10 @@ const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
 int	 check_row(struct db *, int, const struct row *, int);
 int	 check_table(struct db *, int);
+void	 validate_rows(struct db *, int, struct row **, size_t);
+struct common;
+struct row **resolve_rows(struct db *, int, const struct common *, int,
+	    char **, size_t *);
 
 /* cli.c: what the three commands share on their command lines. */
 enum {
@@ -273,6 +281,8 @@ long	 date_opt(const char *, const char *, long, int);
 const char *date_opt_str(const char *, const char *, long, int, char[11]);
 void	 dur_opt(const char *, const char *, struct dur *);
 void	 upcase(char *);
+char	**split_list(const char *, size_t *);
+int	 in_set(char **, size_t, const char *);
 struct reader *input_reader(const struct common *, struct store *,
 	    const struct schema *);
 
