@@ -877,29 +877,6 @@ cmd_add(void)
 	return 0;
 }
 
-static void
-apply_fields(struct table *t, struct row *r)
-{
-	const char *f, *eq;
-	char *col;
-	size_t i;
-	int c;
-
-	for (i = 0; i < cl.nmulti[O_FIELD]; i++) {
-		f = cl.multi[O_FIELD][i];
-		if ((eq = strchr(f, '=')) == NULL || eq == f)
-			die(EXIT_USAGE, "--field: want COL=VALUE, not '%s'", f);
-		col = xstrndup(f, (size_t)(eq - f));
-		if ((c = table_col(t, col)) < 0)
-			die(EXIT_USAGE, "--field: no column '%s' in %s", col,
-			    t->sc->file);
-		if (c == t->pos[E_ID])
-			die(EXIT_USAGE, "--field: the id cannot be changed");
-		rset_at(r, (size_t)c, eq + 1);
-		free(col);
-	}
-}
-
 /* The id stays as it is when the start or the city changes: ids are kept. */
 static int
 cmd_set(void)
@@ -913,7 +890,7 @@ cmd_set(void)
 	rows = resolve_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; i < n; i++) {
 		apply_options(t, rows[i]);
-		apply_fields(t, rows[i]);
+		set_fields(t, rows[i], cl.multi[O_FIELD], cl.nmulti[O_FIELD]);
 		if (rows[i]->changed)
 			rows[nchanged++] = rows[i];
 	}

@@ -172,6 +172,7 @@ int	 table_col(const struct table *, const char *);
 const char *rget(const struct table *, const struct row *, int);
 void	 rset(struct table *, struct row *, int, const char *);
 void	 rset_at(struct row *, size_t, const char *);
+void	 set_fields(struct table *, struct row *, char **, size_t);
 struct row *table_append(struct table *, char *const *, long);
 struct row *table_newrow(struct table *);
 void	 table_remove(struct table *, size_t);

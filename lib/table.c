@@ -172,6 +172,33 @@ rset_at(struct row *r, size_t col, const char *v)
 	r->changed = 1;
 }
 
+/*
+ * --field COL=VALUE, for any column of the file but the id, including
+ * those a user added; the values are checked later, with the row.
+ */
+void
+set_fields(struct table *t, struct row *r, char **fields, size_t n)
+{
+	const char *eq;
+	char *col;
+	size_t i;
+	int c;
+
+	for (i = 0; i < n; i++) {
+		if ((eq = strchr(fields[i], '=')) == NULL || eq == fields[i])
+			die(EXIT_USAGE, "--field: want COL=VALUE, not '%s'",
+			    fields[i]);
+		col = xstrndup(fields[i], (size_t)(eq - fields[i]));
+		if ((c = table_col(t, col)) < 0)
+			die(EXIT_USAGE, "--field: no column '%s' in %s", col,
+			    t->sc->file);
+		if (c == t->pos[0])
+			die(EXIT_USAGE, "--field: the id cannot be changed");
+		rset_at(r, (size_t)c, eq + 1);
+		free(col);
+	}
+}
+
 static struct row *
 push_row(struct table *t, long line)
 {
