@@ -31,6 +31,7 @@ struct reader {
 	int	 eof;
 	long	 line;		/* the line of the next byte to parse */
 	int	 pending_cr;	/* the last chunk ended in CR; LF may follow */
+	size_t	 nolf;		/* [ipos, nolf) of ibuf holds no LF */
 	long	 recline;	/* the line on which the current record began */
 	int	 inrec;
 	int	 done;		/* the current record is complete */
@@ -52,7 +53,7 @@ struct span {
 	int	 esc;		/* holds doubled quotes */
 };
 
-enum { FAST_OK, FAST_NO, FAST_MORE };
+enum { FAST_OK, FAST_NO, FAST_MORE, FAST_BAD };
 
 static int
 no_space(unsigned char c)
@@ -91,6 +92,7 @@ fill(struct reader *r)
 		return 0;
 	memmove(r->ibuf, r->ibuf + r->ipos, r->ilen - r->ipos);
 	r->ilen -= r->ipos;
+	r->nolf = r->nolf > r->ipos ? r->nolf - r->ipos : 0;
 	r->ipos = 0;
 	/* One byte stays spare, for the NUL after a last TSV field. */
 	if (r->ilen + 1 >= r->icap) {
@@ -282,8 +284,8 @@ emit(struct reader *r, struct rec *rec)
 	if (r->width == 0)
 		r->width = r->nf;
 	else if (r->nf != r->width)
-		malformed(r, "%zu fields where the header has %zu", r->nf,
-		    r->width);
+		malformed(r, "%zu field%s where the header has %zu", r->nf,
+		    r->nf == 1 ? "" : "s", r->width);
 	if (!r->inplace) {
 		grow_ptrs(r, r->nf);
 		for (i = 0; i < r->nf; i++)
@@ -308,27 +310,34 @@ start_record(struct reader *r)
 }
 
 /*
- * The end of the line at ipos: its first LF, or with lf_only unset its
- * first CR or LF; else the end of the input.  Reads on until the line is
- * whole, so that a line is never parsed in two pieces.
+ * The end of the line at ipos: its first CR or LF (with lf_only, its first
+ * LF), else the end of the input.  Reads on until the line is whole, and until the byte after a
+ * CR is known, so that a line is never parsed in two pieces.  Only the
+ * bytes read since the last look are scanned again: linear, whatever the
+ * line ends.
  */
 static char *
 line_end(struct reader *r, int lf_only)
 {
-	char *s, *e, *t, *cr;
+	char *s, *e, *t, *cr, *from;
 	size_t scanned = 0;
 
 	for (;;) {
 		s = r->ibuf + r->ipos;
 		e = r->ibuf + r->ilen;
-		if ((t = memchr(s + scanned, '\n', (size_t)(e - s) - scanned))
-		    == NULL)
+		/* Where no LF was found before, none is looked for again. */
+		from = r->nolf > r->ipos + scanned ? r->ibuf + r->nolf :
+		    s + scanned;
+		if ((t = memchr(from, '\n', (size_t)(e - from))) == NULL)
 			t = e;
-		if (!lf_only && (cr = memchr(s, '\r', (size_t)(t - s))) != NULL)
+		r->nolf = (size_t)(t - r->ibuf);
+		cr = lf_only ? NULL :
+		    memchr(s + scanned, '\r', (size_t)(t - s) - scanned);
+		if (cr != NULL && (cr + 1 < e || r->eof))
 			return cr;
-		if (t < e || r->eof)
+		if (cr == NULL && (t < e || r->eof))
 			return t;
-		scanned = (size_t)(e - s);
+		scanned = (size_t)((cr != NULL ? cr : e) - s);
 		fill(r);
 	}
 }
@@ -430,9 +439,12 @@ fast_plain(char **pp, char *e, struct span *sp)
 	return FAST_OK;
 }
 
-/* After a field: 1 for another field, 0 at the record's end, or a FAST_. */
+/*
+ * After a field: 1 for another field, 0 at the record's end, or a FAST_
+ * code, negated.  Text right after a closing quote is malformed.
+ */
 static int
-fast_next(struct reader *r, char **pp, char *e, long *lines)
+fast_next(struct reader *r, char **pp, char *e, long *lines, int quoted)
 {
 	char *p = *pp;
 
@@ -450,7 +462,9 @@ fast_next(struct reader *r, char **pp, char *e, long *lines)
 		(*lines)++;
 		return 0;
 	}
-	return *p == '\r' && p + 1 == e && !r->eof ? -FAST_MORE : -FAST_NO;
+	if (*p == '\r')
+		return p + 1 == e && !r->eof ? -FAST_MORE : -FAST_NO;
+	return quoted ? -FAST_BAD : -FAST_NO;
 }
 
 /*
@@ -500,7 +514,7 @@ fast_record(struct reader *r)
 	char *start = r->ibuf + r->ipos, *p = start, *e = r->ibuf + r->ilen;
 	long lines = 0;
 	size_t n = 0;
-	int rc;
+	int rc, quoted;
 
 	if (*p == '\n' || *p == '\r')
 		return FAST_NO;		/* a blank line: libcsv skips it */
@@ -510,12 +524,17 @@ fast_record(struct reader *r)
 			r->spans = xreallocarray(r->spans, r->caps,
 			    sizeof(*r->spans));
 		}
-		rc = *p == '"' ? fast_quoted(r, &p, e, &r->spans[n], &lines) :
+		quoted = *p == '"';
+		rc = quoted ? fast_quoted(r, &p, e, &r->spans[n], &lines) :
 		    fast_plain(&p, e, &r->spans[n]);
 		if (rc != FAST_OK)
 			return rc;
 		n++;
-	} while ((rc = fast_next(r, &p, e, &lines)) == 1);
+	} while ((rc = fast_next(r, &p, e, &lines, quoted)) == 1);
+	if (rc == -FAST_BAD) {
+		r->recline = r->line;
+		malformed(r, "text after a closing quote");
+	}
 	if (rc < 0)
 		return -rc;
 	if (!utf8_valid(start, (size_t)(p - start)))
@@ -535,7 +554,15 @@ csv_next(struct reader *r, struct rec *rec)
 	for (;;) {
 		if (r->ipos == r->ilen && fill(r) == 0)
 			break;
-		if (!r->inrec && !r->pending_cr && r->p.pstate == 0) {
+		if (r->pending_cr && !r->inrec) {
+			/* The CR ended a record; an LF after it is the same end. */
+			r->pending_cr = 0;
+			r->line++;
+			if (r->ibuf[r->ipos] == '\n')
+				r->ipos++;
+			continue;
+		}
+		if (!r->inrec && r->p.pstate == 0) {
 			if ((rc = fast_record(r)) == FAST_OK)
 				return emit(r, rec);
 			if (rc == FAST_MORE) {
@@ -583,6 +610,7 @@ tsv_next(struct reader *r, struct rec *rec)
 	for (;;) {
 		if (r->ipos == r->ilen && fill(r) == 0)
 			return 0;
+		/* A TSV line ends at LF; a CR is data but before the LF. */
 		t = line_end(r, 1);
 		s = r->ibuf + r->ipos;
 		len = (size_t)(t - s);

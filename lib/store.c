@@ -50,6 +50,7 @@ struct reader *
 store_reader(const struct store *st, const struct schema *sc)
 {
 	struct reader *rd;
+	struct stat sb;
 	char *path;
 	size_t i;
 
@@ -65,10 +66,16 @@ store_reader(const struct store *st, const struct schema *sc)
 		return rd;
 	}
 	path = table_path(st, sc);
-	if (access(path, F_OK) == -1 && errno == ENOENT) {
-		free(path);
-		return NULL;
+	if (stat(path, &sb) == -1) {
+		if (errno == ENOENT) {
+			free(path);
+			return NULL;
+		}
+		die(EXIT_SYS, "%s: %s", path, strerror(errno));
 	}
+	/* A FIFO or a device would hang or never end: a table is a file. */
+	if (!S_ISREG(sb.st_mode))
+		die(EXIT_SYS, "%s: not a regular file", path);
 	rd = rd_open(path, FMT_CSV);
 	rd_is_table(rd);
 	free(path);

@@ -84,10 +84,10 @@ table_col(const struct table *t, const char *name)
 	return -1;
 }
 
+/* Room for it was made by table_header(). */
 static void
 add_col(struct table *t, const char *name)
 {
-	t->cols = xreallocarray(t->cols, t->ncols + 1, sizeof(*t->cols));
 	t->cols[t->ncols++] = xstrdup(name);
 }
 
@@ -114,17 +114,21 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
     long line)
 {
 	const struct schema *sc = t->sc;
+	struct hmap *seen = hmap_new();	/* a header may be very wide */
 	size_t i;
 
+	t->cols = xreallocarray(t->cols, t->ncols + n + sc->ncols,
+	    sizeof(*t->cols));
 	for (i = 0; i < n; i++) {
 		if (names[i][0] == '\0')
 			bad_header(file, line, "column %zu has no name",
 			    i + 1);
-		if (table_col(t, names[i]) >= 0)
+		if (!hmap_put(seen, names[i], seen))
 			bad_header(file, line, "duplicate column '%s'",
 			    names[i]);
-		add_col(t, names[i]);
+		t->cols[t->ncols++] = xstrdup(names[i]);
 	}
+	hmap_free(seen);
 	for (i = 0; i < sc->ncols; i++) {
 		t->pos[i] = table_col(t, sc->cols[i]);
 		if (t->pos[i] >= 0)
