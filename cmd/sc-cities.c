@@ -622,7 +622,6 @@ cmd_add(void)
 {
 	struct table *t;
 	struct row *r;
-	struct out *o;
 	const char *status;
 	char *id, buf[11];
 
@@ -650,10 +649,9 @@ cmd_add(void)
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
 	validate_rows(&db, T_CITIES, &r, 1);
-	o = out_open(&cl.c.out, t->cols, t->ncols);	/* -c checked first */
+	out_rows(&cl.c.out, t, &r, 1);
+	flush_stdout();
 	commit(t);
-	out_row(o, r->f);
-	out_close(o);
 	return 0;
 }
 

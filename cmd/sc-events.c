@@ -872,8 +872,9 @@ cmd_add(void)
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
 	validate_rows(&db, T_EVENTS, &r, 1);
-	commit(t);
 	out_rows(&cl.c.out, t, &r, 1);
+	flush_stdout();
+	commit(t);
 	return 0;
 }
 

@@ -307,19 +307,6 @@ cmd_list(void)
 
 /* --- writes -------------------------------------------------------------- */
 
-/*
- * add shows the rows it makes before it writes them.  Rows that cannot
- * be shown (a full disk, a bad -c) are not added either: exit 4 or 2
- * then means nothing was written, and a script that retries does not add
- * its follow-ups twice.
- */
-static void
-flush_stdout(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout))
-		die(EXIT_SYS, "write error: stdout: %s", strerror(errno));
-}
-
 /* The rows a verb changed are checked, written and, with -n, shown. */
 static int
 finish(struct table *t, struct row **rows, size_t n)

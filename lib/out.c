@@ -325,10 +325,29 @@ out_rows(const struct outopt *opt, const struct table *t, struct row **rows,
 	out_close(o);
 }
 
-/* Output errors are errors: a full disk must not look like success. */
+/*
+ * Output errors are errors: a full disk must not look like success.  A
+ * reader that stopped reading (EPIPE, when SIGPIPE is ignored) is not one.
+ */
 void
 finish_stdout(void)
 {
-	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0)
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (errno == EPIPE)
+			exit(0);
 		die(EXIT_SYS, "write error: stdout: %s", strerror(errno));
+	}
+}
+
+/*
+ * A verb that prints the rows it adds prints them before it writes: rows
+ * that could not be shown are not added, so a retry does not add them
+ * twice.
+ */
+void
+flush_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		die(EXIT_SYS, "write error: stdout: %s; nothing written",
+		    strerror(errno));
 }

@@ -119,6 +119,7 @@ void	 tsv_field(FILE *, const char *);
 void	 json_string(FILE *, const char *);
 void	 json_fields(FILE *, char *const *, char *const *, size_t);
 void	 finish_stdout(void);
+void	 flush_stdout(void);
 struct table;
 struct row;
 void	 out_rows(const struct outopt *, const struct table *, struct row **,

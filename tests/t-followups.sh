@@ -401,7 +401,7 @@ unchanged s
 t 'add: rows that cannot be printed are not added: exit 4' \
   'sc-followups -D s add "Call" fr-dijon >/dev/full'
 status 4
-err 'sc-followups: write error: stdout: No space left on device'
+err 'sc-followups: write error: stdout: No space left on device; nothing written'
 unchanged s
 
 t_in 'add -: malformed rows on stdin' 'sc-followups -D s add "Call" -' \
