@@ -600,6 +600,7 @@ struct report {
 	long	 today, dueby, since, joined, evby;
 	char	*owner;		/* folded, or NULL */
 	struct hmap *named;	/* cities some follow-up names */
+	struct table *fu;	/* the follow-ups the report shows, only */
 	struct items over, due, closed, cities, events;
 };
 
@@ -652,40 +653,73 @@ items_sort(struct items *it)
 }
 
 /* Only open follow-ups are overdue or due; only closed ones were closed. */
-static void
-classify(struct report *rp, struct table *t, struct row *r)
+/*
+ * The section a follow-up belongs in, from its values: K_OVER, K_DUE,
+ * K_CLOSED, or -1 for none; *day is the day it is sorted by.
+ */
+static int
+section_of(const struct report *rp, const char *status, const char *due,
+    const char *closed, long *day)
 {
-	unsigned long long num = strtoull(rget(t, r, F_ID), NULL, 10);
 	struct date d;
+
+	if (strcmp(status, "open") == 0) {
+		if (!due_day(due, day))
+			return -1;
+		if (*day < rp->today)
+			return K_OVER;
+		return *day <= rp->dueby ? K_DUE : -1;
+	}
+	if (date_parse(closed, &d) == 0 && (*day = date_first(&d)) >=
+	    rp->since && *day <= rp->today)
+		return K_CLOSED;
+	return -1;
+}
+
+/*
+ * Streams the follow-ups: each city named is noted, and only the rows
+ * the report shows are kept, so its memory does not grow with the table.
+ */
+static int
+report_keep(const struct scan *s, void *arg)
+{
+	struct report *rp = arg;
 	long day;
 
-	if (strcmp(rget(t, r, F_STATUS), "open") == 0) {
-		if (!due_day(rget(t, r, F_DUE), &day))
-			return;
-		if (day < rp->today)
-			items_add(&rp->over, r, rget(t, r, F_OWNER), day, num);
-		else if (day <= rp->dueby)
-			items_add(&rp->due, r, NULL, day, num);
-	} else if (date_parse(rget(t, r, F_CLOSED), &d) == 0 &&
-	    (day = date_first(&d)) >= rp->since && day <= rp->today)
-		items_add(&rp->closed, r, NULL, day, num);
+	if (*sget(s, F_CITY) != '\0')
+		hmap_put(rp->named, sget(s, F_CITY), rp);
+	if (rp->owner != NULL && !fold_eq(rp->owner, sget(s, F_OWNER)))
+		return 0;
+	return section_of(rp, sget(s, F_STATUS), sget(s, F_DUE),
+	    sget(s, F_CLOSED), &day) >= 0;
 }
 
 static void
 collect_followups(struct report *rp)
 {
-	struct table *t = db_table(&db, T_FOLLOWUPS);
+	struct table *t;
 	struct row *r;
+	unsigned long long num;
 	size_t i;
+	long day;
 
 	rp->named = hmap_new();
+	t = rp->fu = store_filter(&st, &schema_followups, report_keep, rp);
 	for (i = 0; i < t->nrows; i++) {
 		r = t->rows[i];
-		if (*rget(t, r, F_CITY) != '\0')
-			hmap_put(rp->named, rget(t, r, F_CITY), r);
-		if (rp->owner == NULL ||
-		    fold_eq(rp->owner, rget(t, r, F_OWNER)))
-			classify(rp, t, r);
+		num = strtoull(rget(t, r, F_ID), NULL, 10);
+		switch (section_of(rp, rget(t, r, F_STATUS), rget(t, r, F_DUE),
+		    rget(t, r, F_CLOSED), &day)) {
+		case K_OVER:
+			items_add(&rp->over, r, rget(t, r, F_OWNER), day, num);
+			break;
+		case K_DUE:
+			items_add(&rp->due, r, NULL, day, num);
+			break;
+		case K_CLOSED:
+			items_add(&rp->closed, r, NULL, day, num);
+			break;
+		}
 	}
 }
 
@@ -772,7 +806,7 @@ put_ref(const struct report *rp, const char *sep, const char *what, int tab,
 static void
 put_details(const struct report *rp, const struct item *it, int kind)
 {
-	struct table *t = db_table(&db, T_FOLLOWUPS);
+	struct table *t = rp->fu;
 	long late = rp->today - it->day;
 
 	if (kind == K_CLOSED) {
@@ -798,7 +832,7 @@ put_details(const struct report *rp, const struct item *it, int kind)
 static void
 put_followup(const struct report *rp, const struct item *it, int kind)
 {
-	struct table *t = db_table(&db, T_FOLLOWUPS);
+	struct table *t = rp->fu;
 	const char *id = rget(t, it->r, F_ID);
 	int indent = kind == K_OVER ? 4 : 2;
 
@@ -943,7 +977,7 @@ json_name(const char *key, int tab, const char *id)
 static void
 json_item(const struct report *rp, int tab, const struct item *it)
 {
-	struct table *t = db_table(&db, tab);
+	struct table *t = tab == T_FOLLOWUPS ? rp->fu : db_table(&db, tab);
 
 	putchar('{');
 	json_fields(stdout, t->cols, it->r->f, t->ncols);
@@ -1057,6 +1091,7 @@ cmd_report(void)
 	else
 		report_text(&rp);
 	hmap_free(rp.named);
+	table_free(rp.fu);
 	free(rp.owner);
 	return opt(O_FAIL_ON_OVERDUE) != NULL && rp.over.n > 0 ? EXIT_NO : 0;
 }

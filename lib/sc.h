@@ -194,6 +194,8 @@ struct reader *store_reader(const struct store *, const struct schema *);
 struct table *store_load(const struct store *, const struct schema *);
 struct table *store_select(const struct store *, const struct schema *, int,
 	    const struct hmap *);
+struct table *store_filter(const struct store *, const struct schema *,
+	    int (*)(const struct scan *, void *), void *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
 void	 store_unlock(struct store *);

@@ -98,12 +98,12 @@ store_load(const struct store *st, const struct schema *sc)
 }
 
 /*
- * Only the rows whose column col holds one of keys: a join that keeps the
- * small side, in one streaming pass over a table of any size.
+ * Only the rows keep() wants, in one streaming pass: a table of any size
+ * costs memory only for what is kept.
  */
 struct table *
-store_select(const struct store *st, const struct schema *sc, int col,
-    const struct hmap *keys)
+store_filter(const struct store *st, const struct schema *sc,
+    int (*keep)(const struct scan *, void *), void *arg)
 {
 	struct scan s;
 	struct table *t;
@@ -112,10 +112,33 @@ store_select(const struct store *st, const struct schema *sc, int col,
 	t = table_new(sc, s.t->label);
 	table_header(t, s.t->cols, s.t->ncols - s.t->nextra, s.t->label, 1);
 	while (scan_next(&s))
-		if (hmap_get(keys, sget(&s, col)) != NULL)
+		if (keep(&s, arg))
 			table_append(t, s.rec.f, s.rec.line);
 	scan_close(&s);
 	return t;
+}
+
+struct selection {
+	int	 col;
+	const struct hmap *keys;
+};
+
+static int
+selected(const struct scan *s, void *arg)
+{
+	const struct selection *sel = arg;
+
+	return hmap_get(sel->keys, sget(s, sel->col)) != NULL;
+}
+
+/* The rows whose column col holds one of keys: a join keeping the small side. */
+struct table *
+store_select(const struct store *st, const struct schema *sc, int col,
+    const struct hmap *keys)
+{
+	struct selection sel = { col, keys };
+
+	return store_filter(st, sc, selected, &sel);
 }
 
 static void
