@@ -398,10 +398,12 @@ fast_quoted(struct reader *r, char **pp, char *e, struct span *sp,
 		break;
 	}
 	sp->len = (size_t)(c - sp->s);
-	if (memchr(sp->s, '\r', sp->len) != NULL)
-		return FAST_NO;
+	/* Lines end at LF, CRLF or a lone CR, as they are counted outside. */
 	for (q = sp->s; (q = memchr(q, '\n', (size_t)(c - q))) != NULL; q++)
 		(*lines)++;
+	for (q = sp->s; (q = memchr(q, '\r', (size_t)(c - q))) != NULL; q++)
+		if (q + 1 == c || q[1] != '\n')
+			(*lines)++;
 	*pp = c + 1;
 	return FAST_OK;
 }
@@ -457,13 +459,14 @@ fast_next(struct reader *r, char **pp, char *e, long *lines, int quoted)
 		(*lines)++;
 		return 0;
 	}
-	if (*p == '\r' && p + 1 < e && p[1] == '\n') {
-		*pp = p + 2;
+	if (*p == '\r') {
+		if (p + 1 == e && !r->eof)
+			return -FAST_MORE;	/* is it CRLF or a lone CR? */
+		if (p + 1 < e && p[1] == '\n')
+			*pp = p + 2;
 		(*lines)++;
 		return 0;
 	}
-	if (*p == '\r')
-		return p + 1 == e && !r->eof ? -FAST_MORE : -FAST_NO;
 	return quoted ? -FAST_BAD : -FAST_NO;
 }
 
@@ -524,7 +527,7 @@ fast_record(struct reader *r)
 			r->spans = xreallocarray(r->spans, r->caps,
 			    sizeof(*r->spans));
 		}
-		quoted = *p == '"';
+		quoted = p < e && *p == '"';	/* p == e: an empty last field */
 		rc = quoted ? fast_quoted(r, &p, e, &r->spans[n], &lines) :
 		    fast_plain(&p, e, &r->spans[n]);
 		if (rc != FAST_OK)
@@ -582,29 +585,51 @@ csv_next(struct reader *r, struct rec *rec)
 	return 0;
 }
 
-/* TSV escapes: \t \n \r \\; any other backslash stands as it is. */
-static void
-tsv_unescape(struct reader *r, char *s, size_t len)
+/*
+ * TSV escapes: \t \n \r \\; any other backslash stands as it is.  The
+ * field is cut in place, and only one that holds a backslash is rewritten.
+ */
+static char *
+tsv_cut(char *s, char *e)
 {
-	char *o = s, *e = s + len;
-	const char *in;
+	char *o, *in;
 
-	for (in = s; in < e; in++) {
-		if (*in == '\\' && in + 1 < e && strchr("tnr\\", in[1])) {
-			in++;
-			*o++ = *in == 't' ? '\t' : *in == 'n' ? '\n' :
-			    *in == 'r' ? '\r' : '\\';
-		} else
-			*o++ = *in;
+	if ((in = memchr(s, '\\', (size_t)(e - s))) != NULL) {
+		for (o = in; in < e; in++) {
+			if (*in == '\\' && in + 1 < e && strchr("tnr\\", in[1])) {
+				in++;
+				*o++ = *in == 't' ? '\t' : *in == 'n' ? '\n' :
+				    *in == 'r' ? '\r' : '\\';
+			} else
+				*o++ = *in;
+		}
+		e = o;
 	}
-	*o = '\0';	/* over the tab or line end, already consumed */
-	add_field(r, s, (size_t)(o - s));
+	*e = '\0';	/* over the tab or line end, already consumed */
+	return s;
+}
+
+static void
+tsv_split(struct reader *r, char *s, char *e)
+{
+	char *tab;
+
+	r->nf = 0;
+	for (;;) {
+		tab = memchr(s, '\t', (size_t)(e - s));
+		grow_ptrs(r, r->nf + 1);
+		r->ptrs[r->nf++] = tsv_cut(s, tab != NULL ? tab : e);
+		if (tab == NULL)
+			break;
+		s = tab + 1;
+	}
+	r->inplace = 1;
 }
 
 static int
 tsv_next(struct reader *r, struct rec *rec)
 {
-	char *s, *t, *tab;
+	char *s, *t;
 	size_t len;
 
 	for (;;) {
@@ -621,15 +646,10 @@ tsv_next(struct reader *r, struct rec *rec)
 			r->line++;
 			continue;
 		}
-		start_record(r);
-		r->line++;
+		r->inrec = 1;
+		r->recline = r->line++;
 		check_line(r, s, len);
-		while ((tab = memchr(s, '\t', len)) != NULL) {
-			tsv_unescape(r, s, (size_t)(tab - s));
-			len -= (size_t)(tab - s) + 1;
-			s = tab + 1;
-		}
-		tsv_unescape(r, s, len);
+		tsv_split(r, s, s + len);
 		return emit(r, rec);
 	}
 }

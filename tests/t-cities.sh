@@ -822,3 +822,22 @@ t 'add -c with an unknown column writes nothing' 'sc-cities -D s add Lyon --coun
 status 2
 err_has "unknown column 'nope'"
 unchanged s
+
+t 'csv: an empty last field at the end of input, no newline (regression: read past the data)' \
+  'printf "id,\"name\",country,status\nfr-a,A,FR,prospect\nfr-b,B,FR," | sc-cities list -i - -c id,status -o json'
+out <<'X'
+{"id":"fr-a","status":"prospect"}
+{"id":"fr-b","status":""}
+X
+
+t 'csv: CR-only line ends, quoted CR and CRLF inside fields, lines counted' \
+  'printf "id,name,country,status,notes\rfr-a,A,FR,prospect,\"x\r\ny\rz\"\rfr-b,B\r" | sc-cities list -i -'
+status 3
+err 'sc-cities: stdin:5: 2 fields where the header has 5'
+
+t 'tsv: fields with and without escapes, cut in place' \
+  'printf "id\tname\tcountry\tstatus\tnotes\nfr-a\tA\tFR\tprospect\ta\\\\tb\nfr-b\tB\tFR\tprospect\tplain\n" | sc-cities list -i - -o json -c notes'
+out <<'X'
+{"notes":"a\tb"}
+{"notes":"plain"}
+X
