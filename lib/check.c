@@ -133,7 +133,7 @@ row_label(const struct table *t, const struct row *r)
 	return r->src != NULL ? r->src : r->line > 0 ? t->label : NULL;
 }
 
-static int
+static int __attribute__((format(printf, 4, 5)))
 problem(const struct table *t, const struct row *r, int col,
     const char *fmt, ...)
 {

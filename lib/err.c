@@ -12,7 +12,7 @@
 const char *progname = "sc";
 
 
-static void
+static void __attribute__((format(printf, 3, 0)))
 vmessage(const char *file, long line, const char *fmt, va_list ap)
 {
 	fflush(stdout);
