@@ -298,7 +298,7 @@ struct group {
 
 /*
  * Indexes a table by a column in one pass, so that joining it to another
- * table is linear.  The groups live until the program exits.
+ * table is linear.
  */
 static struct hmap *
 group_by(struct table *t, int col)
@@ -548,16 +548,44 @@ struct joins {
 	struct hmap *att_by, *par_by, *fu_by;
 };
 
+/* Only the rows that name the events shown are read into memory. */
 static void
-joins_init(struct joins *j)
+joins_init(struct joins *j, const struct table *t, struct row **rows,
+    size_t n)
 {
+	struct hmap *ids = hmap_new();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		hmap_put(ids, rget(t, rows[i], E_ID), ids);
 	j->cities = db_table(&db, T_CITIES);
-	j->att = db_table(&db, T_ATTENDANCE);
-	j->par = db_table(&db, T_PARTNERS);
-	j->fu = db_table(&db, T_FOLLOWUPS);
+	j->att = store_select(&st, &schema_attendance, A_EVENT, ids);
+	j->par = store_select(&st, &schema_partners, P_EVENT, ids);
+	j->fu = store_select(&st, &schema_followups, F_EVENT, ids);
 	j->att_by = group_by(j->att, A_EVENT);
 	j->par_by = group_by(j->par, P_EVENT);
 	j->fu_by = group_by(j->fu, F_EVENT);
+	hmap_free(ids);
+}
+
+static void
+free_group(void *p)
+{
+	struct group *g = p;
+
+	free(g->v);
+	free(g);
+}
+
+static void
+joins_free(struct joins *j)
+{
+	hmap_free_all(j->att_by, free_group);
+	hmap_free_all(j->par_by, free_group);
+	hmap_free_all(j->fu_by, free_group);
+	table_free(j->att);
+	table_free(j->par);
+	table_free(j->fu);
 }
 
 static void
@@ -663,7 +691,7 @@ cmd_show(void)
 		free(rows);
 		return 0;
 	}
-	joins_init(&j);
+	joins_init(&j, t, rows, n);
 	for (i = 0; i < n; i++) {
 		if (fmt == FMT_JSON)
 			show_json(&j, t, rows[i]);
@@ -673,6 +701,7 @@ cmd_show(void)
 			show_text(&j, t, rows[i]);
 		}
 	}
+	joins_free(&j);
 	free(rows);
 	return 0;
 }
@@ -1169,7 +1198,8 @@ cmd_cities(void)
 	free(cols[n]);
 	free(cols);
 	free(f);
-	hmap_free(roles_of);
+	hmap_free_all(roles_of, free);
+	free_list(want, nwant);
 	return 0;
 }
 

@@ -302,6 +302,7 @@ cmd_list(void)
 	scan_close(&s);
 	free(f.owner);
 	free(f.match);
+	free_list(f.statuses, f.nstatuses);
 	return 0;
 }
 
@@ -1092,6 +1093,11 @@ cmd_report(void)
 		report_text(&rp);
 	hmap_free(rp.named);
 	table_free(rp.fu);
+	free(rp.over.v);
+	free(rp.due.v);
+	free(rp.closed.v);
+	free(rp.cities.v);
+	free(rp.events.v);
 	free(rp.owner);
 	return opt(O_FAIL_ON_OVERDUE) != NULL && rp.over.n > 0 ? EXIT_NO : 0;
 }

@@ -108,6 +108,20 @@ hmap_count(const struct hmap *m)
 	return m->count;
 }
 
+/* Frees the map and, through free_val, every value in it. */
+void
+hmap_free_all(struct hmap *m, void (*free_val)(void *))
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->cap; i++)
+		if (m->slots[i].key != NULL)
+			free_val(m->slots[i].val);
+	hmap_free(m);
+}
+
 void
 hmap_free(struct hmap *m)
 {

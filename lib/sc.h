@@ -84,6 +84,8 @@ void	*hmap_get(const struct hmap *, const char *);
 int	 hmap_put(struct hmap *, const char *, void *);
 size_t	 hmap_count(const struct hmap *);
 void	 hmap_free(struct hmap *);
+void	 hmap_free_all(struct hmap *, void (*)(void *));
+void	 free_list(char **, size_t);
 
 /* csv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
