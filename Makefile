@@ -55,6 +55,15 @@ check: all tests/unit-lib
 bench: all
 	sh bench/run.sh
 
+fuzz:
+	sh tests/fuzz/run.sh
+
+sanitize:
+	sh tools/sanitize.sh
+
+valgrind:
+	sh tools/valgrind-check.sh
+
 lint:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)
 
@@ -79,4 +88,4 @@ clean:
 	    lib/seeds.c lib/seeds.c.tmp
 	rm -rf tests/tmp bench/tmp
 
-.PHONY: all check bench lint install uninstall clean
+.PHONY: all check bench fuzz sanitize valgrind lint install uninstall clean

@@ -285,6 +285,10 @@ cmd_list(void)
 	scan_close(&s);
 	hmap_free(f.attended);
 	hmap_free(f.busy);
+	free_list(f.countries, f.ncountries);
+	free_list(f.statuses, f.nstatuses);
+	free(f.region);
+	free(f.name);
 	return 0;
 }
 

@@ -383,6 +383,7 @@ cities_in(const char *list)
 		if (in_set(cc, n, sget(&s, C_COUNTRY)))
 			hmap_put(h, sget(&s, C_ID), h);
 	scan_close(&s);
+	free_list(cc, n);
 	return h;
 }
 
@@ -537,6 +538,8 @@ cmd_list(void)
 	scan_close(&s);
 	hmap_free(f.hosts);
 	free(f.series);
+	free_list(f.kinds, f.nkinds);
+	free_list(f.statuses, f.nstatuses);
 	return 0;
 }
 

@@ -371,11 +371,12 @@ feed_line(struct reader *r)
 }
 
 /*
- * The fast path: a record in the form this program writes (fields plain,
- * or quoted and closed right before a comma or a line end) is cut in place
- * in the input buffer, without libcsv and without a copy.  Anything else
- * (a quote inside a plain field, text after a closing quote, a lone CR, a
- * quote left open) goes to libcsv, which has the last word.
+ * The fast path: a record is cut in place in the input buffer, without a
+ * copy: plain fields (a quote inside one is kept as it stands) and quoted
+ * fields closed right before a comma or a line end.  Text after a closing
+ * quote is malformed.  What is left (a blank line, a quote still open at
+ * the end of the input, bytes that are not UTF-8) goes a line at a time
+ * through libcsv and check_line(), which report it with its line.
  */
 static int
 fast_quoted(struct reader *r, char **pp, char *e, struct span *sp,
@@ -430,10 +431,9 @@ fast_plain(char **pp, char *e, struct span *sp)
 		if (HAS(w, ',') | HAS(w, '\n') | HAS(w, '\r') | HAS(w, '"'))
 			break;
 	}
-	while (c < e && !stops[(unsigned char)*c])
+	/* A quote inside a plain field is kept as it stands. */
+	while (c < e && (!stops[(unsigned char)*c] || *c == '"'))
 		c++;
-	if (c < e && *c == '"')
-		return FAST_NO;
 	sp->s = *pp;
 	sp->len = (size_t)(c - *pp);
 	sp->esc = 0;

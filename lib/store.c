@@ -313,9 +313,11 @@ store_write(struct store *st, struct table *t)
 	store_lock(st);
 	path = table_path(st, t->sc);
 	tmp = xasprintf("%s/.%s.XXXXXX", st->dir, t->sc->file);
-	if ((fd = mkstemp(tmp)) == -1)
+	if ((fd = mkstemp(tmp)) == -1) {
+		free(tmp);
 		die(EXIT_SYS, "%s: cannot create a temporary file: %s",
 		    st->dir, strerror(errno));
+	}
 	if ((fp = fdopen(fd, "w")) == NULL)
 		write_failed(tmp, path);
 	write_table(fp, t);

@@ -1,0 +1,22 @@
+/*
+ * fuzz.h: what the fuzz targets share with err_fuzz.c, which replaces
+ * lib/err.c.  The library reports malformed input by calling die() or
+ * die_at() (or exit()), which end the process; in a fuzz target they
+ * longjmp back to FUZZ_TRY instead, so that one input's error is an
+ * answer, not a crash.
+ */
+#ifndef FUZZ_H
+#define FUZZ_H
+
+#include <setjmp.h>
+
+extern jmp_buf fuzz_jmp;
+extern int fuzz_armed;		/* 1 while fuzz_jmp is set */
+extern int fuzz_status;		/* the status die() or exit() was given */
+extern long fuzz_line;		/* the line die_at() or warn_at() named */
+
+/* 0 on the way in; the exit status, again, when the library gave up. */
+#define FUZZ_TRY()	(fuzz_armed = 1, setjmp(fuzz_jmp))
+#define FUZZ_DONE()	(fuzz_armed = 0)
+
+#endif
