@@ -659,28 +659,17 @@ cmd_add(void)
 	return 0;
 }
 
+static void
+apply_set(struct table *t, struct row *r)
+{
+	apply_options(t, r);
+	set_fields(t, r, cl.multi[O_FIELD], cl.nmulti[O_FIELD]);
+}
+
 static int
 cmd_set(void)
 {
-	struct table *t;
-	struct row **rows;
-	size_t i, n, nchanged = 0;
-
-	store_lock(&st);
-	t = db_table(&db, T_CITIES);
-	rows = resolve_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
-	for (i = 0; i < n; i++) {
-		apply_options(t, rows[i]);
-		set_fields(t, rows[i], cl.multi[O_FIELD], cl.nmulti[O_FIELD]);
-		if (rows[i]->changed)
-			rows[nchanged++] = rows[i];
-	}
-	validate_rows(&db, T_CITIES, rows, nchanged);
-	if (nchanged > 0)
-		commit(t);
-	if (cl.c.dryrun)
-		out_rows(&cl.c.out, t, rows, nchanged);
-	free(rows);
+	set_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, apply_set);
 	return 0;
 }
 

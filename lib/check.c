@@ -346,6 +346,34 @@ resolve_rows(struct db *db, int tab, const struct common *c, int argc,
 	return rows;
 }
 
+/*
+ * The set verb of cities and events: apply() changes each row named; the
+ * rows it changed are checked and written, and shown with --dry-run.
+ */
+void
+set_rows(struct db *db, int tab, const struct common *c, int argc,
+    char **argv, void (*apply)(struct table *, struct row *))
+{
+	struct table *t;
+	struct row **rows;
+	size_t i, n, nchanged = 0;
+
+	store_lock(db->st);
+	t = db_table(db, tab);
+	rows = resolve_rows(db, tab, c, argc, argv, &n);
+	for (i = 0; i < n; i++) {
+		apply(t, rows[i]);
+		if (rows[i]->changed)
+			rows[nchanged++] = rows[i];
+	}
+	validate_rows(db, tab, rows, nchanged);
+	if (nchanged > 0 && !c->dryrun)
+		store_write(db->st, t);
+	if (c->dryrun)
+		out_rows(&c->out, t, rows, nchanged);
+	free(rows);
+}
+
 /* The key that must be unique in a table: the id, or the pair. */
 static char *
 unique_key(const struct table *t, const struct row *r, int tab)

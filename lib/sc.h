@@ -223,8 +223,10 @@ const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
 int	 check_row(struct db *, int, const struct row *, int);
 int	 check_table(struct db *, int);
-void	 validate_rows(struct db *, int, struct row **, size_t);
 struct common;
+void	 validate_rows(struct db *, int, struct row **, size_t);
+void	 set_rows(struct db *, int, const struct common *, int, char **,
+	    void (*)(struct table *, struct row *));
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 
