@@ -652,10 +652,7 @@ cmd_add(void)
 	free(id);
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
-	validate_rows(&db, T_CITIES, &r, 1);
-	out_rows(&cl.c.out, t, &r, 1);
-	flush_stdout();
-	commit(t);
+	add_rows(&db, T_CITIES, &cl.c, &r, 1);
 	return 0;
 }
 

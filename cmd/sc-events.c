@@ -903,10 +903,7 @@ cmd_add(void)
 	set_new_id(t, r);
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
-	validate_rows(&db, T_EVENTS, &r, 1);
-	out_rows(&cl.c.out, t, &r, 1);
-	flush_stdout();
-	commit(t);
+	add_rows(&db, T_EVENTS, &cl.c, &r, 1);
 	return 0;
 }
 

@@ -452,11 +452,7 @@ cmd_add(void)
 	id = max_id(t);
 	for (i = 0; i < nrows; i++)
 		rows[i] = new_followup(t, &v, ++id, i < n ? cities[i] : "");
-	validate_rows(&db, T_FOLLOWUPS, rows, nrows);
-	out_rows(&cl.c.out, t, rows, nrows);
-	flush_stdout();
-	if (nrows > 0 && !cl.c.dryrun)
-		store_write(&st, t);
+	add_rows(&db, T_FOLLOWUPS, &cl.c, rows, nrows);
 	for (i = 0; i < n; i++)
 		free(cities[i]);
 	free(cities);

@@ -227,6 +227,8 @@ struct common;
 void	 validate_rows(struct db *, int, struct row **, size_t);
 void	 set_rows(struct db *, int, const struct common *, int, char **,
 	    void (*)(struct table *, struct row *));
+void	 add_rows(struct db *, int, const struct common *, struct row **,
+	    size_t);
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 
