@@ -249,8 +249,10 @@ name_ok(const struct filter *f, const char *name)
 }
 
 static int
-keep(const struct filter *f, const struct scan *s)
+keep(const struct scan *s, void *arg)
 {
+	const struct filter *f = arg;
+
 	if (f->countries && !in_set(f->countries, f->ncountries,
 	    sget(s, C_COUNTRY)))
 		return 0;
@@ -272,17 +274,9 @@ static int
 cmd_list(void)
 {
 	struct filter f;
-	struct scan s;
-	struct out *o;
 
 	filter_init(&f);
-	scan_open(&s, &schema_cities, input_reader(&cl.c, &st, &schema_cities));
-	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
-	while (scan_next(&s))
-		if (keep(&f, &s))
-			out_row(o, s.f);
-	out_close(o);
-	scan_close(&s);
+	list_rows(&cl.c, &st, &schema_cities, keep, &f);
 	hmap_free(f.attended);
 	hmap_free(f.busy);
 	free_list(f.countries, f.ncountries);

@@ -506,8 +506,10 @@ folded_ok(const char *want, char **set, size_t n, const char *v)
 }
 
 static int
-keep(const struct filter *f, const struct scan *s)
+keep(const struct scan *s, void *arg)
 {
+	const struct filter *f = arg;
+
 	if (f->statuses && !in_set(f->statuses, f->nstatuses,
 	    sget(s, E_STATUS)))
 		return 0;
@@ -525,17 +527,9 @@ static int
 cmd_list(void)
 {
 	struct filter f;
-	struct scan s;
-	struct out *o;
 
 	filter_init(&f);
-	scan_open(&s, &schema_events, input_reader(&cl.c, &st, &schema_events));
-	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
-	while (scan_next(&s))
-		if (keep(&f, &s))
-			out_row(o, s.f);
-	out_close(o);
-	scan_close(&s);
+	list_rows(&cl.c, &st, &schema_events, keep, &f);
 	hmap_free(f.hosts);
 	free(f.series);
 	free_list(f.kinds, f.nkinds);

@@ -266,8 +266,10 @@ due_ok(const struct filter *f, const char *status, const char *due)
 }
 
 static int
-keep(const struct filter *f, const struct scan *s)
+keep(const struct scan *s, void *arg)
 {
+	const struct filter *f = arg;
+
 	if (f->statuses != NULL && !in_set(f->statuses, f->nstatuses,
 	    sget(s, F_STATUS)))
 		return 0;
@@ -288,18 +290,9 @@ static int
 cmd_list(void)
 {
 	struct filter f;
-	struct scan s;
-	struct out *o;
 
 	filter_init(&f);
-	scan_open(&s, &schema_followups,
-	    input_reader(&cl.c, &st, &schema_followups));
-	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
-	while (scan_next(&s))
-		if (keep(&f, &s))
-			out_row(o, s.f);
-	out_close(o);
-	scan_close(&s);
+	list_rows(&cl.c, &st, &schema_followups, keep, &f);
 	free(f.owner);
 	free(f.match);
 	free_list(f.statuses, f.nstatuses);

@@ -252,6 +252,23 @@ input_reader(const struct common *c, struct store *st, const struct schema *sc)
 	return store_reader(st, sc);
 }
 
+/* The list verb: the rows keep() wants, streamed from -i or the table. */
+void
+list_rows(const struct common *c, struct store *st, const struct schema *sc,
+    int (*keep)(const struct scan *, void *), void *arg)
+{
+	struct scan s;
+	struct out *o;
+
+	scan_open(&s, sc, input_reader(c, st, sc));
+	o = out_open(&c->out, s.t->cols, s.t->ncols);
+	while (scan_next(&s))
+		if (keep(&s, arg))
+			out_row(o, s.f);
+	out_close(o);
+	scan_close(&s);
+}
+
 static void
 push(char ***v, size_t *n, size_t *cap, const char *s)
 {

@@ -295,5 +295,8 @@ char	**split_list(const char *, size_t *);
 int	 in_set(char **, size_t, const char *);
 struct reader *input_reader(const struct common *, struct store *,
 	    const struct schema *);
+struct scan;
+void	 list_rows(const struct common *, struct store *,
+	    const struct schema *, int (*)(const struct scan *, void *), void *);
 
 #endif
