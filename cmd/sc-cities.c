@@ -805,7 +805,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 		free(id);
 	}
 	if (t->nrows > 0 && t->rows[t->nrows - 1] == r) {
-		if (check_row(&db, T_CITIES, r, 0) > 0) {
+		if (check_row(&db, T_CITIES, r) > 0) {
 			im->rejected++;
 			table_remove(t, t->nrows - 1);
 		} else {

@@ -290,12 +290,11 @@ check_followup(struct db *db, const struct table *t, const struct row *r)
 
 /* Returns the number of problems, each already reported. */
 int
-check_row(struct db *db, int tab, const struct row *r, int unused)
+check_row(struct db *db, int tab, const struct row *r)
 {
 	const struct table *t = db_table(db, tab);
 	int n;
 
-	(void)unused;
 	n = check_required(t, r);
 	switch (tab) {
 	case T_CITIES:
@@ -321,7 +320,7 @@ validate_rows(struct db *db, int tab, struct row **rows, size_t n)
 	int bad = 0;
 
 	for (i = 0; i < n; i++)
-		bad += check_row(db, tab, rows[i], 0);
+		bad += check_row(db, tab, rows[i]);
 	if (bad)
 		die(EXIT_DATA, "%d problem%s; nothing written", bad,
 		    bad == 1 ? "" : "s");
@@ -439,6 +438,6 @@ check_table(struct db *db, int tab)
 	int n = 0;
 
 	for (i = 0; i < t->nrows; i++)
-		n += check_row(db, tab, t->rows[i], 1);
+		n += check_row(db, tab, t->rows[i]);
 	return n + check_unique(db, tab);
 }

@@ -221,7 +221,7 @@ struct row *db_find(struct db *, int, const char *);
 void	 db_added(struct db *, int, struct row *);
 const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
-int	 check_row(struct db *, int, const struct row *, int);
+int	 check_row(struct db *, int, const struct row *);
 int	 check_table(struct db *, int);
 struct common;
 void	 validate_rows(struct db *, int, struct row **, size_t);
