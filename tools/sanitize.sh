@@ -19,22 +19,7 @@ cc=${SANITIZE_CC:-clang}
 work=$(mktemp -d "${TMPDIR:-/tmp}/sc-sanitize.XXXXXX") || exit 4
 [ "${SANITIZE_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 
-# The tracked files and the new ones not ignored: the source, not the
-# build products (lib/seeds.c is made again from seeds/).
-if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
-	(cd "$top" && git ls-files -co --exclude-standard) >"$work/.files" &&
-	(cd "$top" && tar -cf - -T "$work/.files") | (cd "$work" && tar -xf -)
-else
-	(cd "$top" && tar -cf - --exclude=.git --exclude='*.o' \
-	    --exclude='*.a' --exclude=tests/tmp --exclude=lib/seeds.c \
-	    --exclude=tests/unit-lib --exclude='sc-cities' \
-	    --exclude='sc-events' --exclude='sc-followups' .) |
-	    (cd "$work" && tar -xf -)
-fi || exit 4
-rm -f "$work/.files"
-for f in "$work"/tests/t-*.sh; do
-	sed 's/ulimit -v [0-9][0-9]*;//' "$f" >"$f.tmp" && mv "$f.tmp" "$f"
-done
+sh "$top/tools/copy-tree.sh" "$top" "$work" || exit 4
 
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

@@ -22,20 +22,7 @@ command -v valgrind >/dev/null 2>&1 || {
 work=$(mktemp -d "${TMPDIR:-/tmp}/sc-valgrind.XXXXXX") || exit 4
 [ "${VALGRIND_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 
-if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
-	(cd "$top" && git ls-files -co --exclude-standard) >"$work/.files" &&
-	(cd "$top" && tar -cf - -T "$work/.files") | (cd "$work" && tar -xf -)
-else
-	(cd "$top" && tar -cf - --exclude=.git --exclude='*.o' \
-	    --exclude='*.a' --exclude=tests/tmp --exclude=lib/seeds.c \
-	    --exclude=tests/unit-lib --exclude='sc-cities' \
-	    --exclude='sc-events' --exclude='sc-followups' .) |
-	    (cd "$work" && tar -xf -)
-fi || exit 4
-rm -f "$work/.files"
-for f in "$work"/tests/t-*.sh; do
-	sed 's/ulimit -v [0-9][0-9]*;//' "$f" >"$f.tmp" && mv "$f.tmp" "$f"
-done
+sh "$top/tools/copy-tree.sh" "$top" "$work" || exit 4
 
 cd "$work" && make -s CFLAGS='-O1 -g' all tests/unit-lib || exit 4
 
