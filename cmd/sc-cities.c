@@ -87,18 +87,9 @@ help(void)
 "  import FILE|- [--map COL=SRCCOL]... [--skip-invalid]\n"
 "  check                validate cities.csv and its references\n"
 "\n"
-"Options:\n"
-"  -D, --data DIR       the data directory (default $SC_DATA, else the seeds)\n"
-"  -i, --input FILE     list: read rows from FILE, - for stdin\n"
-"      --input-format csv|tsv\n"
-"  -o, --output FMT     csv, tsv, json, table (show: text)\n"
-"  -c, --columns LIST   the columns to print, in that order\n"
-"  -H, --no-header      no header line in csv and tsv\n"
-"      --safe --crlf --bom  for spreadsheets\n"
-"      --today DATE     the date taken as today (also $SC_TODAY)\n"
-"  -n, --dry-run        print what would be written, change nothing\n"
-"      --wait SECONDS   how long to wait for another writer (default 10)\n"
-"  -h, --help  -V, --version\n"
+);
+	help_options("csv, tsv, json, table (show: text)");
+	printf(
 "\n"
 "A CITY is an id or an unambiguous name (case and accents ignored);\n"
 "- reads rows from stdin and takes their city column, else their id.\n"

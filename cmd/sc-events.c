@@ -107,18 +107,9 @@ help(void)
 "  partners EVENT       the event's partner organisations\n"
 "  check                validate events, attendance and partners\n"
 "\n"
-"Options:\n"
-"  -D, --data DIR       the data directory (default $SC_DATA, else the seeds)\n"
-"  -i, --input FILE     list: read rows from FILE, - for stdin\n"
-"      --input-format csv|tsv\n"
-"  -o, --output FMT     csv, tsv, json, table (show: also text)\n"
-"  -c, --columns LIST   the columns to print, in that order\n"
-"  -H, --no-header      no header line in csv and tsv\n"
-"      --safe --crlf --bom  for spreadsheets\n"
-"      --today DATE     the date taken as today (also $SC_TODAY)\n"
-"  -n, --dry-run        print what would be written, change nothing\n"
-"      --wait SECONDS   how long to wait for another writer (default 10)\n"
-"  -h, --help  -V, --version\n"
+);
+	help_options("csv, tsv, json, table (show: also text)");
+	printf(
 "\n"
 "An EVENT or CITY is an id or an unambiguous name (case and accents\n"
 "ignored); - reads rows from stdin and takes their event (or city)\n"

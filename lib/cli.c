@@ -198,6 +198,25 @@ dur_opt(const char *opt, const char *v, struct dur *d)
 		    "1y or P14D)", opt, v);
 }
 
+/* The options common to the three tools, for --help; outputs: -o's line. */
+void
+help_options(const char *outputs)
+{
+	printf(
+"Options:\n"
+"  -D, --data DIR       the data directory (default $SC_DATA, else the seeds)\n"
+"  -i, --input FILE     list: read rows from FILE, - for stdin\n"
+"      --input-format csv|tsv\n"
+"  -o, --output FMT     %s\n"
+"  -c, --columns LIST   the columns to print, in that order\n"
+"  -H, --no-header      no header line in csv and tsv\n"
+"      --safe --crlf --bom  for spreadsheets\n"
+"      --today DATE     the date taken as today (also $SC_TODAY)\n"
+"  -n, --dry-run        print what would be written, change nothing\n"
+"      --wait SECONDS   how long to wait for another writer (default 10)\n"
+"  -h, --help  -V, --version\n", outputs);
+}
+
 /* A comma-separated option value, as a vector; empty items are dropped. */
 char **
 split_list(const char *s, size_t *n)

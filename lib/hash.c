@@ -102,12 +102,6 @@ hmap_put(struct hmap *m, const char *key, void *val)
 	return 1;
 }
 
-size_t
-hmap_count(const struct hmap *m)
-{
-	return m->count;
-}
-
 /* Frees the map and, through free_val, every value in it. */
 void
 hmap_free_all(struct hmap *m, void (*free_val)(void *))

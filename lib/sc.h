@@ -82,10 +82,10 @@ struct hmap;
 struct hmap *hmap_new(void);
 void	*hmap_get(const struct hmap *, const char *);
 int	 hmap_put(struct hmap *, const char *, void *);
-size_t	 hmap_count(const struct hmap *);
 void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
 void	 free_list(char **, size_t);
+void	 help_options(const char *);
 
 /* csv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
@@ -200,7 +200,6 @@ struct table *store_filter(const struct store *, const struct schema *,
 	    int (*)(const struct scan *, void *), void *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
-void	 store_unlock(struct store *);
 void	 table_hint(const char *);
 extern const char *const seed_names[];
 extern const char *const seed_data[];

@@ -236,14 +236,6 @@ store_lock(struct store *st)
 	remove_stale(st);
 }
 
-void
-store_unlock(struct store *st)
-{
-	if (st->lockfd >= 0)
-		close(st->lockfd);
-	st->lockfd = -1;
-}
-
 static void
 write_row(FILE *fp, const struct table *t, char *const *f)
 {
