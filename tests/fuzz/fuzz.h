@@ -19,4 +19,27 @@ extern long fuzz_line;		/* the line die_at() or warn_at() named */
 #define FUZZ_TRY()	(fuzz_armed = 1, setjmp(fuzz_jmp))
 #define FUZZ_DONE()	(fuzz_armed = 0)
 
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define CHECK(c)	do { if (!(c)) { fprintf(stderr, \
+	"fuzz: %s:%d: check failed: %s\n", __FILE__, __LINE__, #c); \
+	abort(); } } while (0)
+
+/* recs.c: the records an input read into, with where each starts. */
+struct recs {
+	char	***r;		/* r[i][j]: field j of record i, a copy */
+	long	*line;		/* the line record i starts on */
+	size_t	 n, width;
+	long	 errline;	/* when the input was refused: where */
+	int	 err;		/* the reference's reason */
+};
+void	 recs_free(struct recs *);
+void	 recs_add(struct recs *, char **, size_t, long);
+int	 read_all(const char *, size_t, int, struct recs *);
+void	 scan_all(const char *, size_t, int);
+int	 fuzz_test_one(const uint8_t *, size_t);	/* each target's own */
+
 #endif

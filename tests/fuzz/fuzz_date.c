@@ -14,10 +14,6 @@
 #include "sc.h"
 #include "fuzz.h"
 
-#define CHECK(c)	do { if (!(c)) { fprintf(stderr, \
-	"fuzz_date: %s:%d: check failed: %s\n", __FILE__, __LINE__, #c); \
-	abort(); } } while (0)
-
 #define DAY_MIN		(-719162L)	/* 0001-01-01 */
 #define DAY_MAX		2932896L	/* 9999-12-31 */
 

@@ -19,88 +19,7 @@
 #include "sc.h"
 #include "fuzz.h"
 
-#define CHECK(c)	do { if (!(c)) { fprintf(stderr, \
-	"fuzz_tsv: %s:%d: check failed: %s\n", __FILE__, __LINE__, #c); \
-	abort(); } } while (0)
-
-struct recs {
-	char	***r;		/* r[i][j]: field j of record i, a copy */
-	long	*line;		/* the line record i starts on */
-	size_t	 n, width;
-	long	 errline;	/* when the input was refused: where */
-	int	 err;		/* the reference's reason */
-};
-
 enum { E_NONE, E_WIDTH, E_BYTES };
-
-static void
-recs_free(struct recs *rs)
-{
-	size_t i, j;
-
-	for (i = 0; i < rs->n; i++) {
-		for (j = 0; j < rs->width; j++)
-			free(rs->r[i][j]);
-		free(rs->r[i]);
-	}
-	free(rs->r);
-	free(rs->line);
-	memset(rs, 0, sizeof(*rs));
-}
-
-static void
-recs_add(struct recs *rs, char **f, size_t n, long line)
-{
-	size_t j;
-
-	if (rs->n == 0)
-		rs->width = n;
-	rs->r = realloc(rs->r, (rs->n + 1) * sizeof(*rs->r));
-	rs->line = realloc(rs->line, (rs->n + 1) * sizeof(*rs->line));
-	rs->r[rs->n] = malloc(n * sizeof(char *));
-	for (j = 0; j < n; j++)
-		rs->r[rs->n][j] = strdup(f[j]);
-	rs->line[rs->n++] = line;
-}
-
-/*
- * Reads every record of data into rs; 0 when the reader gave up (the
- * input is malformed), 1 when it read to the end.
- */
-static int
-read_all(const char *data, size_t len, int fmt, struct recs *rs)
-{
-	static struct reader *volatile rd;
-	struct rec rec;
-	long lastline = 0;
-	size_t j, lines = 1, k;
-
-	for (k = 0; k < len; k++)
-		lines += data[k] == '\n' || data[k] == '\r';
-	memset(rs, 0, sizeof(*rs));
-	rd = NULL;
-	if (FUZZ_TRY() != 0) {
-		CHECK(fuzz_status == EXIT_DATA);
-		rd_close(rd);
-		recs_free(rs);
-		return 0;
-	}
-	rd = rd_open_mem("fuzz", data, len, fmt);
-	while (rd_next(rd, &rec)) {
-		CHECK(rec.n >= 1);
-		CHECK(rs->n == 0 || rec.n == rs->width);
-		CHECK(rec.line >= 1 && rec.line >= lastline);
-		CHECK((size_t)rec.line <= lines);
-		lastline = rec.line;
-		for (j = 0; j < rec.n; j++)
-			CHECK(utf8_valid(rec.f[j], strlen(rec.f[j])));
-		recs_add(rs, rec.f, rec.n, rec.line);
-	}
-	FUZZ_DONE();
-	rd_close(rd);
-	rd = NULL;
-	return 1;
-}
 
 /*
  * The reference reader.  A leading BOM is dropped.  A line ends in LF; a
@@ -186,55 +105,8 @@ ref_read(const char *p, size_t len, struct recs *rs)
 	return ok;
 }
 
-/* The header as a table's: scan_open and scan_next, as list does. */
-static void
-scan_all(const char *data, size_t len)
-{
-	static struct scan s;
-
-	memset(&s, 0, sizeof(s));
-	if (FUZZ_TRY() != 0) {
-		CHECK(fuzz_status == EXIT_DATA);
-		scan_close(&s);
-		return;
-	}
-	s.rd = rd_open_mem("fuzz", data, len, FMT_TSV);
-	scan_open(&s, &schema_cities, s.rd);
-	while (scan_next(&s))
-		CHECK(sget(&s, C_ID) != NULL && sget(&s, C_NOTES) != NULL);
-	FUZZ_DONE();
-	scan_close(&s);
-}
-
-/*
- * Inputs that begin with 0xFF (never in valid UTF-8, so nothing is lost)
- * are moved up by 65,336 to 65,591 bytes of "x" (the second byte says how
- * many), which join the first field: so their bytes fall across the
- * reader's first 64 KiB read, where a line, a quoted field or a UTF-8
- * sequence can be cut in two.
- */
-static int test_one(const uint8_t *, size_t);
-
 int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	uint8_t *big;
-	size_t pad;
-	int rc;
-
-	if (size < 2 || data[0] != 0xff)
-		return test_one(data, size);
-	pad = 65336 + data[1];
-	big = malloc(pad + size - 2);
-	memset(big, 'x', pad);
-	memcpy(big + pad, data + 2, size - 2);
-	rc = test_one(big, pad + size - 2);
-	free(big);
-	return rc;
-}
-
-static int
-test_one(const uint8_t *data, size_t size)
+fuzz_test_one(const uint8_t *data, size_t size)
 {
 	struct recs a, b, ref;
 	char *out = NULL;
@@ -242,7 +114,7 @@ test_one(const uint8_t *data, size_t size)
 	int ok, refok;
 	FILE *fp;
 
-	scan_all((const char *)data, size);
+	scan_all((const char *)data, size, FMT_TSV);
 	ok = read_all((const char *)data, size, FMT_TSV, &a);
 	refok = ref_read((const char *)data, size, &ref);
 	if (!refok)

@@ -62,10 +62,14 @@ build() {
 	# shellcheck disable=SC2086
 	$cc $cflags -fsanitize=fuzzer-no-link -c -o "$work/obj/err_fuzz.o" \
 	    "$fz/err_fuzz.c" &&
+	# shellcheck disable=SC2086
+	$cc $cflags -fsanitize=fuzzer-no-link -c -o "$work/obj/recs.o" \
+	    "$fz/recs.c" &&
 	for t in "$@"; do
 		# shellcheck disable=SC2086
 		$cc $cflags -fsanitize=fuzzer -Wl,--wrap=exit \
 		    -o "$work/fuzz_$t" "$fz/fuzz_$t.c" "$work/obj/err_fuzz.o" \
+		    $([ "$t" = date ] || echo "$work/obj/recs.o") \
 		    "$work/obj/libfuzz.a" -lcsv -lutf8proc || return 1
 	done
 }
