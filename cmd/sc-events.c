@@ -1164,7 +1164,7 @@ cmd_cities(void)
 	o = out_open(&cl.c.out, cols, n + 1);
 	while (scan_next(&s))
 		if ((f[n] = hmap_get(roles_of, sget(&s, C_ID))) != NULL) {
-			memcpy(f, s.f, n * sizeof(*f));
+			memcpy(f, scan_row(&s), n * sizeof(*f));
 			out_row(o, f);
 		}
 	out_close(o);
@@ -1188,7 +1188,7 @@ cmd_partners(void)
 	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
 	while (scan_next(&s))
 		if (strcmp(sget(&s, P_EVENT), ev) == 0)
-			out_row(o, s.f);
+			out_row(o, scan_row(&s));
 	out_close(o);
 	scan_close(&s);
 	return 0;

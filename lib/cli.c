@@ -278,12 +278,17 @@ list_rows(const struct common *c, struct store *st, const struct schema *sc,
 {
 	struct scan s;
 	struct out *o;
+	const char *raw;
+	size_t len = 0;
 
 	scan_open(&s, sc, input_reader(c, st, sc));
 	o = out_open(&c->out, s.t->cols, s.t->ncols);
 	while (scan_next(&s))
-		if (keep(&s, arg))
-			out_row(o, s.f);
+		if (keep(&s, arg)) {
+			raw = scan_raw(&s, &len);
+			if (!out_raw(o, raw, len))
+				out_row(o, scan_row(&s));
+		}
 	out_close(o);
 	scan_close(&s);
 }

@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "sc.h"
 
@@ -44,6 +47,12 @@ struct reader {
 	struct span *spans;	/* the fast path's fields, before they are cut */
 	size_t	 caps;
 	int	 inplace;	/* ptrs point into ibuf, set by the fast path */
+	int	 lazy;	/* the fast path leaves fields to rd_field() */
+	int	 uncut;		/* the record's spans are not cut yet */
+	const char *raw;	/* the record as it stood, when uncut */
+	size_t	 rawlen;
+	int	 rawok;		/* and csv_field() would write it the same */
+	struct buf scratch;	/* fields copied out of an uncut record */
 	struct csv_parser p;
 };
 
@@ -54,6 +63,11 @@ struct span {
 };
 
 enum { FAST_OK, FAST_NO, FAST_MORE, FAST_BAD };
+
+/* Whether any byte of w is b: the classic SWAR zero-byte test. */
+#define ONES	0x0101010101010101ULL
+#define HAS(w, b)	((((w) ^ (ONES * (b))) - ONES) & ~((w) ^ (ONES * (b))) & \
+			    (ONES * 0x80))
 
 static int
 no_space(unsigned char c)
@@ -188,6 +202,7 @@ rd_close(struct reader *r)
 		fclose(r->fp);
 	csv_free(&r->p);
 	buf_free(&r->fields);
+	buf_free(&r->scratch);
 	free(r->offs);
 	free(r->ptrs);
 	free(r->spans);
@@ -375,68 +390,143 @@ feed_line(struct reader *r)
  * copy: plain fields (a quote inside one is kept as it stands) and quoted
  * fields closed right before a comma or a line end.  Text after a closing
  * quote is malformed.  What is left (a blank line, a quote still open at
- * the end of the input, bytes that are not UTF-8) goes a line at a time
- * through libcsv and check_line(), which report it with its line.
+ * the end of the input, a NUL, bytes that are not UTF-8) goes a line at a
+ * time through libcsv and check_line(), which report it with its line.
+ *
+ * One pass finds the bytes that matter: the CSV specials, NUL, and those
+ * of 0x80 and up.  Only the stretch from a record's first such byte to
+ * its last is checked as UTF-8, since every byte outside it is ASCII.
  */
+struct recinfo {
+	char	*hi0, *hi1;	/* the first byte >= 0x80, and past the last */
+	char	*end;		/* where the record's line end begins */
+	long	 lines;		/* the line ends it holds, its own included */
+	int	 canon;		/* it stands as csv_field() would write it */
+};
+
+/* The bytes that end a plain field, or make it not plain, and NUL. */
+static const unsigned char stops[256] = {
+	['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1, ['\0'] = 1
+};
+
+static void
+note_high(struct recinfo *ri, char *from, char *to)
+{
+	if (ri->hi0 == NULL)
+		ri->hi0 = from;
+	ri->hi1 = to;
+}
+
+#ifdef __SSE2__
+/* The stops among 16 bytes, one bit each, and the bytes >= 0x80. */
+static unsigned
+stops16(const char *p, unsigned *high)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i a, b;
+
+	a = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+	b = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+	a = _mm_or_si128(a, _mm_or_si128(b,
+	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+	*high = (unsigned)_mm_movemask_epi8(v);
+	return (unsigned)_mm_movemask_epi8(a);
+}
+#endif
+
+/* The first stop in [p, e), or e; the bytes >= 0x80 before it are noted. */
+static char *
+next_stop(char *p, char *e, struct recinfo *ri)
+{
+#ifdef __SSE2__
+	unsigned m, h;
+
+	for (; e - p >= 16; p += 16) {
+		m = stops16(p, &h);
+		if (m != 0)
+			h &= (m & -m) - 1;	/* only those before the stop */
+		if (h != 0)
+			note_high(ri, p + __builtin_ctz(h),
+			    p + 32 - __builtin_clz(h));
+		if (m != 0)
+			return p + __builtin_ctz(m);
+	}
+#else
+	uint64_t w;
+
+	/* Eight bytes at a time while none is a stop or >= 0x80. */
+	for (; e - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		if (HAS(w, ',') | HAS(w, '\n') | HAS(w, '\r') | HAS(w, '"') |
+		    HAS(w, 0) | (w & (ONES * 0x80)))
+			break;
+	}
+#endif
+	for (; p < e && !stops[(unsigned char)*p]; p++)
+		if ((unsigned char)*p >= 0x80)
+			note_high(ri, p, p + 1);
+	return p;
+}
+
+/* A field whose first or last byte is a space is quoted when written. */
+static int
+space_ends(const char *s, size_t len)
+{
+	return len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
+}
+
 static int
 fast_quoted(struct reader *r, char **pp, char *e, struct span *sp,
-    long *lines)
+    struct recinfo *ri)
 {
-	char *q = *pp + 1, *c;
+	char *c = *pp + 1;
+	int special = 0;
 
-	sp->s = q;
+	sp->s = c;
 	sp->esc = 0;
-	for (;;) {
-		if ((c = memchr(q, '"', (size_t)(e - q))) == NULL)
+	for (;; c++) {
+		if ((c = next_stop(c, e, ri)) == e)
 			return r->eof ? FAST_NO : FAST_MORE;
-		if (c + 1 == e && !r->eof)
-			return FAST_MORE;
-		if (c + 1 < e && c[1] == '"') {
+		if (*c == '\0')
+			return FAST_NO;
+		if (*c == '"') {
+			if (c + 1 == e && !r->eof)
+				return FAST_MORE;
+			if (c + 1 == e || c[1] != '"')
+				break;
 			sp->esc = 1;
-			q = c + 2;
-			continue;
-		}
-		break;
+			c++;
+		} else if (*c == '\n' || (*c == '\r' && (c + 1 == e ||
+		    c[1] != '\n')))
+			ri->lines++;	/* LF, CRLF or a lone CR, as outside */
+		special = 1;
 	}
 	sp->len = (size_t)(c - sp->s);
-	/* Lines end at LF, CRLF or a lone CR, as they are counted outside. */
-	for (q = sp->s; (q = memchr(q, '\n', (size_t)(c - q))) != NULL; q++)
-		(*lines)++;
-	for (q = sp->s; (q = memchr(q, '\r', (size_t)(c - q))) != NULL; q++)
-		if (q + 1 == c || q[1] != '\n')
-			(*lines)++;
+	if (!special && !space_ends(sp->s, sp->len))
+		ri->canon = 0;		/* csv_field() would not quote it */
 	*pp = c + 1;
 	return FAST_OK;
 }
 
-/* The bytes that end a plain field, or make it not plain. */
-static const unsigned char stops[256] = {
-	['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1
-};
-
-/* Whether any byte of w is b: the classic SWAR zero-byte test. */
-#define ONES	0x0101010101010101ULL
-#define HAS(w, b)	((((w) ^ (ONES * (b))) - ONES) & ~((w) ^ (ONES * (b))) & \
-			    (ONES * 0x80))
-
 static int
-fast_plain(char **pp, char *e, struct span *sp)
+fast_plain(char **pp, char *e, struct span *sp, struct recinfo *ri)
 {
 	char *c = *pp;
-	uint64_t w;
 
-	/* Eight bytes at a time while none of them is a stop. */
-	for (; e - c >= 8; c += 8) {
-		memcpy(&w, c, 8);
-		if (HAS(w, ',') | HAS(w, '\n') | HAS(w, '\r') | HAS(w, '"'))
-			break;
-	}
 	/* A quote inside a plain field is kept as it stands. */
-	while (c < e && (!stops[(unsigned char)*c] || *c == '"'))
+	while ((c = next_stop(c, e, ri)) < e && *c == '"') {
+		ri->canon = 0;		/* csv_field() would quote it */
 		c++;
+	}
+	if (c < e && *c == '\0')
+		return FAST_NO;
 	sp->s = *pp;
 	sp->len = (size_t)(c - *pp);
 	sp->esc = 0;
+	if (space_ends(sp->s, sp->len))
+		ri->canon = 0;
 	*pp = c;
 	return FAST_OK;
 }
@@ -446,17 +536,21 @@ fast_plain(char **pp, char *e, struct span *sp)
  * code, negated.  Text right after a closing quote is malformed.
  */
 static int
-fast_next(struct reader *r, char **pp, char *e, long *lines, int quoted)
+fast_next(struct reader *r, char **pp, char *e, struct recinfo *ri,
+    int quoted)
 {
 	char *p = *pp;
 
-	if (p == e)
+	if (p == e) {
+		ri->end = p;
 		return r->eof ? 0 : -FAST_MORE;
+	}
 	*pp = p + 1;
 	if (*p == ',')
 		return 1;
+	ri->end = p;
 	if (*p == '\n') {
-		(*lines)++;
+		ri->lines++;
 		return 0;
 	}
 	if (*p == '\r') {
@@ -464,7 +558,8 @@ fast_next(struct reader *r, char **pp, char *e, long *lines, int quoted)
 			return -FAST_MORE;	/* is it CRLF or a lone CR? */
 		if (p + 1 < e && p[1] == '\n')
 			*pp = p + 2;
-		(*lines)++;
+		ri->lines++;
+		ri->canon = 0;		/* the writers end lines in LF */
 		return 0;
 	}
 	return quoted ? -FAST_BAD : -FAST_NO;
@@ -511,11 +606,36 @@ fast_cut(struct reader *r, size_t n)
 	r->inplace = 1;
 }
 
+/*
+ * A lazy reader leaves the record as it stood, so that a filter can copy
+ * it whole, and fields are copied out only as they are asked for.
+ */
+static void
+leave_uncut(struct reader *r, const char *start, size_t n,
+    const struct recinfo *ri)
+{
+	size_t i;
+
+	grow_ptrs(r, n);
+	for (i = 0; i < n; i++)
+		r->ptrs[i] = NULL;
+	r->nf = n;
+	r->inplace = 1;
+	r->uncut = 1;
+	r->raw = start;
+	r->rawlen = (size_t)(ri->end - start);
+	r->rawok = ri->canon;
+	/* Room for every field, so that no copy moves an earlier one. */
+	buf_reset(&r->scratch);
+	if (r->scratch.cap < r->rawlen + n)
+		buf_grow(&r->scratch, r->rawlen + n);
+}
+
 static int
 fast_record(struct reader *r)
 {
 	char *start = r->ibuf + r->ipos, *p = start, *e = r->ibuf + r->ilen;
-	long lines = 0;
+	struct recinfo ri = { NULL, NULL, NULL, 0, 1 };
 	size_t n = 0;
 	int rc, quoted;
 
@@ -528,24 +648,27 @@ fast_record(struct reader *r)
 			    sizeof(*r->spans));
 		}
 		quoted = p < e && *p == '"';	/* p == e: an empty last field */
-		rc = quoted ? fast_quoted(r, &p, e, &r->spans[n], &lines) :
-		    fast_plain(&p, e, &r->spans[n]);
+		rc = quoted ? fast_quoted(r, &p, e, &r->spans[n], &ri) :
+		    fast_plain(&p, e, &r->spans[n], &ri);
 		if (rc != FAST_OK)
 			return rc;
 		n++;
-	} while ((rc = fast_next(r, &p, e, &lines, quoted)) == 1);
+	} while ((rc = fast_next(r, &p, e, &ri, quoted)) == 1);
 	if (rc == -FAST_BAD) {
 		r->recline = r->line;
 		malformed(r, "text after a closing quote");
 	}
 	if (rc < 0)
 		return -rc;
-	if (!utf8_valid(start, (size_t)(p - start)))
+	if (ri.hi0 != NULL && !utf8_valid(ri.hi0, (size_t)(ri.hi1 - ri.hi0)))
 		return FAST_NO;
 	r->recline = r->line;
-	r->line += lines;
+	r->line += ri.lines;
 	r->ipos += (size_t)(p - start);
-	fast_cut(r, n);
+	if (r->lazy)
+		leave_uncut(r, start, n, &ri);
+	else
+		fast_cut(r, n);
 	return FAST_OK;
 }
 
@@ -658,9 +781,66 @@ tsv_next(struct reader *r, struct rec *rec)
 int
 rd_next(struct reader *r, struct rec *rec)
 {
+	r->uncut = r->rawok = 0;
 	if (r->fmt == FMT_TSV)
 		return tsv_next(r, rec);
 	return csv_next(r, rec);
+}
+
+/*
+ * Lazy reading: after rd_lazy(), the fields of a record that rd_next()
+ * hands out are got with rd_field() or rd_row(), not from rec->f.
+ */
+void
+rd_lazy(struct reader *r)
+{
+	r->lazy = 1;
+}
+
+/* Field i of an uncut record, copied out and made plain. */
+static char *
+copy_field(struct reader *r, const struct span *sp)
+{
+	char *d = r->scratch.s + r->scratch.len, *end;
+
+	memcpy(d, sp->s, sp->len);
+	end = sp->esc ? unquote(d, d + sp->len) : d + sp->len;
+	*end = '\0';
+	r->scratch.len += (size_t)(end - d) + 1;
+	return d;
+}
+
+const char *
+rd_field(struct reader *r, size_t i)
+{
+	if (r->ptrs[i] == NULL)
+		r->ptrs[i] = copy_field(r, &r->spans[i]);
+	return r->ptrs[i];
+}
+
+/* Every field of the record, cut in place if it was not yet. */
+char **
+rd_row(struct reader *r)
+{
+	if (r->uncut) {
+		fast_cut(r, r->nf);
+		r->uncut = r->rawok = 0;
+	}
+	return r->ptrs;
+}
+
+/*
+ * The record just read as it stood in the input, without its line end,
+ * when csv_field() writes its fields back as the same bytes, so that a
+ * filter may copy it whole; else NULL.  Only a lazy reader keeps it.
+ */
+const char *
+rd_raw(const struct reader *r, size_t *len)
+{
+	if (!r->rawok)
+		return NULL;
+	*len = r->rawlen;
+	return r->raw;
 }
 
 int

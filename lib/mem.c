@@ -90,9 +90,9 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
-/* The buffer is always NUL-terminated, so s can be used as a string. */
+/* Makes room for n more bytes and a NUL. */
 void
-buf_add(struct buf *b, const char *s, size_t n)
+buf_grow(struct buf *b, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 64;
@@ -102,6 +102,13 @@ buf_add(struct buf *b, const char *s, size_t n)
 		b->s = xrealloc(b->s, cap);
 		b->cap = cap;
 	}
+}
+
+/* The buffer is always NUL-terminated, so s can be used as a string. */
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';

@@ -15,6 +15,7 @@ struct out {
 	size_t	*idx;		/* output column -> input column */
 	char	**names;
 	const char *eol;
+	int	 verbatim;	/* a row that rd_raw() gave may be copied */
 	char	***rows;	/* for table: copies of the rows */
 	size_t	 nrows, caprows;
 };
@@ -185,6 +186,8 @@ out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 	o->eol = o->o.crlf ? "\r\n" : "\n";
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	select_columns(o, cols, ncols);
+	o->verbatim = o->o.fmt == FMT_CSV && !o->o.safe && !o->o.crlf &&
+	    o->o.columns == NULL && o->n > 1;
 	o->names = xreallocarray(NULL, o->n, sizeof(*o->names));
 	for (i = 0; i < o->n; i++)
 		o->names[i] = xstrdup(cols[o->idx[i]]);
@@ -253,6 +256,21 @@ out_row(struct out *o, char *const *f)
 		o->rows = xreallocarray(o->rows, o->caprows, sizeof(*o->rows));
 	}
 	o->rows[o->nrows++] = copy;
+}
+
+/*
+ * A record as rd_raw() gave it, or NULL: when the output is CSV of the
+ * same columns, the record is its own CSV and is copied whole, which
+ * saves a filter most of its work.  Returns whether it was written.
+ */
+int
+out_raw(struct out *o, const char *raw, size_t len)
+{
+	if (raw == NULL || !o->verbatim)
+		return 0;
+	fwrite(raw, 1, len, stdout);
+	putchar('\n');
+	return 1;
 }
 
 /* Padding is written only before a cell, so no line ends in spaces. */

@@ -40,6 +40,7 @@ struct buf {
 	char	*s;
 	size_t	 len, cap;
 };
+void	 buf_grow(struct buf *, size_t);
 void	 buf_add(struct buf *, const char *, size_t);
 void	 buf_addc(struct buf *, int);
 void	 buf_adds(struct buf *, const char *);
@@ -101,6 +102,10 @@ struct reader *rd_open(const char *, int);
 struct reader *rd_open_mem(const char *, const char *, size_t, int);
 int	 rd_next(struct reader *, struct rec *);
 const char *rd_name(const struct reader *);
+const char *rd_raw(const struct reader *, size_t *);
+void	 rd_lazy(struct reader *);
+const char *rd_field(struct reader *, size_t);
+char	**rd_row(struct reader *);
 void	 rd_is_table(struct reader *);
 void	 rd_close(struct reader *);
 int	 fmt_parse(const char *);
@@ -115,6 +120,7 @@ struct outopt {
 struct out;
 struct out *out_open(const struct outopt *, char *const *, size_t);
 void	 out_row(struct out *, char *const *);
+int	 out_raw(struct out *, const char *, size_t);
 void	 out_close(struct out *);
 void	 csv_field(FILE *, const char *, int);
 void	 tsv_field(FILE *, const char *);
@@ -183,6 +189,8 @@ void	 table_free(struct table *);
 int	 scan_open(struct scan *, const struct schema *, struct reader *);
 int	 scan_next(struct scan *);
 const char *sget(const struct scan *, int);
+const char *scan_raw(const struct scan *, size_t *);
+char	**scan_row(struct scan *);
 void	 scan_close(struct scan *);
 
 /* store.c: the data directory, its lock, and safe writes. */

@@ -99,7 +99,7 @@ store_filter(const struct store *st, const struct schema *sc,
 	table_header(t, s.t->cols, s.t->ncols - s.t->nextra, s.t->label, 1);
 	while (scan_next(&s))
 		if (keep(&s, arg))
-			table_append(t, s.rec.f, s.rec.line);
+			table_append(t, scan_row(&s), s.rec.line);
 	scan_close(&s);
 	return t;
 }

@@ -299,6 +299,9 @@ scan_open(struct scan *s, const struct schema *sc, struct reader *rd)
 		    s->rec.line);
 	else
 		default_header(s->t);
+	/* Fields are cut only as they are read: most filters read few. */
+	if (rd != NULL)
+		rd_lazy(rd);
 	s->f = xreallocarray(NULL, s->t->ncols, sizeof(*s->f));
 	return 0;
 }
@@ -306,21 +309,36 @@ scan_open(struct scan *s, const struct schema *sc, struct reader *rd)
 int
 scan_next(struct scan *s)
 {
-	size_t i, n = s->t->ncols - s->t->nextra;
-
-	if (s->rd == NULL || !rd_next(s->rd, &s->rec))
-		return 0;
-	for (i = 0; i < n; i++)
-		s->f[i] = s->rec.f[i];
-	for (; i < s->t->ncols; i++)
-		s->f[i] = empty;
-	return 1;
+	return s->rd != NULL && rd_next(s->rd, &s->rec);
 }
 
 const char *
 sget(const struct scan *s, int col)
 {
-	return s->f[s->t->pos[col]];
+	size_t i = s->t->pos[col];
+
+	return i < s->t->ncols - s->t->nextra ? rd_field(s->rd, i) : empty;
+}
+
+/* The whole row, one field per table column. */
+char **
+scan_row(struct scan *s)
+{
+	size_t i, n = s->t->ncols - s->t->nextra;
+	char **f = rd_row(s->rd);
+
+	for (i = 0; i < n; i++)
+		s->f[i] = f[i];
+	for (; i < s->t->ncols; i++)
+		s->f[i] = empty;
+	return s->f;
+}
+
+/* The row as it stood in the file, when a writer may copy it whole. */
+const char *
+scan_raw(const struct scan *s, size_t *len)
+{
+	return s->t->nextra == 0 ? rd_raw(s->rd, len) : NULL;
 }
 
 void

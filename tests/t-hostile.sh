@@ -607,6 +607,56 @@ t 'not a file: a FIFO as the table is an error, not a hang' \
 status 4
 err 'sc-cities: d-fifo/cities.csv: not a regular file'
 
+# --- records copied whole ---------------------------------------------------
+
+# list copies a record whole when it is exactly what the writer would
+# write (fields quoted only when they must be, LF line ends, every column
+# of the table), and writes every other record field by field.  Either
+# way the output is the same: canonical CSV.
+F='id,name,country,region,status,joined,via,notes'
+mk verb "$F\r\n"'a,Plain,FR,,member,,,\r\n''b,"Dijon",FR,,member,,,\n''c,Say "hi",FR,,member,,,\n''d," Lyon",FR,,member,,,\n''e,Lyon ,FR,,member,,,\n''f,"Cape Town, ZA",ZA,,member,,,"two\nlines"\n''g,"He said ""no""",FR,,member,,,""\n''h,Kraków,PL,,member,,,\n''i,Zürich,CH,,member,,,=1+1'
+t 'verbatim: records as the writer would write them, and others, read alike' \
+  './g sc-cities list -i c/verb.csv --status member'
+out <<'X'
+id,name,country,region,status,joined,via,notes
+a,Plain,FR,,member,,,
+b,Dijon,FR,,member,,,
+c,"Say ""hi""",FR,,member,,,
+d," Lyon",FR,,member,,,
+e,"Lyon ",FR,,member,,,
+f,"Cape Town, ZA",ZA,,member,,,"two
+lines"
+g,"He said ""no""",FR,,member,,,
+h,Kraków,PL,,member,,,
+i,Zürich,CH,,member,,,=1+1
+X
+
+t 'verbatim: --safe still defuses a formula in a record that could be copied' \
+  './g sc-cities list -i c/verb.csv --safe -c id,notes | tail -1'
+out <<'X'
+i,'=1+1
+X
+
+t 'verbatim: --crlf ends every line in CRLF' \
+  './g sc-cities list -i c/verb.csv --crlf -c id | od -c | sed -n 1p'
+out <<'X'
+0000000   i   d  \r  \n   a  \r  \n   b  \r  \n   c  \r  \n   d  \r  \n
+X
+
+t 'verbatim: -c picks the columns of a record that could be copied' \
+  './g sc-cities list -i c/verb.csv -c name,id | sed -n 9,10p'
+out <<'X'
+Kraków,h
+Zürich,i
+X
+
+t 'verbatim: a table without some columns gets them, empty, at the end' \
+  'printf "id,name,country,status\nz,Zagreb,HR,member\n" | ./g sc-cities list -i -'
+out <<'X'
+id,name,country,status,region,joined,via,notes
+z,Zagreb,HR,member,,,,
+X
+
 # The big files go: they would stay in tests/tmp until the next run.
 rm -rf "$T/c" "$T"/d-field-10mb "$T"/d-header-million "$T"/d-q-*-run \
     "$T"/d-long-million "$T/d-fifo" "$T/got"

@@ -39,6 +39,8 @@ struct recs {
 void	 recs_free(struct recs *);
 void	 recs_add(struct recs *, char **, size_t, long);
 int	 read_all(const char *, size_t, int, struct recs *);
+int	 read_lazy(const char *, size_t, int, struct recs *);
+void	 same_lazy(const char *, size_t, int, int, const struct recs *);
 void	 scan_all(const char *, size_t, int);
 int	 fuzz_test_one(const uint8_t *, size_t);	/* each target's own */
 

@@ -140,6 +140,7 @@ fuzz_test_one(const uint8_t *data, size_t size)
 
 	scan_all((const char *)data, size, FMT_CSV);
 	ok = read_all((const char *)data, size, FMT_CSV, &a);
+	same_lazy((const char *)data, size, FMT_CSV, ok, &a);
 	refok = ref_read((const char *)data, size, &ref);
 	if (!refok)
 		CHECK(!ok);

@@ -116,6 +116,7 @@ fuzz_test_one(const uint8_t *data, size_t size)
 
 	scan_all((const char *)data, size, FMT_TSV);
 	ok = read_all((const char *)data, size, FMT_TSV, &a);
+	same_lazy((const char *)data, size, FMT_TSV, ok, &a);
 	refok = ref_read((const char *)data, size, &ref);
 	if (!refok)
 		CHECK(!ok);
