@@ -283,12 +283,15 @@ list_rows(const struct common *c, struct store *st, const struct schema *sc,
 
 	scan_open(&s, sc, input_reader(c, st, sc));
 	o = out_open(&c->out, s.t->cols, s.t->ncols);
-	while (scan_next(&s))
-		if (keep(&s, arg)) {
-			raw = scan_raw(&s, &len);
-			if (!out_raw(o, raw, len))
-				out_row(o, scan_row(&s));
-		}
+	while (scan_next(&s)) {
+		if (!keep(&s, arg))
+			continue;
+		raw = scan_raw(&s, out_verbatim(o), &len);
+		if (raw != NULL)
+			out_raw(o, raw, len);
+		else
+			out_row(o, scan_row(&s));
+	}
 	out_close(o);
 	scan_close(&s);
 }

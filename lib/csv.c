@@ -49,9 +49,10 @@ struct reader {
 	int	 inplace;	/* ptrs point into ibuf, set by the fast path */
 	int	 lazy;	/* the fast path leaves fields to rd_field() */
 	int	 uncut;		/* the record's spans are not cut yet */
-	const char *raw;	/* the record as it stood, when uncut */
+	char	*raw;		/* the record as it stood, when uncut */
 	size_t	 rawlen;
-	int	 rawok;		/* and csv_field() would write it the same */
+	int	 rawcsv;	/* and csv_field() would write it the same */
+	int	 rawtsv;	/* and tsv_field() would: its tabs are tabs */
 	struct buf scratch;	/* fields copied out of an uncut record */
 	struct csv_parser p;
 };
@@ -402,11 +403,16 @@ struct recinfo {
 	char	*end;		/* where the record's line end begins */
 	long	 lines;		/* the line ends it holds, its own included */
 	int	 canon;		/* it stands as csv_field() would write it */
+	int	 tsvok;		/* and, read as TSV, as tsv_field() would */
 };
 
-/* The bytes that end a plain field, or make it not plain, and NUL. */
+/*
+ * The bytes the fast paths stop at: those that end a field or make it
+ * special in CSV or in TSV, and NUL.  Each path steps over the others.
+ */
 static const unsigned char stops[256] = {
-	['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1, ['\0'] = 1
+	['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1, ['\0'] = 1,
+	['\t'] = 1, ['\\'] = 1
 };
 
 static void
@@ -431,6 +437,9 @@ stops16(const char *p, unsigned *high)
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
 	a = _mm_or_si128(a, _mm_or_si128(b,
 	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+	b = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+	a = _mm_or_si128(a, b);
 	*high = (unsigned)_mm_movemask_epi8(v);
 	return (unsigned)_mm_movemask_epi8(a);
 }
@@ -491,6 +500,8 @@ fast_quoted(struct reader *r, char **pp, char *e, struct span *sp,
 			return r->eof ? FAST_NO : FAST_MORE;
 		if (*c == '\0')
 			return FAST_NO;
+		if (*c == '\t' || *c == '\\')
+			continue;	/* TSV's, plain here */
 		if (*c == '"') {
 			if (c + 1 == e && !r->eof)
 				return FAST_MORE;
@@ -516,8 +527,10 @@ fast_plain(char **pp, char *e, struct span *sp, struct recinfo *ri)
 	char *c = *pp;
 
 	/* A quote inside a plain field is kept as it stands. */
-	while ((c = next_stop(c, e, ri)) < e && *c == '"') {
-		ri->canon = 0;		/* csv_field() would quote it */
+	while ((c = next_stop(c, e, ri)) < e && (*c == '"' || *c == '\t' ||
+	    *c == '\\')) {
+		if (*c == '"')
+			ri->canon = 0;	/* csv_field() would quote it */
 		c++;
 	}
 	if (c < e && *c == '\0')
@@ -585,6 +598,28 @@ unquote(char *s, char *end)
 	return out;
 }
 
+/*
+ * TSV escapes: \t \n \r \\; any other backslash stands as it is.  Only a
+ * field that holds a backslash is rewritten, in place; returns the new end.
+ */
+static char *
+unescape(char *s, char *e)
+{
+	char *o, *in;
+
+	if ((in = memchr(s, '\\', (size_t)(e - s))) == NULL)
+		return e;
+	for (o = in; in < e; in++) {
+		if (*in == '\\' && in + 1 < e && strchr("tnr\\", in[1])) {
+			in++;
+			*o++ = *in == 't' ? '\t' : *in == 'n' ? '\n' :
+			    *in == 'r' ? '\r' : '\\';
+		} else
+			*o++ = *in;
+	}
+	return o;
+}
+
 /* Cuts the fields out: a NUL after each, doubled quotes made single. */
 static void
 fast_cut(struct reader *r, size_t n)
@@ -598,7 +633,8 @@ fast_cut(struct reader *r, size_t n)
 		sp = &r->spans[i];
 		end = sp->s + sp->len;
 		if (sp->esc)
-			end = unquote(sp->s, end);
+			end = r->fmt == FMT_TSV ? unescape(sp->s, end) :
+			    unquote(sp->s, end);
 		*end = '\0';
 		r->ptrs[i] = sp->s;
 	}
@@ -611,7 +647,7 @@ fast_cut(struct reader *r, size_t n)
  * it whole, and fields are copied out only as they are asked for.
  */
 static void
-leave_uncut(struct reader *r, const char *start, size_t n,
+leave_uncut(struct reader *r, char *start, size_t n,
     const struct recinfo *ri)
 {
 	size_t i;
@@ -624,7 +660,8 @@ leave_uncut(struct reader *r, const char *start, size_t n,
 	r->uncut = 1;
 	r->raw = start;
 	r->rawlen = (size_t)(ri->end - start);
-	r->rawok = ri->canon;
+	r->rawcsv = ri->canon;
+	r->rawtsv = r->fmt == FMT_TSV && ri->tsvok;
 	/* Room for every field, so that no copy moves an earlier one. */
 	buf_reset(&r->scratch);
 	if (r->scratch.cap < r->rawlen + n)
@@ -635,7 +672,7 @@ static int
 fast_record(struct reader *r)
 {
 	char *start = r->ibuf + r->ipos, *p = start, *e = r->ibuf + r->ilen;
-	struct recinfo ri = { NULL, NULL, NULL, 0, 1 };
+	struct recinfo ri = { NULL, NULL, NULL, 0, 1, 1 };
 	size_t n = 0;
 	int rc, quoted;
 
@@ -708,27 +745,11 @@ csv_next(struct reader *r, struct rec *rec)
 	return 0;
 }
 
-/*
- * TSV escapes: \t \n \r \\; any other backslash stands as it is.  The
- * field is cut in place, and only one that holds a backslash is rewritten.
- */
+/* Cuts a TSV field in place: its escapes undone, a NUL after it. */
 static char *
 tsv_cut(char *s, char *e)
 {
-	char *o, *in;
-
-	if ((in = memchr(s, '\\', (size_t)(e - s))) != NULL) {
-		for (o = in; in < e; in++) {
-			if (*in == '\\' && in + 1 < e && strchr("tnr\\", in[1])) {
-				in++;
-				*o++ = *in == 't' ? '\t' : *in == 'n' ? '\n' :
-				    *in == 'r' ? '\r' : '\\';
-			} else
-				*o++ = *in;
-		}
-		e = o;
-	}
-	*e = '\0';	/* over the tab or line end, already consumed */
+	*unescape(s, e) = '\0';	/* over the tab or line end, consumed */
 	return s;
 }
 
@@ -749,15 +770,92 @@ tsv_split(struct reader *r, char *s, char *e)
 	r->inplace = 1;
 }
 
+/*
+ * The TSV fast path: one line, found with next_stop(), its fields cut in
+ * place (or left uncut for a lazy reader).  A record that is also its
+ * own CSV once its tabs are commas (no escapes, commas, quotes, CRs, or
+ * spaces at the ends of a field) is marked so.  Anything else, a blank
+ * line or a NUL, goes through the line path below.
+ */
+static int
+tsv_field_end(char **pp, char *e, struct span *sp, struct recinfo *ri)
+{
+	char *c = *pp;
+
+	sp->s = c;
+	sp->esc = 0;
+	while ((c = next_stop(c, e, ri)) < e && *c != '\t' && *c != '\n') {
+		if (*c == '\0')
+			return FAST_NO;
+		if (*c == '\\' || *c == '\r') {
+			sp->esc |= *c == '\\';
+			ri->tsvok = 0;	/* tsv_field() would escape it */
+		}
+		ri->canon = 0;		/* and csv_field() would quote it */
+		c++;
+	}
+	sp->len = (size_t)(c - sp->s);
+	if (space_ends(sp->s, sp->len))
+		ri->canon = 0;
+	*pp = c;
+	return FAST_OK;
+}
+
+static int
+tsv_fast(struct reader *r)
+{
+	char *start = r->ibuf + r->ipos, *p = start, *e = r->ibuf + r->ilen;
+	struct recinfo ri = { NULL, NULL, NULL, 0, 1, 1 };
+	size_t n = 0;
+
+	if (*p == '\n' || *p == '\r')
+		return FAST_NO;		/* perhaps a blank line */
+	for (;;) {
+		if (n == r->caps) {
+			r->caps = r->caps ? r->caps * 2 : 16;
+			r->spans = xreallocarray(r->spans, r->caps,
+			    sizeof(*r->spans));
+		}
+		if (tsv_field_end(&p, e, &r->spans[n++], &ri) != FAST_OK)
+			return FAST_NO;
+		if (p == e && !r->eof)
+			return FAST_MORE;
+		if (p == e || *p == '\n')
+			break;
+		p++;			/* the tab */
+	}
+	/* A CR before the LF is not data. */
+	if (r->spans[n - 1].len > 0 && p[-1] == '\r')
+		r->spans[n - 1].len--;
+	if (ri.hi0 != NULL && !utf8_valid(ri.hi0, (size_t)(ri.hi1 - ri.hi0)))
+		return FAST_NO;
+	ri.end = p;
+	r->inrec = 1;
+	r->recline = r->line++;
+	r->ipos += (size_t)(p - start) + (p < e);
+	if (r->lazy)
+		leave_uncut(r, start, n, &ri);
+	else
+		fast_cut(r, n);
+	return FAST_OK;
+}
+
 static int
 tsv_next(struct reader *r, struct rec *rec)
 {
 	char *s, *t;
 	size_t len;
+	int rc;
 
 	for (;;) {
 		if (r->ipos == r->ilen && fill(r) == 0)
 			return 0;
+		if ((rc = tsv_fast(r)) == FAST_OK)
+			return emit(r, rec);
+		if (rc == FAST_MORE) {
+			fill(r);
+			continue;
+		}
 		/* A TSV line ends at LF; a CR is data but before the LF. */
 		t = line_end(r, 1);
 		s = r->ibuf + r->ipos;
@@ -781,7 +879,7 @@ tsv_next(struct reader *r, struct rec *rec)
 int
 rd_next(struct reader *r, struct rec *rec)
 {
-	r->uncut = r->rawok = 0;
+	r->uncut = r->rawcsv = r->rawtsv = 0;
 	if (r->fmt == FMT_TSV)
 		return tsv_next(r, rec);
 	return csv_next(r, rec);
@@ -804,7 +902,9 @@ copy_field(struct reader *r, const struct span *sp)
 	char *d = r->scratch.s + r->scratch.len, *end;
 
 	memcpy(d, sp->s, sp->len);
-	end = sp->esc ? unquote(d, d + sp->len) : d + sp->len;
+	end = d + sp->len;
+	if (sp->esc)
+		end = r->fmt == FMT_TSV ? unescape(d, end) : unquote(d, end);
 	*end = '\0';
 	r->scratch.len += (size_t)(end - d) + 1;
 	return d;
@@ -824,20 +924,29 @@ rd_row(struct reader *r)
 {
 	if (r->uncut) {
 		fast_cut(r, r->nf);
-		r->uncut = r->rawok = 0;
+		r->uncut = r->rawcsv = r->rawtsv = 0;
 	}
 	return r->ptrs;
 }
 
 /*
  * The record just read as it stood in the input, without its line end,
- * when csv_field() writes its fields back as the same bytes, so that a
- * filter may copy it whole; else NULL.  Only a lazy reader keeps it.
+ * when the writer of fmt (FMT_CSV or FMT_TSV) would write its fields as
+ * the same bytes, so that a filter may copy it whole; else NULL.  A TSV
+ * record is its own CSV once its tabs are commas, which this makes them.
+ * Only a lazy reader keeps records as they stood.
  */
 const char *
-rd_raw(const struct reader *r, size_t *len)
+rd_raw(struct reader *r, int fmt, size_t *len)
 {
-	if (!r->rawok)
+	size_t i;
+
+	if (fmt == FMT_CSV && r->rawcsv && r->fmt == FMT_TSV && r->rawtsv) {
+		for (i = 0; i + 1 < r->nf; i++)
+			r->spans[i].s[r->spans[i].len] = ',';
+		r->rawtsv = 0;
+	}
+	if (fmt == FMT_CSV ? !r->rawcsv : fmt != FMT_TSV || !r->rawtsv)
 		return NULL;
 	*len = r->rawlen;
 	return r->raw;

@@ -15,58 +15,104 @@ struct out {
 	size_t	*idx;		/* output column -> input column */
 	char	**names;
 	const char *eol;
-	int	 verbatim;	/* a row that rd_raw() gave may be copied */
+	struct buf line;	/* a line, written whole */
 	char	***rows;	/* for table: copies of the rows */
 	size_t	 nrows, caprows;
 };
 
 static char outbuf[1 << 16];
 
-/* Fields are quoted only when they must be, so that plain data stays plain. */
+/* The bytes that make a CSV field quoted, and the NUL that ends it. */
+static const unsigned char csv_special[256] = {
+	[','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1, ['\0'] = 1
+};
+
+/*
+ * Appends s as a CSV field.  Fields are quoted only when they must be, so
+ * that plain data stays plain; with safe, a formula is defused.  One pass
+ * finds both the length and whether it must be quoted.
+ */
+void
+csv_add(struct buf *b, const char *s, int safe)
+{
+	const char *p = s;
+	size_t len;
+	int quote, formula;
+	char *o;
+
+	while (!csv_special[(unsigned char)*p])
+		p++;
+	quote = *p != '\0';
+	len = (size_t)(p - s) + (quote ? strlen(p) : 0);
+	if (!quote)
+		quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
+	formula = safe && *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+	if (!quote && !formula) {
+		buf_add(b, s, len);
+		return;
+	}
+	buf_grow(b, 2 * len + 3);
+	o = b->s + b->len;
+	if (quote)
+		*o++ = '"';
+	if (formula)
+		*o++ = '\'';
+	for (p = s; *p != '\0'; p++)
+		if ((*o++ = *p) == '"')
+			*o++ = '"';	/* each quote is doubled */
+	if (quote)
+		*o++ = '"';
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
+}
+
 void
 csv_field(FILE *fp, const char *s, int safe)
 {
-	size_t len = strlen(s);
-	int quote, formula;
-	const char *p;
+	struct buf b = { NULL, 0, 0 };
 
-	formula = safe && *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
-	quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
-	if (!quote)
-		quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (!quote && !formula) {
-		fwrite(s, 1, len, fp);
+	csv_add(&b, s, safe);
+	fwrite(b.s, 1, b.len, fp);
+	buf_free(&b);
+}
+
+/* Appends s as a TSV field: tab, line ends and backslash escaped. */
+void
+tsv_add(struct buf *b, const char *s)
+{
+	const char *p;
+	char *o;
+
+	for (p = s; *p != '\0' && *p != '\t' && *p != '\n' && *p != '\r' &&
+	    *p != '\\'; p++)
+		continue;
+	if (*p == '\0') {
+		buf_add(b, s, (size_t)(p - s));
 		return;
 	}
-	if (quote)
-		putc('"', fp);
-	if (formula)
-		putc('\'', fp);
-	/* Runs between quotes go out whole; each quote is doubled. */
-	while ((p = strchr(s, '"')) != NULL) {
-		fwrite(s, 1, (size_t)(p - s) + 1, fp);
-		putc('"', fp);
-		s = p + 1;
+	buf_grow(b, 2 * ((size_t)(p - s) + strlen(p)));
+	o = b->s + b->len;
+	for (p = s; *p != '\0'; p++) {
+		switch (*p) {
+		case '\t': *o++ = '\\'; *o++ = 't'; break;
+		case '\n': *o++ = '\\'; *o++ = 'n'; break;
+		case '\r': *o++ = '\\'; *o++ = 'r'; break;
+		case '\\': *o++ = '\\'; *o++ = '\\'; break;
+		default: *o++ = *p; break;
+		}
 	}
-	fputs(s, fp);
-	if (quote)
-		putc('"', fp);
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
 }
 
 void
 tsv_field(FILE *fp, const char *s)
 {
-	const char *p;
+	struct buf b = { NULL, 0, 0 };
 
-	for (p = s; *p != '\0'; p++) {
-		switch (*p) {
-		case '\t': fputs("\\t", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		default: putc(*p, fp); break;
-		}
-	}
+	tsv_add(&b, s);
+	fwrite(b.s, 1, b.len, fp);
+	buf_free(&b);
 }
 
 void
@@ -152,21 +198,20 @@ write_line(struct out *o, char *const *f)
 		printf("\"\"%s", o->eol);
 		return;
 	}
-
+	buf_reset(&o->line);
 	for (i = 0; i < o->n; i++) {
-		const char *v = f[o->idx[i]];
-
 		if (o->o.fmt == FMT_TSV) {
 			if (i > 0)
-				putchar('\t');
-			tsv_field(stdout, v);
+				buf_addc(&o->line, '\t');
+			tsv_add(&o->line, f[o->idx[i]]);
 		} else {
 			if (i > 0)
-				putchar(',');
-			csv_field(stdout, v, o->o.safe);
+				buf_addc(&o->line, ',');
+			csv_add(&o->line, f[o->idx[i]], o->o.safe);
 		}
 	}
-	fputs(o->eol, stdout);
+	buf_adds(&o->line, o->eol);
+	fwrite(o->line.s, 1, o->line.len, stdout);
 }
 
 struct out *
@@ -186,8 +231,6 @@ out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 	o->eol = o->o.crlf ? "\r\n" : "\n";
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	select_columns(o, cols, ncols);
-	o->verbatim = o->o.fmt == FMT_CSV && !o->o.safe && !o->o.crlf &&
-	    o->o.columns == NULL && o->n > 1;
 	o->names = xreallocarray(NULL, o->n, sizeof(*o->names));
 	for (i = 0; i < o->n; i++)
 		o->names[i] = xstrdup(cols[o->idx[i]]);
@@ -259,18 +302,27 @@ out_row(struct out *o, char *const *f)
 }
 
 /*
- * A record as rd_raw() gave it, or NULL: when the output is CSV of the
- * same columns, the record is its own CSV and is copied whole, which
- * saves a filter most of its work.  Returns whether it was written.
+ * The format in which a record that stands as the writer would write it
+ * can be copied whole (see rd_raw()), or 0: only CSV or TSV of the same
+ * columns, with LF line ends and nothing defused.  Copying saves a filter
+ * most of its work.
  */
 int
+out_verbatim(const struct out *o)
+{
+	if (o->o.columns != NULL || o->o.crlf || o->n < 2)
+		return 0;
+	if (o->o.fmt == FMT_CSV && !o->o.safe)
+		return FMT_CSV;
+	return o->o.fmt == FMT_TSV ? FMT_TSV : 0;
+}
+
+void
 out_raw(struct out *o, const char *raw, size_t len)
 {
-	if (raw == NULL || !o->verbatim)
-		return 0;
+	(void)o;
 	fwrite(raw, 1, len, stdout);
 	putchar('\n');
-	return 1;
 }
 
 /* Padding is written only before a cell, so no line ends in spaces. */
@@ -326,6 +378,7 @@ out_close(struct out *o)
 		free(o->names[i]);
 	free(o->names);
 	free(o->rows);
+	buf_free(&o->line);
 	free(o->idx);
 	free(o);
 }

@@ -237,26 +237,30 @@ store_lock(struct store *st)
 }
 
 static void
-write_row(FILE *fp, const struct table *t, char *const *f)
+write_row(FILE *fp, struct buf *line, const struct table *t, char *const *f)
 {
 	size_t i;
 
+	buf_reset(line);
 	for (i = 0; i < t->ncols; i++) {
 		if (i > 0)
-			putc(',', fp);
-		csv_field(fp, f[i], 0);
+			buf_addc(line, ',');
+		csv_add(line, f[i], 0);
 	}
-	putc('\n', fp);
+	buf_addc(line, '\n');
+	fwrite(line->s, 1, line->len, fp);
 }
 
 static void
 write_table(FILE *fp, const struct table *t)
 {
+	struct buf line = { NULL, 0, 0 };
 	size_t i;
 
-	write_row(fp, t, t->cols);
+	write_row(fp, &line, t, t->cols);
 	for (i = 0; i < t->nrows; i++)
-		write_row(fp, t, t->rows[i]->f);
+		write_row(fp, &line, t, t->rows[i]->f);
+	buf_free(&line);
 }
 
 /* A new table gets the mode a plain file would get: 0666 less the umask. */

@@ -336,9 +336,9 @@ scan_row(struct scan *s)
 
 /* The row as it stood in the file, when a writer may copy it whole. */
 const char *
-scan_raw(const struct scan *s, size_t *len)
+scan_raw(const struct scan *s, int fmt, size_t *len)
 {
-	return s->t->nextra == 0 ? rd_raw(s->rd, len) : NULL;
+	return s->t->nextra == 0 ? rd_raw(s->rd, fmt, len) : NULL;
 }
 
 void

@@ -657,6 +657,32 @@ id,name,country,status,region,joined,via,notes
 z,Zagreb,HR,member,,,,
 X
 
+# The same for TSV read and written as TSV, or read as TSV and written as
+# CSV: escapes, CRs, and CSV's specials in a field are each seen to.
+printf '%s\n' "$F" | tr , '\t' >"$T/c/verb.tsv"
+printf 'a\tPlain\tFR\t\tmember\t\t\t\r\nb\tSay "hi", twice\tFR\t\tmember\t\t\t\nc\tback\\\\slash\\ttab\tFR\t\tmember\t\t\t\nd\t Lyon\tFR\t\tmember\t\t\tcr\rinside\ne\tKraków\tPL\t\tmember\t\t\t' >>"$T/c/verb.tsv"
+t 'verbatim: TSV to TSV' \
+  './g sc-cities list -i c/verb.tsv -o tsv'
+out <<'X'
+id	name	country	region	status	joined	via	notes
+a	Plain	FR		member			
+b	Say "hi", twice	FR		member			
+c	back\\slash\ttab	FR		member			
+d	 Lyon	FR		member			cr\rinside
+e	Kraków	PL		member			
+X
+
+t 'verbatim: TSV to CSV (a CR shown as ~)' \
+  './g sc-cities list -i c/verb.tsv -o csv | tr "\\r" "~"'
+out <<'X'
+id,name,country,region,status,joined,via,notes
+a,Plain,FR,,member,,,
+b,"Say ""hi"", twice",FR,,member,,,
+c,back\slash	tab,FR,,member,,,
+d," Lyon",FR,,member,,,"cr~inside"
+e,Kraków,PL,,member,,,
+X
+
 # The big files go: they would stay in tests/tmp until the next run.
 rm -rf "$T/c" "$T"/d-field-10mb "$T"/d-header-million "$T"/d-q-*-run \
     "$T"/d-long-million "$T/d-fifo" "$T/got"

@@ -83,14 +83,15 @@ read_all(const char *data, size_t len, int fmt, struct recs *rs)
 /*
  * The fields of a lazy reader's record, asked for in an order that the
  * record picks (odd ones first, some twice), then all at once: both must
- * agree.  A record that rd_raw() gives must be what csv_field() writes.
+ * agree.  A record that rd_raw() gives must be what the writer writes.
  */
 static void
 lazy_fields(struct reader *rd, const struct rec *rec, struct recs *rs)
 {
+	static const int fmts[2] = { FMT_TSV, FMT_CSV };
 	const char *got[64], *raw;
 	char **row, *out = NULL;
-	size_t j, n = rec->n < 64 ? rec->n : 64, rawlen = 0, outlen = 0;
+	size_t j, k, n = rec->n < 64 ? rec->n : 64, rawlen = 0, outlen = 0;
 	FILE *fp;
 
 	for (j = 1; j < n; j += 2)
@@ -98,16 +99,23 @@ lazy_fields(struct reader *rd, const struct rec *rec, struct recs *rs)
 	for (j = 0; j < n; j += 2)
 		got[j] = rd_field(rd, j);
 	CHECK(n == 0 || rd_field(rd, n - 1) == got[n - 1]);
-	if ((raw = rd_raw(rd, &rawlen)) != NULL) {
+	/* TSV first: the CSV a TSV record gives replaces its TSV. */
+	for (k = 0; k < 2; k++) {
+		if ((raw = rd_raw(rd, fmts[k], &rawlen)) == NULL)
+			continue;
 		fp = open_memstream(&out, &outlen);
 		for (j = 0; j < rec->n; j++) {
 			if (j > 0)
-				putc(',', fp);
-			csv_field(fp, rd_field(rd, j), 0);
+				putc(fmts[k] == FMT_CSV ? ',' : '\t', fp);
+			if (fmts[k] == FMT_CSV)
+				csv_field(fp, rd_field(rd, j), 0);
+			else
+				tsv_field(fp, rd_field(rd, j));
 		}
 		fclose(fp);
 		CHECK(outlen == rawlen && memcmp(out, raw, rawlen) == 0);
 		free(out);
+		out = NULL;
 	}
 	row = rd_row(rd);
 	for (j = 0; j < n; j++)
