@@ -1,7 +1,9 @@
 /*
  * hash.c: a string-keyed map with open addressing.  Joins across tables
  * go through it, so that every cross-table step is linear in the rows.
- * Keys are copied; values belong to the caller.
+ * Keys are copied; values belong to the caller.  A short key (every id
+ * is one) is kept in its slot, so that a lookup in a map too big for the
+ * cache costs one miss, not two.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,10 +11,14 @@
 
 #include "sc.h"
 
+enum { INLINE = 24 };
+
 struct slot {
-	char	*key;
 	void	*val;
+	char	*key;		/* a key too long to be kept in short */
 	uint32_t hash;
+	uint32_t used;
+	char	 short_key[INLINE];
 };
 
 struct hmap {
@@ -44,13 +50,19 @@ hmap_new(void)
 	return m;
 }
 
+static const char *
+slot_key(const struct slot *s)
+{
+	return s->key != NULL ? s->key : s->short_key;
+}
+
 static struct slot *
 find_slot(struct slot *slots, size_t cap, const char *key, uint32_t h)
 {
 	size_t i = h & (cap - 1);
 
-	while (slots[i].key != NULL) {
-		if (slots[i].hash == h && strcmp(slots[i].key, key) == 0)
+	while (slots[i].used) {
+		if (slots[i].hash == h && strcmp(slot_key(&slots[i]), key) == 0)
 			break;
 		i = (i + 1) & (cap - 1);
 	}
@@ -66,9 +78,9 @@ grow(struct hmap *m)
 	m->cap *= 2;
 	m->slots = xcalloc(m->cap, sizeof(*m->slots));
 	for (i = 0; i < oldcap; i++) {
-		if (old[i].key == NULL)
+		if (!old[i].used)
 			continue;
-		s = find_slot(m->slots, m->cap, old[i].key, old[i].hash);
+		s = find_slot(m->slots, m->cap, slot_key(&old[i]), old[i].hash);
 		*s = old[i];
 	}
 	free(old);
@@ -80,7 +92,7 @@ hmap_get(const struct hmap *m, const char *key)
 	struct slot *s;
 
 	s = find_slot(m->slots, m->cap, key, hash_str(key));
-	return s->key != NULL ? s->val : NULL;
+	return s->used ? s->val : NULL;
 }
 
 /* Returns 1 when the key was new, 0 when its value was replaced. */
@@ -89,14 +101,19 @@ hmap_put(struct hmap *m, const char *key, void *val)
 {
 	struct slot *s;
 	uint32_t h = hash_str(key);
+	size_t len;
 
 	if ((m->count + 1) * 4 > m->cap * 3)
 		grow(m);
 	s = find_slot(m->slots, m->cap, key, h);
 	s->val = val;
-	if (s->key != NULL)
+	if (s->used)
 		return 0;
-	s->key = xstrdup(key);
+	if ((len = strlen(key)) < INLINE)
+		memcpy(s->short_key, key, len + 1);
+	else
+		s->key = xstrdup(key);
+	s->used = 1;
 	s->hash = h;
 	m->count++;
 	return 1;
@@ -111,7 +128,7 @@ hmap_free_all(struct hmap *m, void (*free_val)(void *))
 	if (m == NULL)
 		return;
 	for (i = 0; i < m->cap; i++)
-		if (m->slots[i].key != NULL)
+		if (m->slots[i].used)
 			free_val(m->slots[i].val);
 	hmap_free(m);
 }
