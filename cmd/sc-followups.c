@@ -3,6 +3,7 @@
  * followups.csv, and the digest of them that cron mails.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -563,11 +564,14 @@ cmd_set(void)
 
 /* --- report -------------------------------------------------------------- */
 
+enum { NKEYS = 3 };
+
 struct item {
 	struct row *r;
 	const char *group;	/* overdue: the owner; else NULL */
 	long	 day;		/* the day the section sorts by */
 	unsigned long long num;	/* a follow-up's id as a number */
+	unsigned long long key[NKEYS];	/* group, day and num, to sort by */
 };
 
 struct items {
@@ -580,7 +584,8 @@ struct report {
 	const char *within;
 	long	 today, dueby, since, joined, evby;
 	char	*owner;		/* folded, or NULL */
-	struct hmap *named;	/* cities some follow-up names */
+	struct hmap *fresh;	/* new cities, by id: NULL once one is named */
+	size_t	 nfresh;
 	struct table *fu;	/* the follow-ups the report shows, only */
 	struct items over, due, closed, cities, events;
 };
@@ -612,25 +617,101 @@ group_cmp(const char *a, const char *b)
 }
 
 static int
-item_cmp(const void *a, const void *b)
+name_cmp(const void *a, const void *b)
 {
-	const struct item *x = a, *y = b;
-	int c;
-
-	if (x->group != NULL && (c = group_cmp(x->group, y->group)) != 0)
-		return c;
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	if (x->num != y->num)
-		return x->num < y->num ? -1 : 1;
-	return (x->r->line > y->r->line) - (x->r->line < y->r->line);
+	return group_cmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* key[0]: the rank of the item's owner among the owners, in group order. */
+static void
+rank_groups(struct items *it)
+{
+	struct hmap *rank = hmap_new();
+	const char **names = NULL;
+	size_t n = 0, i, *ranks;
+
+	for (i = 0; i < it->n; i++)
+		if (it->v[i].group != NULL && hmap_put(rank, it->v[i].group, rank)) {
+			names = xreallocarray(names, n + 1, sizeof(*names));
+			names[n++] = it->v[i].group;
+		}
+	qsort(names, n, sizeof(*names), name_cmp);
+	ranks = xreallocarray(NULL, n + 1, sizeof(*ranks));
+	for (i = 0; i < n; i++) {
+		ranks[i] = i;
+		hmap_put(rank, names[i], &ranks[i]);
+	}
+	for (i = 0; i < it->n; i++)
+		it->v[i].key[0] = it->v[i].group == NULL ? 0 :
+		    *(size_t *)hmap_get(rank, it->v[i].group);
+	hmap_free(rank);
+	free(ranks);
+	free(names);
+}
+
+/*
+ * One stable counting pass per byte of key k, skipping the bytes every
+ * item has alike: a handful of passes, each linear.
+ */
+static void
+radix_by(struct item **v, struct item **tmp, size_t n, int k)
+{
+	static size_t count[8][256];
+	struct item *swap;
+	size_t i, b, d, sum, c;
+
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
+		for (b = 0; b < 8; b++)
+			count[b][((*v)[i].key[k] >> (8 * b)) & 0xff]++;
+	for (b = 0; b < 8; b++) {
+		if (count[b][((*v)[0].key[k] >> (8 * b)) & 0xff] == n)
+			continue;
+		for (sum = 0, d = 0; d < 256; d++) {
+			c = count[b][d];
+			count[b][d] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			(*tmp)[count[b][((*v)[i].key[k] >> (8 * b)) & 0xff]++] =
+			    (*v)[i];
+		swap = *v;
+		*v = *tmp;
+		*tmp = swap;
+	}
+}
+
+/*
+ * By owner (when the section has them), day and number, and otherwise in
+ * the order of the file: a stable radix sort, linear in the items where
+ * a comparison sort would not be.
+ */
 static void
 items_sort(struct items *it)
 {
-	if (it->n > 1)
-		qsort(it->v, it->n, sizeof(*it->v), item_cmp);
+	struct item *v = it->v, *tmp;
+	long min = LONG_MAX;
+	size_t i;
+	int k;
+
+	if (it->n < 2)
+		return;
+	rank_groups(it);
+	for (i = 0; i < it->n; i++)
+		if (it->v[i].day < min)
+			min = it->v[i].day;
+	for (i = 0; i < it->n; i++) {
+		it->v[i].key[1] = (unsigned long long)(it->v[i].day - min);
+		it->v[i].key[2] = it->v[i].num;
+	}
+	tmp = xreallocarray(NULL, it->n, sizeof(*tmp));
+	for (k = NKEYS - 1; k >= 0; k--)
+		radix_by(&v, &tmp, it->n, k);
+	if (v != it->v) {
+		memcpy(it->v, v, it->n * sizeof(*v));
+		tmp = v;
+	}
+	free(tmp);
 }
 
 /* Only open follow-ups are overdue or due; only closed ones were closed. */
@@ -658,8 +739,9 @@ section_of(const struct report *rp, const char *status, const char *due,
 }
 
 /*
- * Streams the follow-ups: each city named is noted, and only the rows
- * the report shows are kept, so its memory does not grow with the table.
+ * Streams the follow-ups: a new city that one names is struck off, and
+ * only the rows the report shows are kept, so its memory does not grow
+ * with the table.
  */
 static int
 report_keep(const struct scan *s, void *arg)
@@ -667,8 +749,8 @@ report_keep(const struct scan *s, void *arg)
 	struct report *rp = arg;
 	long day;
 
-	if (*sget(s, F_CITY) != '\0')
-		hmap_put(rp->named, sget(s, F_CITY), rp);
+	if (rp->nfresh > 0 && hmap_get(rp->fresh, sget(s, F_CITY)) != NULL)
+		hmap_put(rp->fresh, sget(s, F_CITY), NULL);
 	if (rp->owner != NULL && !fold_eq(rp->owner, sget(s, F_OWNER)))
 		return 0;
 	return section_of(rp, sget(s, F_STATUS), sget(s, F_DUE),
@@ -684,7 +766,6 @@ collect_followups(struct report *rp)
 	size_t i;
 	long day;
 
-	rp->named = hmap_new();
 	t = rp->fu = store_filter(&st, &schema_followups, report_keep, rp);
 	for (i = 0; i < t->nrows; i++) {
 		r = t->rows[i];
@@ -704,9 +785,12 @@ collect_followups(struct report *rp)
 	}
 }
 
-/* Cities that joined in the last 90 days and no follow-up names. */
+/*
+ * Cities that joined in the last 90 days, noted before the follow-ups are
+ * read: they are few, where the cities the follow-ups name can be many.
+ */
 static void
-collect_cities(struct report *rp)
+note_fresh(struct report *rp)
 {
 	struct table *t = db_table(&db, T_CITIES);
 	struct date d;
@@ -714,14 +798,32 @@ collect_cities(struct report *rp)
 	long day;
 	size_t i;
 
+	rp->fresh = hmap_new();
 	for (i = 0; i < t->nrows; i++) {
 		r = t->rows[i];
-		if (hmap_get(rp->named, rget(t, r, C_ID)) != NULL ||
-		    date_parse(rget(t, r, C_JOINED), &d) == -1)
+		if (date_parse(rget(t, r, C_JOINED), &d) == -1)
 			continue;
 		day = date_first(&d);
-		if (day >= rp->joined && day <= rp->today)
-			items_add(&rp->cities, r, NULL, day, 0);
+		if (day >= rp->joined && day <= rp->today &&
+		    hmap_put(rp->fresh, rget(t, r, C_ID), r))
+			rp->nfresh++;
+	}
+}
+
+/* Those of them no follow-up names, in the order of the table. */
+static void
+collect_cities(struct report *rp)
+{
+	struct table *t = db_table(&db, T_CITIES);
+	struct date d;
+	struct row *r;
+	size_t i;
+
+	for (i = 0; rp->nfresh > 0 && i < t->nrows; i++) {
+		r = t->rows[i];
+		if (hmap_get(rp->fresh, rget(t, r, C_ID)) == r &&
+		    date_parse(rget(t, r, C_JOINED), &d) == 0)
+			items_add(&rp->cities, r, NULL, date_first(&d), 0);
 	}
 }
 
@@ -870,7 +972,7 @@ put_overdue(const struct report *rp)
 	section(rp, "Overdue", rp->over.n);
 	for (i = 0; i < rp->over.n; i++) {
 		it = &rp->over.v[i];
-		if (i == 0 || strcmp(it->group, it[-1].group) != 0)
+		if (i == 0 || it->key[0] != it[-1].key[0])	/* its rank */
 			put_group(rp, it->group, i == 0);
 		put_followup(rp, it, K_OVER);
 	}
@@ -1059,6 +1161,7 @@ cmd_report(void)
 	struct report rp;
 
 	report_init(&rp);
+	note_fresh(&rp);
 	collect_followups(&rp);
 	collect_cities(&rp);
 	collect_events(&rp);
@@ -1071,7 +1174,7 @@ cmd_report(void)
 		report_json(&rp);
 	else
 		report_text(&rp);
-	hmap_free(rp.named);
+	hmap_free(rp.fresh);
 	table_free(rp.fu);
 	free(rp.over.v);
 	free(rp.due.v);
