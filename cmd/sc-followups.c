@@ -635,7 +635,8 @@ rank_groups(struct items *it)
 			names = xreallocarray(names, n + 1, sizeof(*names));
 			names[n++] = it->v[i].group;
 		}
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), name_cmp);
 	ranks = xreallocarray(NULL, n + 1, sizeof(*ranks));
 	for (i = 0; i < n; i++) {
 		ranks[i] = i;

@@ -469,7 +469,8 @@ next_stop(char *p, char *e, struct recinfo *ri)
 	for (; e - p >= 8; p += 8) {
 		memcpy(&w, p, 8);
 		if (HAS(w, ',') | HAS(w, '\n') | HAS(w, '\r') | HAS(w, '"') |
-		    HAS(w, 0) | (w & (ONES * 0x80)))
+		    HAS(w, '\t') | HAS(w, '\\') | HAS(w, 0) |
+		    (w & (ONES * 0x80)))
 			break;
 	}
 #endif
