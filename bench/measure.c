@@ -1,7 +1,10 @@
 /*
- * measure: runs a shell command N times and prints the median wall time
- * in seconds and the largest peak resident set in KiB, from wait4(2).
- * Usage: measure N 'command'
+ * measure: runs shell commands N times each, in turns (one run of each
+ * per round, so that a burst of load on a shared machine falls on all of
+ * them alike), and prints for each a line: the median wall time and the
+ * median CPU time (user and system) in seconds, and the largest peak
+ * resident set in KiB, from wait4(2).
+ * Usage: measure N 'command' ['command' ...]
  */
 #define _DEFAULT_SOURCE
 
@@ -23,6 +26,12 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static double
+secs(struct timeval tv)
+{
+	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
 static int
 cmp(const void *a, const void *b)
 {
@@ -31,37 +40,59 @@ cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Runs cmd once: its wall and CPU time, and its peak RSS into *maxrss. */
+static int
+run(const char *cmd, double *wall, double *cpu, long *maxrss)
+{
+	struct rusage ru;
+	double start = now();
+	int status;
+	pid_t pid;
+
+	if ((pid = fork()) == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	if (pid == -1 || wait4(pid, &status, 0, &ru) == -1)
+		return -1;
+	*wall = now() - start;
+	*cpu = secs(ru.ru_utime) + secs(ru.ru_stime);
+	if (ru.ru_maxrss > *maxrss)
+		*maxrss = ru.ru_maxrss;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
+		fprintf(stderr, "measure: '%s' failed\n", cmd);
+		return -1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct rusage ru;
-	double *t, start;
-	long maxrss = 0;
-	int i, n, status;
-	pid_t pid;
+	double *wall, *cpu;
+	long *rss;
+	int i, j, n, k;
 
-	if (argc != 3 || (n = atoi(argv[1])) < 1) {
-		fprintf(stderr, "usage: measure N command\n");
+	if (argc < 3 || (n = atoi(argv[1])) < 1) {
+		fprintf(stderr, "usage: measure N command [command ...]\n");
 		return 2;
 	}
-	t = calloc((size_t)n, sizeof(*t));
-	for (i = 0; i < n; i++) {
-		start = now();
-		if ((pid = fork()) == 0) {
-			execl("/bin/sh", "sh", "-c", argv[2], (char *)NULL);
-			_exit(127);
-		}
-		if (wait4(pid, &status, 0, &ru) == -1)
-			return 1;
-		t[i] = now() - start;
-		if (ru.ru_maxrss > maxrss)
-			maxrss = ru.ru_maxrss;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
-			fprintf(stderr, "measure: '%s' failed\n", argv[2]);
-			return 1;
-		}
+	k = argc - 2;
+	wall = calloc((size_t)(n * k), sizeof(*wall));
+	cpu = calloc((size_t)(n * k), sizeof(*cpu));
+	rss = calloc((size_t)k, sizeof(*rss));
+	if (wall == NULL || cpu == NULL || rss == NULL)
+		return 1;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < k; j++)
+			if (run(argv[2 + j], &wall[j * n + i], &cpu[j * n + i],
+			    &rss[j]) == -1)
+				return 1;
+	for (j = 0; j < k; j++) {
+		qsort(wall + j * n, (size_t)n, sizeof(*wall), cmp);
+		qsort(cpu + j * n, (size_t)n, sizeof(*cpu), cmp);
+		printf("%.6f %.6f %ld\n", wall[j * n + n / 2],
+		    cpu[j * n + n / 2], rss[j]);
 	}
-	qsort(t, (size_t)n, sizeof(*t), cmp);
-	printf("%.6f %ld\n", t[n / 2], maxrss);
 	return 0;
 }

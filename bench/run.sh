@@ -1,8 +1,10 @@
 #!/bin/sh
 # run.sh: the benchmark behind `make bench`.  Generates realistic tables,
 # runs the suite's commands and their peers side by side, several times
-# each, and prints median times, peak memory and the ratios of SPEC's
-# targets.  Timings on shared machines are noisy: read the ratios.
+# each and in turns (so that a burst of load falls on all of a group
+# alike), and prints median wall and CPU times, peak memory and the
+# ratios of SPEC's targets.  Timings on shared machines are noisy: read
+# the ratios.
 # Usage: sh bench/run.sh [ROWS] (default 200000; the scaling runs use 5x)
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,33 +46,53 @@ sc-followups -D "$D" list --all -o tsv > "$W/followups.tsv"
 
 results=$W/results
 : > "$results"
-# run NAME REPS COMMAND: measures and records "NAME median peak".
-run() {
-	r=$("$M" "$2" "$3") || { echo "bench: $1 failed" >&2; return; }
-	echo "$1 $r" >> "$results"
-	printf '%-34s %10s s %9s KiB\n' "$1" "${r% *}" "${r#* }"
+# group REPS NAME COMMAND [NAME COMMAND ...]: measures the commands in
+# turns, REPS rounds, and records "NAME wall cpu peak" for each.
+group() {
+	reps=$1
+	shift
+	names=
+	pairs=$(($# / 2))
+	while [ "$pairs" -gt 0 ]; do
+		names="$names $1"
+		set -- "$@" "$2"
+		shift 2
+		pairs=$((pairs - 1))
+	done
+	"$M" "$reps" "$@" >"$W/group" || { echo "bench: $names: failed" >&2; return; }
+	set -- $names
+	while read -r wall cpu peak; do
+		echo "$1 $wall $cpu $peak" >>"$results"
+		printf '%-34s %10s s %10s s %9s KiB\n' "$1" "$wall" "$cpu" "$peak"
+		shift
+	done <"$W/group"
 }
 get() { awk -v k="$1" '$1 == k { print $2 }' "$results"; }
-mem() { awk -v k="$1" '$1 == k { print $3 }' "$results"; }
+mem() { awk -v k="$1" '$1 == k { print $4 }' "$results"; }
 
-echo "rows: $ROWS follow-ups ($(du -k "$D/followups.csv" | cut -f1) KiB), $REPS runs each, medians"
+echo "rows: $ROWS follow-ups ($(du -k "$D/followups.csv" | cut -f1) KiB), $REPS rounds, medians"
 echo
-run list-overdue "$REPS" "sc-followups -D $D list --overdue --today $TODAY >/dev/null"
-# The formats side by side: each read and written (a pipeline of one
-# format), and TSV read but CSV written, which must re-quote the fields.
-run list-overdue-csv-i "$REPS" "sc-followups list -i $D/followups.csv --overdue --today $TODAY >/dev/null"
-run list-overdue-tsv "$REPS" "sc-followups list -i $W/followups.tsv -o tsv --overdue --today $TODAY >/dev/null"
-run list-overdue-tsv-to-csv "$REPS" "sc-followups list -i $W/followups.tsv -o csv --overdue --today $TODAY >/dev/null"
-run libcsv-bare-parse "$REPS" "$W/csvbare $D/followups.csv >/dev/null"
-run wc-l "$REPS" "wc -l $D/followups.csv >/dev/null"
-run awk-naive "$REPS" "awk -F, '\$7 == \"open\" && \$6 != \"\" && \$6 < \"$TODAY\"' $D/followups.csv >/dev/null"
+printf '%-34s %12s %12s %13s\n' "" "wall" "cpu" "peak memory"
+mlr_cmd=true
 if have mlr; then
-	run mlr-filter "$REPS" "mlr --icsv --ocsv filter '\$status == \"open\" && \$due != \"\" && \$due < \"$TODAY\"' $D/followups.csv >/dev/null"
+	mlr_cmd="mlr --icsv --ocsv filter '\$status == \"open\" && \$due != \"\" && \$due < \"$TODAY\"' $D/followups.csv >/dev/null"
 else
 	echo "mlr: not installed, skipped"
 fi
+# The formats side by side: each read and written (a pipeline of one
+# format), and TSV read but CSV written, which must re-quote the fields.
+group "$REPS" \
+    list-overdue "sc-followups -D $D list --overdue --today $TODAY >/dev/null" \
+    list-overdue-csv-i "sc-followups list -i $D/followups.csv --overdue --today $TODAY >/dev/null" \
+    list-overdue-tsv "sc-followups list -i $W/followups.tsv -o tsv --overdue --today $TODAY >/dev/null" \
+    list-overdue-tsv-to-csv "sc-followups list -i $W/followups.tsv -o csv --overdue --today $TODAY >/dev/null" \
+    libcsv-bare-parse "$W/csvbare $D/followups.csv >/dev/null" \
+    wc-l "wc -l $D/followups.csv >/dev/null" \
+    awk-naive "awk -F, '\$7 == \"open\" && \$6 != \"\" && \$6 < \"$TODAY\"' $D/followups.csv >/dev/null" \
+    mlr-filter "$mlr_cmd"
+have mlr || sed -i '/^mlr-filter /d' "$results"
 if have csvgrep; then
-	run csvkit-csvgrep 1 "csvgrep -c status -m open $D/followups.csv >/dev/null"
+	group 3 csvkit-csvgrep "csvgrep -c status -m open $D/followups.csv >/dev/null"
 else
 	echo "csvkit: not installed, skipped"
 fi
@@ -78,17 +100,19 @@ echo
 # The cross-table steps, at ROWS and 5x ROWS.
 city=$(sed -n 2p "$D/cities.csv" | cut -d, -f1)
 event=$(sed -n 2p "$D/events.csv" | cut -d, -f1)
-for n in "$ROWS" "$BIG"; do
-	d=$W/d$n
-	run "report@$n" "$REPS" "sc-followups -D $d report --today $TODAY >/dev/null"
-	run "without-followups@$n" "$REPS" "sc-cities -D $d list --without-followups >/dev/null"
-	run "attended@$n" "$REPS" "sc-cities -D $d list --attended $event >/dev/null"
-	run "show-city@$n" "$REPS" "sc-cities -D $d show $city >/dev/null"
-	run "list@$n" "$REPS" "sc-followups -D $d list --overdue --today $TODAY >/dev/null"
-done
+# Each at ROWS and 5x ROWS in turns, so that both sizes see the same load.
+d1=$W/d$ROWS
+d5=$W/d$BIG
+step() {
+	group "$REPS" "$1@$ROWS" "$(printf "$2" "$d1")" "$1@$BIG" "$(printf "$2" "$d5")"
+}
+step report "sc-followups -D %s report --today $TODAY >/dev/null"
+step without-followups "sc-cities -D %s list --without-followups >/dev/null"
+step attended "sc-cities -D %s list --attended $event >/dev/null"
+step show-city "sc-cities -D %s show $city >/dev/null"
+step list "sc-followups -D %s list --overdue --today $TODAY >/dev/null"
 echo
-run seed-list 30 "$TOP/sc-cities list >/dev/null"
-run process-start 30 "$W/nop >/dev/null"
+group 30 seed-list "$TOP/sc-cities list >/dev/null" process-start "$W/nop >/dev/null"
 echo
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
