@@ -19,7 +19,7 @@
 
 #include "sc.h"
 
-enum { CHUNK = 1 << 16 };
+enum { CHUNK = 1 << 17 };
 
 /* libcsv's parser states, which its header does not export. */
 enum { LIBCSV_FIELD_BEGUN = 2 };
@@ -85,6 +85,8 @@ reader_new(const char *name, FILE *fp, int fmt)
 	r = xcalloc(1, sizeof(*r));
 	r->name = xstrdup(name);
 	r->fp = fp;
+	/* The reader has its own buffer: stdio's would cost a copy and a read. */
+	setvbuf(fp, NULL, _IONBF, 0);
 	r->fmt = fmt;
 	r->line = 1;
 	r->icap = CHUNK;
