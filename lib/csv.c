@@ -409,12 +409,22 @@ struct recinfo {
 };
 
 /*
- * The bytes the fast paths stop at: those that end a field or make it
- * special in CSV or in TSV, and NUL.  Each path steps over the others.
+ * What the fast paths look for, in the three places they look: the bytes
+ * that end a plain CSV field or make it not plain; those that matter in a
+ * quoted one; and those of a TSV field.  A fast path stops at each STOP
+ * byte, and only notes whether it passed a NOTE byte (which makes the
+ * record not as the writer would write it).  NUL stops all three.
  */
-static const unsigned char stops[256] = {
-	['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1, ['\0'] = 1,
-	['\t'] = 1, ['\\'] = 1
+enum { PLAIN, QUOTED, TSV };
+enum { STOP = 1, NOTE = 2 };
+
+static const unsigned char looked_for[3][256] = {
+	[PLAIN] = { [','] = STOP, ['"'] = STOP, ['\n'] = STOP, ['\r'] = STOP,
+	    ['\0'] = STOP },
+	[QUOTED] = { ['"'] = STOP, ['\n'] = STOP, ['\r'] = STOP, ['\0'] = STOP,
+	    [','] = NOTE },
+	[TSV] = { ['\t'] = STOP, ['\n'] = STOP, ['\r'] = STOP, ['\\'] = STOP,
+	    ['\0'] = STOP, [','] = NOTE, ['"'] = NOTE },
 };
 
 static void
@@ -426,48 +436,61 @@ note_high(struct recinfo *ri, char *from, char *to)
 }
 
 #ifdef __SSE2__
-/* The stops among 16 bytes, one bit each, and the bytes >= 0x80. */
-static unsigned
-stops16(const char *p, unsigned *high)
+#define EQ(v, c)	_mm_cmpeq_epi8((v), _mm_set1_epi8(c))
+#define OR(a, b)	_mm_or_si128((a), (b))
+
+/*
+ * The stops among 16 bytes, a bit each; the notes and the bytes >= 0x80
+ * go to *note and *high.  Each set is spelled out for SSE2, and must be
+ * the same as looked_for[].
+ */
+static inline __attribute__((always_inline)) unsigned
+stops16(const char *p, int set, unsigned *note, unsigned *high)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i a, b;
+	__m128i lines = OR(OR(EQ(v, '\n'), EQ(v, '\r')), EQ(v, '\0')), m;
 
-	a = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-	b = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-	a = _mm_or_si128(a, _mm_or_si128(b,
-	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
-	b = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-	a = _mm_or_si128(a, b);
 	*high = (unsigned)_mm_movemask_epi8(v);
-	return (unsigned)_mm_movemask_epi8(a);
+	if (set == PLAIN) {
+		*note = 0;
+		m = OR(lines, OR(EQ(v, ','), EQ(v, '"')));
+	} else if (set == QUOTED) {
+		*note = (unsigned)_mm_movemask_epi8(EQ(v, ','));
+		m = OR(lines, EQ(v, '"'));
+	} else {
+		*note = (unsigned)_mm_movemask_epi8(OR(EQ(v, ','), EQ(v, '"')));
+		m = OR(lines, OR(EQ(v, '\t'), EQ(v, '\\')));
+	}
+	return (unsigned)_mm_movemask_epi8(m);
 }
 #endif
 
-/* The first stop in [p, e), or e; the bytes >= 0x80 before it are noted. */
-static char *
-next_stop(char *p, char *e, struct recinfo *ri)
+/*
+ * The first stop of the set in [p, e), or e.  The bytes >= 0x80 before it
+ * are noted in ri, and *noted is set when a NOTE byte is before it.
+ */
+static inline __attribute__((always_inline)) char *
+next_stop(char *p, char *e, struct recinfo *ri, int set, int *noted)
 {
+	const unsigned char *look = looked_for[set];
 #ifdef __SSE2__
-	unsigned m, h;
+	unsigned m, n, h, before;
 
 	for (; e - p >= 16; p += 16) {
-		m = stops16(p, &h);
-		if (m != 0)
-			h &= (m & -m) - 1;	/* only those before the stop */
-		if (h != 0)
+		m = stops16(p, set, &n, &h);
+		before = m != 0 ? (m & -m) - 1 : 0xffff;
+		if ((h &= before) != 0)
 			note_high(ri, p + __builtin_ctz(h),
 			    p + 32 - __builtin_clz(h));
+		if ((n & before) != 0)
+			*noted = 1;
 		if (m != 0)
 			return p + __builtin_ctz(m);
 	}
 #else
 	uint64_t w;
 
-	/* Eight bytes at a time while none is a stop or >= 0x80. */
+	/* Eight bytes at a time while none is looked for or >= 0x80. */
 	for (; e - p >= 8; p += 8) {
 		memcpy(&w, p, 8);
 		if (HAS(w, ',') | HAS(w, '\n') | HAS(w, '\r') | HAS(w, '"') |
@@ -476,9 +499,12 @@ next_stop(char *p, char *e, struct recinfo *ri)
 			break;
 	}
 #endif
-	for (; p < e && !stops[(unsigned char)*p]; p++)
+	for (; p < e && look[(unsigned char)*p] != STOP; p++) {
+		if (look[(unsigned char)*p] == NOTE)
+			*noted = 1;
 		if ((unsigned char)*p >= 0x80)
 			note_high(ri, p, p + 1);
+	}
 	return p;
 }
 
@@ -499,12 +525,10 @@ fast_quoted(struct reader *r, char **pp, char *e, struct span *sp,
 	sp->s = c;
 	sp->esc = 0;
 	for (;; c++) {
-		if ((c = next_stop(c, e, ri)) == e)
+		if ((c = next_stop(c, e, ri, QUOTED, &special)) == e)
 			return r->eof ? FAST_NO : FAST_MORE;
 		if (*c == '\0')
 			return FAST_NO;
-		if (*c == '\t' || *c == '\\')
-			continue;	/* TSV's, plain here */
 		if (*c == '"') {
 			if (c + 1 == e && !r->eof)
 				return FAST_MORE;
@@ -528,12 +552,11 @@ static int
 fast_plain(char **pp, char *e, struct span *sp, struct recinfo *ri)
 {
 	char *c = *pp;
+	int none;
 
 	/* A quote inside a plain field is kept as it stands. */
-	while ((c = next_stop(c, e, ri)) < e && (*c == '"' || *c == '\t' ||
-	    *c == '\\')) {
-		if (*c == '"')
-			ri->canon = 0;	/* csv_field() would quote it */
+	while ((c = next_stop(c, e, ri, PLAIN, &none)) < e && *c == '"') {
+		ri->canon = 0;		/* csv_field() would quote it */
 		c++;
 	}
 	if (c < e && *c == '\0')
@@ -784,22 +807,22 @@ static int
 tsv_field_end(char **pp, char *e, struct span *sp, struct recinfo *ri)
 {
 	char *c = *pp;
+	int specials = 0;
 
 	sp->s = c;
 	sp->esc = 0;
-	while ((c = next_stop(c, e, ri)) < e && *c != '\t' && *c != '\n') {
+	while ((c = next_stop(c, e, ri, TSV, &specials)) < e && *c != '\t' &&
+	    *c != '\n') {
 		if (*c == '\0')
 			return FAST_NO;
-		if (*c == '\\' || *c == '\r') {
-			sp->esc |= *c == '\\';
-			ri->tsvok = 0;	/* tsv_field() would escape it */
-		}
+		sp->esc |= *c == '\\';	/* else a CR */
+		ri->tsvok = 0;		/* tsv_field() would escape it */
 		ri->canon = 0;		/* and csv_field() would quote it */
 		c++;
 	}
 	sp->len = (size_t)(c - sp->s);
-	if (space_ends(sp->s, sp->len))
-		ri->canon = 0;
+	if (specials || space_ends(sp->s, sp->len))
+		ri->canon = 0;		/* csv_field() would quote it */
 	*pp = c;
 	return FAST_OK;
 }

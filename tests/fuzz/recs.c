@@ -1,7 +1,7 @@
 /*
  * recs.c: what the reader targets share: reading every record of an input
  * (checking what the reader promises), the header read as a table's, and
- * the padding that moves an input across the reader's first 64 KiB read.
+ * the padding that moves an input across the reader's first read.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -198,10 +198,10 @@ scan_all(const char *data, size_t len, int fmt)
 
 /*
  * Inputs that begin with 0xFF (never in valid UTF-8, so nothing is lost)
- * are moved up by 65,336 to 65,591 bytes of "x" (the second byte says how
- * many), which join the first field: so their bytes fall across the
- * reader's first 64 KiB read, where a line, a quoted field or a UTF-8
- * sequence can be cut in two.
+ * are moved up by 130,871 to 131,126 bytes of "x" (the second byte says
+ * how many), which join the first field: so their bytes fall across the
+ * reader's first read, of 128 KiB less one byte (CHUNK in csv.c), where a
+ * line, a quoted field or a UTF-8 sequence can be cut in two.
  */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -212,7 +212,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2 || data[0] != 0xff)
 		return fuzz_test_one(data, size);
-	pad = 65336 + data[1];
+	pad = 130871 + data[1];
 	big = malloc(pad + size - 2);
 	memset(big, 'x', pad);
 	memcpy(big + pad, data + 2, size - 2);
