@@ -16,6 +16,7 @@ struct out {
 	char	**names;
 	const char *eol;
 	struct buf line;	/* a line, written whole */
+	char	**keys;		/* JSON: ,"name": for each column */
 	char	***rows;	/* for table: copies of the rows */
 	size_t	 nrows, caprows;
 };
@@ -76,33 +77,27 @@ csv_field(FILE *fp, const char *s, int safe)
 	buf_free(&b);
 }
 
+/* What stands after the backslash of each byte TSV escapes; NUL ends. */
+static const char tsv_esc[256] = {
+	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\', ['\0'] = '0'
+};
+
 /* Appends s as a TSV field: tab, line ends and backslash escaped. */
 void
 tsv_add(struct buf *b, const char *s)
 {
-	const char *p;
-	char *o;
+	const unsigned char *p = (const unsigned char *)s, *run;
+	char esc[2] = { '\\', 0 };
 
-	for (p = s; *p != '\0' && *p != '\t' && *p != '\n' && *p != '\r' &&
-	    *p != '\\'; p++)
-		continue;
-	if (*p == '\0') {
-		buf_add(b, s, (size_t)(p - s));
-		return;
+	for (;;) {
+		for (run = p; tsv_esc[*p] == 0; p++)
+			continue;
+		buf_add(b, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			return;
+		esc[1] = tsv_esc[*p++];
+		buf_add(b, esc, 2);
 	}
-	buf_grow(b, 2 * ((size_t)(p - s) + strlen(p)));
-	o = b->s + b->len;
-	for (p = s; *p != '\0'; p++) {
-		switch (*p) {
-		case '\t': *o++ = '\\'; *o++ = 't'; break;
-		case '\n': *o++ = '\\'; *o++ = 'n'; break;
-		case '\r': *o++ = '\\'; *o++ = 'r'; break;
-		case '\\': *o++ = '\\'; *o++ = '\\'; break;
-		default: *o++ = *p; break;
-		}
-	}
-	*o = '\0';
-	b->len = (size_t)(o - b->s);
 }
 
 void
@@ -115,27 +110,52 @@ tsv_field(FILE *fp, const char *s)
 	buf_free(&b);
 }
 
+/*
+ * What stands after the backslash of each byte a JSON string escapes: the
+ * quote, the backslash and the control characters ('u': \u00XX).  NUL ends.
+ */
+static const char json_esc[256] = {
+	['"'] = '"', ['\\'] = '\\', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't',
+	[0x00] = 'u', [0x01] = 'u', [0x02] = 'u', [0x03] = 'u', [0x04] = 'u',
+	[0x05] = 'u', [0x06] = 'u', [0x07] = 'u', [0x08] = 'u', [0x0b] = 'u',
+	[0x0c] = 'u', [0x0e] = 'u', [0x0f] = 'u', [0x10] = 'u', [0x11] = 'u',
+	[0x12] = 'u', [0x13] = 'u', [0x14] = 'u', [0x15] = 'u', [0x16] = 'u',
+	[0x17] = 'u', [0x18] = 'u', [0x19] = 'u', [0x1a] = 'u', [0x1b] = 'u',
+	[0x1c] = 'u', [0x1d] = 'u', [0x1e] = 'u', [0x1f] = 'u'
+};
+
+/* Appends s as a JSON string, quoted, its runs of plain bytes whole. */
+void
+json_add(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run;
+	char esc[8];
+
+	buf_addc(b, '"');
+	for (;;) {
+		for (run = p; json_esc[*p] == 0; p++)
+			continue;
+		buf_add(b, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
+		if (json_esc[*p] == 'u')
+			snprintf(esc, sizeof(esc), "\\u%04x", *p);
+		else
+			snprintf(esc, sizeof(esc), "\\%c", json_esc[*p]);
+		buf_adds(b, esc);
+		p++;
+	}
+	buf_addc(b, '"');
+}
+
 void
 json_string(FILE *fp, const char *s)
 {
-	const unsigned char *p;
+	struct buf b = { NULL, 0, 0 };
 
-	putc('"', fp);
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		default:
-			if (*p < 0x20)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				putc(*p, fp);
-		}
-	}
-	putc('"', fp);
+	json_add(&b, s);
+	fwrite(b.s, 1, b.len, fp);
+	buf_free(&b);
 }
 
 /* The members of a JSON object, without its braces. */
@@ -214,6 +234,24 @@ write_line(struct out *o, char *const *f)
 	fwrite(o->line.s, 1, o->line.len, stdout);
 }
 
+static void
+json_keys(struct out *o)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	o->keys = xreallocarray(NULL, o->n, sizeof(*o->keys));
+	for (i = 0; i < o->n; i++) {
+		buf_reset(&b);
+		if (i > 0)
+			buf_addc(&b, ',');
+		json_add(&b, o->names[i]);
+		buf_addc(&b, ':');
+		o->keys[i] = xstrdup(b.s);
+	}
+	buf_free(&b);
+}
+
 struct out *
 out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 {
@@ -234,6 +272,8 @@ out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 	o->names = xreallocarray(NULL, o->n, sizeof(*o->names));
 	for (i = 0; i < o->n; i++)
 		o->names[i] = xstrdup(cols[o->idx[i]]);
+	if (o->o.fmt == FMT_JSON)
+		json_keys(o);
 	if (o->o.bom && o->o.fmt == FMT_CSV)
 		fputs("\xef\xbb\xbf", stdout);
 	if (!o->o.noheader && (o->o.fmt == FMT_CSV || o->o.fmt == FMT_TSV)) {
@@ -249,20 +289,20 @@ out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 	return o;
 }
 
+/* A JSON object a line, its members' names escaped once, in out_open(). */
 static void
 json_row(struct out *o, char *const *f)
 {
 	size_t i;
 
-	putchar('{');
+	buf_reset(&o->line);
+	buf_addc(&o->line, '{');
 	for (i = 0; i < o->n; i++) {
-		if (i > 0)
-			putchar(',');
-		json_string(stdout, o->names[i]);
-		putchar(':');
-		json_string(stdout, f[o->idx[i]]);
+		buf_adds(&o->line, o->keys[i]);
+		json_add(&o->line, f[o->idx[i]]);
 	}
-	fputs("}\n", stdout);
+	buf_adds(&o->line, "}\n");
+	fwrite(o->line.s, 1, o->line.len, stdout);
 }
 
 /* Table cells are for people: control characters show as spaces. */
@@ -374,9 +414,13 @@ out_close(struct out *o)
 		return;
 	if (o->o.fmt == FMT_TABLE)
 		print_table(o);
-	for (i = 0; i < o->n; i++)
+	for (i = 0; i < o->n; i++) {
 		free(o->names[i]);
+		if (o->keys != NULL)
+			free(o->keys[i]);
+	}
 	free(o->names);
+	free(o->keys);
 	free(o->rows);
 	buf_free(&o->line);
 	free(o->idx);

@@ -127,6 +127,7 @@ void	 csv_add(struct buf *, const char *, int);
 void	 csv_field(FILE *, const char *, int);
 void	 tsv_add(struct buf *, const char *);
 void	 tsv_field(FILE *, const char *);
+void	 json_add(struct buf *, const char *);
 void	 json_string(FILE *, const char *);
 void	 json_fields(FILE *, char *const *, char *const *, size_t);
 void	 finish_stdout(void);
