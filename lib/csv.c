@@ -552,7 +552,7 @@ static int
 fast_plain(char **pp, char *e, struct span *sp, struct recinfo *ri)
 {
 	char *c = *pp;
-	int none;
+	int none = 0;
 
 	/* A quote inside a plain field is kept as it stands. */
 	while ((c = next_stop(c, e, ri, PLAIN, &none)) < e && *c == '"') {
@@ -694,6 +694,33 @@ leave_uncut(struct reader *r, char *start, size_t n,
 		buf_grow(&r->scratch, r->rawlen + n);
 }
 
+static void
+grow_spans(struct reader *r, size_t n)
+{
+	if (n > r->caps) {
+		r->caps = r->caps ? r->caps * 2 : 16;
+		r->spans = xreallocarray(r->spans, r->caps, sizeof(*r->spans));
+	}
+}
+
+/*
+ * The fast paths' end: the record's bytes >= 0x80 are checked as UTF-8 (0
+ * when they are not, for the line path to report), then its fields are
+ * cut, or left for rd_field() by a lazy reader.
+ */
+static int
+take_record(struct reader *r, char *start, size_t n, const struct recinfo *ri)
+{
+	if (ri->hi0 != NULL &&
+	    !utf8_valid(ri->hi0, (size_t)(ri->hi1 - ri->hi0)))
+		return 0;
+	if (r->lazy)
+		leave_uncut(r, start, n, ri);
+	else
+		fast_cut(r, n);
+	return 1;
+}
+
 static int
 fast_record(struct reader *r)
 {
@@ -705,11 +732,7 @@ fast_record(struct reader *r)
 	if (*p == '\n' || *p == '\r')
 		return FAST_NO;		/* a blank line: libcsv skips it */
 	do {
-		if (n == r->caps) {
-			r->caps = r->caps ? r->caps * 2 : 16;
-			r->spans = xreallocarray(r->spans, r->caps,
-			    sizeof(*r->spans));
-		}
+		grow_spans(r, n + 1);
 		quoted = p < e && *p == '"';	/* p == e: an empty last field */
 		rc = quoted ? fast_quoted(r, &p, e, &r->spans[n], &ri) :
 		    fast_plain(&p, e, &r->spans[n], &ri);
@@ -723,15 +746,11 @@ fast_record(struct reader *r)
 	}
 	if (rc < 0)
 		return -rc;
-	if (ri.hi0 != NULL && !utf8_valid(ri.hi0, (size_t)(ri.hi1 - ri.hi0)))
+	if (!take_record(r, start, n, &ri))
 		return FAST_NO;
 	r->recline = r->line;
 	r->line += ri.lines;
 	r->ipos += (size_t)(p - start);
-	if (r->lazy)
-		leave_uncut(r, start, n, &ri);
-	else
-		fast_cut(r, n);
 	return FAST_OK;
 }
 
@@ -837,11 +856,7 @@ tsv_fast(struct reader *r)
 	if (*p == '\n' || *p == '\r')
 		return FAST_NO;		/* perhaps a blank line */
 	for (;;) {
-		if (n == r->caps) {
-			r->caps = r->caps ? r->caps * 2 : 16;
-			r->spans = xreallocarray(r->spans, r->caps,
-			    sizeof(*r->spans));
-		}
+		grow_spans(r, n + 1);
 		if (tsv_field_end(&p, e, &r->spans[n++], &ri) != FAST_OK)
 			return FAST_NO;
 		if (p == e && !r->eof)
@@ -853,16 +868,12 @@ tsv_fast(struct reader *r)
 	/* A CR before the LF is not data. */
 	if (r->spans[n - 1].len > 0 && p[-1] == '\r')
 		r->spans[n - 1].len--;
-	if (ri.hi0 != NULL && !utf8_valid(ri.hi0, (size_t)(ri.hi1 - ri.hi0)))
-		return FAST_NO;
 	ri.end = p;
+	if (!take_record(r, start, n, &ri))
+		return FAST_NO;
 	r->inrec = 1;
 	r->recline = r->line++;
 	r->ipos += (size_t)(p - start) + (p < e);
-	if (r->lazy)
-		leave_uncut(r, start, n, &ri);
-	else
-		fast_cut(r, n);
 	return FAST_OK;
 }
 

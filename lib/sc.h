@@ -176,7 +176,7 @@ struct scan {
 	struct reader *rd;
 	struct table *t;	/* header only; rows are not kept */
 	struct rec rec;
-	char	**f;		/* the row, one per table column */
+	char	**f;		/* the row, as scan_row() gave it last */
 };
 struct store;
 struct table *table_new(const struct schema *, const char *);
