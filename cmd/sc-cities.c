@@ -155,19 +155,24 @@ attendees(const char *event)
 	return h;
 }
 
+/* The cities that open follow-ups name, put in the map a batch at a time. */
 static struct hmap *
 cities_with_open_followups(void)
 {
-	struct hmap *h = hmap_new();
+	struct hbatch b;
 	struct scan s;
 
+	b.m = hmap_new();
+	b.val = b.m;
+	b.n = 0;
 	scan_open(&s, &schema_followups, store_reader(&st, &schema_followups));
 	while (scan_next(&s))
 		if (strcmp(sget(&s, F_STATUS), "open") == 0 &&
 		    *sget(&s, F_CITY) != '\0')
-			hmap_put(h, sget(&s, F_CITY), h);
+			hbatch_add(&b, sget(&s, F_CITY));
+	hbatch_flush(&b);
 	scan_close(&s);
-	return h;
+	return b.m;
 }
 
 static void

@@ -95,12 +95,10 @@ hmap_get(const struct hmap *m, const char *key)
 	return s->used ? s->val : NULL;
 }
 
-/* Returns 1 when the key was new, 0 when its value was replaced. */
-int
-hmap_put(struct hmap *m, const char *key, void *val)
+static int
+put_hashed(struct hmap *m, const char *key, uint32_t h, void *val)
 {
 	struct slot *s;
-	uint32_t h = hash_str(key);
 	size_t len;
 
 	if ((m->count + 1) * 4 > m->cap * 3)
@@ -117,6 +115,48 @@ hmap_put(struct hmap *m, const char *key, void *val)
 	s->hash = h;
 	m->count++;
 	return 1;
+}
+
+/* Returns 1 when the key was new, 0 when its value was replaced. */
+int
+hmap_put(struct hmap *m, const char *key, void *val)
+{
+	return put_hashed(m, key, hash_str(key), val);
+}
+
+/*
+ * A batch puts keys with one value HB_KEYS at a time.  Their slots are
+ * asked of memory all at once before any is used: in a map bigger than
+ * the cache, the waits for them overlap instead of adding up.  A key too
+ * long to be kept in the batch is put at once.
+ */
+void
+hbatch_add(struct hbatch *b, const char *key)
+{
+	size_t len = strlen(key);
+
+	if (len >= HB_KEYLEN) {
+		hmap_put(b->m, key, b->val);
+		return;
+	}
+	memcpy(b->keys[b->n++], key, len + 1);
+	if (b->n == HB_KEYS)
+		hbatch_flush(b);
+}
+
+void
+hbatch_flush(struct hbatch *b)
+{
+	uint32_t h[HB_KEYS];
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		h[i] = hash_str(b->keys[i]);
+		__builtin_prefetch(&b->m->slots[h[i] & (b->m->cap - 1)]);
+	}
+	for (i = 0; i < b->n; i++)
+		put_hashed(b->m, b->keys[i], h[i], b->val);
+	b->n = 0;
 }
 
 /* Frees the map and, through free_val, every value in it. */

@@ -83,6 +83,15 @@ struct hmap;
 struct hmap *hmap_new(void);
 void	*hmap_get(const struct hmap *, const char *);
 int	 hmap_put(struct hmap *, const char *, void *);
+enum { HB_KEYS = 32, HB_KEYLEN = 32 };
+struct hbatch {
+	struct hmap *m;
+	void	*val;
+	size_t	 n;
+	char	 keys[HB_KEYS][HB_KEYLEN];
+};
+void	 hbatch_add(struct hbatch *, const char *);
+void	 hbatch_flush(struct hbatch *);
 void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
 void	 free_list(char **, size_t);

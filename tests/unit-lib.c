@@ -532,6 +532,45 @@ test_iso(void)
 	check_long("iso_region_ok US ''", iso_region_ok("US", ""), 0);
 }
 
+/*
+ * The map: keys short and long (kept in their slot or not), put one at a
+ * time or in batches, across its growing, with replaced values.
+ */
+static void
+test_hmap(void)
+{
+	struct hmap *m = hmap_new();
+	struct hbatch b;
+	char key[80];
+	int i, found = 0, marked = 0, news = 0;
+
+	b.m = m;
+	b.val = &marked;
+	b.n = 0;
+	for (i = 0; i < 3000; i++) {
+		snprintf(key, sizeof(key), "%s-%d", i % 3 == 0 ?
+		    "a-city-whose-id-is-longer-than-a-slot-keeps" : "c", i);
+		if (i % 2 == 0)
+			news += hmap_put(m, key, &found);
+		else
+			hbatch_add(&b, key);
+	}
+	hbatch_flush(&b);
+	for (i = 0; i < 3000; i++) {
+		snprintf(key, sizeof(key), "%s-%d", i % 3 == 0 ?
+		    "a-city-whose-id-is-longer-than-a-slot-keeps" : "c", i);
+		found += hmap_get(m, key) == (i % 2 == 0 ? (void *)&found :
+		    (void *)&marked);
+	}
+	check_long("hmap: every key put is found, with its value", found, 3000);
+	check_long("hmap: put says the keys were new", news, 1500);
+	check_long("hmap: put again replaces", hmap_put(m, "c-1", &news), 0);
+	check_long("hmap: the value replaced", hmap_get(m, "c-1") == &news, 1);
+	check_long("hmap: a key never put", hmap_get(m, "c-3000") == NULL, 1);
+	check_long("hmap: the empty key", hmap_get(m, "") == NULL, 1);
+	hmap_free(m);
+}
+
 int
 main(void)
 {
@@ -545,6 +584,7 @@ main(void)
 	test_utf8();
 	test_width();
 	test_iso();
+	test_hmap();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }
