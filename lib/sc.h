@@ -167,6 +167,7 @@ enum { F_ID, F_ACTION, F_EVENT, F_CITY, F_OWNER, F_DUE, F_STATUS, F_CREATED,
 
 struct row {
 	char	**f;		/* one per table column */
+	char	*block, *block_end;	/* values allocated with the row */
 	long	 line;		/* 0 for a row not read from a file */
 	const char *src;	/* where line is, when not the table's file */
 	int	 changed;

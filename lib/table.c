@@ -163,6 +163,16 @@ rset(struct table *t, struct row *r, int col, const char *v)
 }
 
 /* Sets a column by its place in the table, for columns a user added. */
+/* Whether a value of the row was allocated alone, to be freed alone. */
+static int
+owned(const struct row *r, const char *v)
+{
+	uintptr_t p = (uintptr_t)v;
+
+	return v != empty && !(p >= (uintptr_t)r->block &&
+	    p < (uintptr_t)r->block_end);
+}
+
 void
 rset_at(struct row *r, size_t col, const char *v)
 {
@@ -170,7 +180,7 @@ rset_at(struct row *r, size_t col, const char *v)
 
 	if (strcmp(*f, v) == 0)
 		return;
-	if (*f != empty)
+	if (owned(r, *f))
 		free(*f);
 	*f = xstrdup(v);
 	r->changed = 1;
@@ -203,8 +213,13 @@ set_fields(struct table *t, struct row *r, char **fields, size_t n)
 	}
 }
 
+/*
+ * A row is one allocation: the row, its fields' pointers, and room for
+ * len bytes of their values, so that a table of many rows costs one
+ * allocation a row and its rows' values lie together.
+ */
 static struct row *
-push_row(struct table *t, long line)
+push_row(struct table *t, long line, size_t len)
 {
 	struct row *r;
 
@@ -214,8 +229,10 @@ push_row(struct table *t, long line)
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->rows = xreallocarray(t->rows, t->cap, sizeof(*t->rows));
 	}
-	r = xcalloc(1, sizeof(*r));
-	r->f = xreallocarray(NULL, t->ncols, sizeof(*r->f));
+	r = xcalloc(1, sizeof(*r) + t->ncols * sizeof(*r->f) + len);
+	r->f = (char **)(void *)(r + 1);
+	r->block = (char *)(r->f + t->ncols);
+	r->block_end = r->block + len;
 	r->line = line;
 	t->rows[t->nrows++] = r;
 	return r;
@@ -225,18 +242,29 @@ push_row(struct table *t, long line)
 struct row *
 table_append(struct table *t, char *const *f, long line)
 {
-	struct row *r = push_row(t, line);
-	size_t i, n = t->ncols - t->nextra;
+	struct row *r;
+	size_t i, n = t->ncols - t->nextra, len = 0, k;
+	char *p;
 
-	for (i = 0; i < t->ncols; i++)
-		r->f[i] = i < n && f[i][0] != '\0' ? xstrdup(f[i]) : empty;
+	for (i = 0; i < n; i++)
+		len += strlen(f[i]) + 1;
+	r = push_row(t, line, len);
+	for (i = 0, p = r->block; i < t->ncols; i++) {
+		if (i >= n || f[i][0] == '\0') {
+			r->f[i] = empty;
+			continue;
+		}
+		k = strlen(f[i]) + 1;
+		r->f[i] = memcpy(p, f[i], k);
+		p += k;
+	}
 	return r;
 }
 
 struct row *
 table_newrow(struct table *t)
 {
-	struct row *r = push_row(t, 0);
+	struct row *r = push_row(t, 0, 0);
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
@@ -251,9 +279,8 @@ free_row(struct table *t, struct row *r)
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
-		if (r->f[i] != empty)
+		if (owned(r, r->f[i]))
 			free(r->f[i]);
-	free(r->f);
 	free(r);
 }
 
