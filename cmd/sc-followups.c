@@ -564,7 +564,7 @@ cmd_set(void)
 
 /* --- report -------------------------------------------------------------- */
 
-enum { NKEYS = 3 };
+enum { NKEYS = 3, AHEAD = 8 };
 
 struct item {
 	struct row *r;
@@ -964,6 +964,25 @@ put_group(const struct report *rp, const char *owner, int first)
 	fputs(rp->fmt == FMT_MD ? "\n\n" : "\n", stdout);
 }
 
+/*
+ * Rows are printed in the order of the report, not of memory, so each
+ * item's row is asked of memory AHEAD items before it is printed, and
+ * the names it refers to half as far ahead, once the row is there.
+ */
+static void
+prefetch_item(const struct report *rp, const struct items *it, size_t i)
+{
+	const struct row *r;
+
+	if (i + AHEAD < it->n)
+		row_prefetch(it->v[i + AHEAD].r);
+	if (i + AHEAD / 2 >= it->n || it == &rp->cities || it == &rp->events)
+		return;
+	r = it->v[i + AHEAD / 2].r;
+	hmap_prefetch(db_ids(&db, T_CITIES), rget(rp->fu, r, F_CITY));
+	hmap_prefetch(db_ids(&db, T_EVENTS), rget(rp->fu, r, F_EVENT));
+}
+
 static void
 put_overdue(const struct report *rp)
 {
@@ -973,6 +992,7 @@ put_overdue(const struct report *rp)
 	section(rp, "Overdue", rp->over.n);
 	for (i = 0; i < rp->over.n; i++) {
 		it = &rp->over.v[i];
+		prefetch_item(rp, &rp->over, i);
 		if (i == 0 || it->key[0] != it[-1].key[0])	/* its rank */
 			put_group(rp, it->group, i == 0);
 		put_followup(rp, it, K_OVER);
@@ -1010,6 +1030,7 @@ put_list(const struct report *rp, const char *title, const struct items *it,
 
 	section(rp, title, it->n);
 	for (i = 0; i < it->n; i++) {
+		prefetch_item(rp, it, i);
 		if (kind == K_CITY || kind == K_EVENT)
 			put_named(rp, kind == K_CITY ? T_CITIES : T_EVENTS,
 			    it->v[i].r);
@@ -1085,6 +1106,7 @@ json_items(const struct report *rp, const char *key, int tab,
 
 	printf(",\"%s\":[", key);
 	for (i = 0; i < it->n; i++) {
+		prefetch_item(rp, it, i);
 		if (i > 0)
 			putchar(',');
 		json_item(rp, tab, &it->v[i]);

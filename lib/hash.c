@@ -124,6 +124,13 @@ hmap_put(struct hmap *m, const char *key, void *val)
 	return put_hashed(m, key, hash_str(key), val);
 }
 
+/* Asks memory for the slot of a key that is to be looked up soon. */
+void
+hmap_prefetch(const struct hmap *m, const char *key)
+{
+	__builtin_prefetch(&m->slots[hash_str(key) & (m->cap - 1)]);
+}
+
 /*
  * A batch puts keys with one value HB_KEYS at a time.  Their slots are
  * asked of memory all at once before any is used: in a map bigger than

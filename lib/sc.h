@@ -90,6 +90,7 @@ struct hbatch {
 	size_t	 n;
 	char	 keys[HB_KEYS][HB_KEYLEN];
 };
+void	 hmap_prefetch(const struct hmap *, const char *);
 void	 hbatch_add(struct hbatch *, const char *);
 void	 hbatch_flush(struct hbatch *);
 void	 hmap_free(struct hmap *);
@@ -197,6 +198,7 @@ void	 rset(struct table *, struct row *, int, const char *);
 void	 rset_at(struct row *, size_t, const char *);
 void	 set_fields(struct table *, struct row *, char **, size_t);
 struct row *table_append(struct table *, char *const *, long);
+void	 row_prefetch(const struct row *);
 struct row *table_newrow(struct table *);
 void	 table_remove(struct table *, size_t);
 void	 table_free(struct table *);

@@ -238,6 +238,18 @@ push_row(struct table *t, long line, size_t len)
 	return r;
 }
 
+/* Asks memory for a row and its first values before they are read. */
+void
+row_prefetch(const struct row *r)
+{
+	const char *p = (const char *)r;
+
+	__builtin_prefetch(p);
+	__builtin_prefetch(p + 64);
+	__builtin_prefetch(p + 128);
+	__builtin_prefetch(p + 192);
+}
+
 /* Appends a row read from the table's file: n is the file's width. */
 struct row *
 table_append(struct table *t, char *const *f, long line)
