@@ -10,7 +10,7 @@ set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 ROWS=${1:-200000}
 BIG=$((ROWS * 5))
-REPS=${REPS:-5}
+REPS=${REPS:-7}
 W=${BENCH_DIR:-$TOP/bench/tmp}
 M=$W/measure
 TODAY=2025-06-01
