@@ -73,24 +73,22 @@ mem() { awk -v k="$1" '$1 == k { print $4 }' "$results"; }
 echo "rows: $ROWS follow-ups ($(du -k "$D/followups.csv" | cut -f1) KiB), $REPS rounds, medians"
 echo
 printf '%-34s %12s %12s %13s\n' "" "wall" "cpu" "peak memory"
-mlr_cmd=true
-if have mlr; then
-	mlr_cmd="mlr --icsv --ocsv filter '\$status == \"open\" && \$due != \"\" && \$due < \"$TODAY\"' $D/followups.csv >/dev/null"
-else
-	echo "mlr: not installed, skipped"
-fi
 # The formats side by side: each read and written (a pipeline of one
 # format), and TSV read but CSV written, which must re-quote the fields.
-group "$REPS" \
+set -- \
     list-overdue "sc-followups -D $D list --overdue --today $TODAY >/dev/null" \
     list-overdue-csv-i "sc-followups list -i $D/followups.csv --overdue --today $TODAY >/dev/null" \
     list-overdue-tsv "sc-followups list -i $W/followups.tsv -o tsv --overdue --today $TODAY >/dev/null" \
     list-overdue-tsv-to-csv "sc-followups list -i $W/followups.tsv -o csv --overdue --today $TODAY >/dev/null" \
     libcsv-bare-parse "$W/csvbare $D/followups.csv >/dev/null" \
     wc-l "wc -l $D/followups.csv >/dev/null" \
-    awk-naive "awk -F, '\$7 == \"open\" && \$6 != \"\" && \$6 < \"$TODAY\"' $D/followups.csv >/dev/null" \
-    mlr-filter "$mlr_cmd"
-have mlr || sed -i '/^mlr-filter /d' "$results"
+    awk-naive "awk -F, '\$7 == \"open\" && \$6 != \"\" && \$6 < \"$TODAY\"' $D/followups.csv >/dev/null"
+if have mlr; then
+	set -- "$@" mlr-filter "mlr --icsv --ocsv filter '\$status == \"open\" && \$due != \"\" && \$due < \"$TODAY\"' $D/followups.csv >/dev/null"
+else
+	echo "mlr: not installed, skipped"
+fi
+group "$REPS" "$@"
 if have csvgrep; then
 	group 3 csvkit-csvgrep "csvgrep -c status -m open $D/followups.csv >/dev/null"
 else
