@@ -19,7 +19,11 @@
 
 #include "sc.h"
 
-enum { CHUNK = 1 << 17 };
+/* The bytes read at once; the fuzz targets make it small (SC_CHUNK). */
+#ifndef SC_CHUNK
+#define SC_CHUNK	(1 << 17)
+#endif
+enum { CHUNK = SC_CHUNK };
 
 /* libcsv's parser states, which its header does not export. */
 enum { LIBCSV_FIELD_BEGUN = 2 };
@@ -78,7 +82,7 @@ no_space(unsigned char c)
 }
 
 static struct reader *
-reader_new(const char *name, FILE *fp, int fmt)
+reader_new(const char *name, FILE *fp, int fmt, size_t cap)
 {
 	struct reader *r;
 
@@ -89,7 +93,7 @@ reader_new(const char *name, FILE *fp, int fmt)
 	setvbuf(fp, NULL, _IONBF, 0);
 	r->fmt = fmt;
 	r->line = 1;
-	r->icap = CHUNK;
+	r->icap = cap;
 	r->ibuf = xmalloc(r->icap);
 	if (csv_init(&r->p, CSV_APPEND_NULL) != 0)
 		die(EXIT_SYS, "out of memory");
@@ -172,10 +176,10 @@ rd_open(const char *path, int fmt)
 	FILE *fp;
 
 	if (strcmp(path, "-") == 0)
-		return reader_start(reader_new("stdin", stdin, fmt));
+		return reader_start(reader_new("stdin", stdin, fmt, CHUNK));
 	if ((fp = fopen(path, "r")) == NULL)
 		die(EXIT_SYS, "%s: %s", path, strerror(errno));
-	return reader_start(reader_new(path, fp, fmt));
+	return reader_start(reader_new(path, fp, fmt, CHUNK));
 }
 
 struct reader *
@@ -187,7 +191,9 @@ rd_open_mem(const char *name, const char *data, size_t len, int fmt)
 		data = "\n", len = 1;
 	if ((fp = fmemopen((void *)(uintptr_t)data, len, "r")) == NULL)
 		die(EXIT_SYS, "%s: %s", name, strerror(errno));
-	return reader_start(reader_new(name, fp, fmt));
+	/* Input in memory is read at once, into a buffer no bigger than it. */
+	return reader_start(reader_new(name, fp, fmt,
+	    len + 2 < CHUNK ? len + 2 : CHUNK));
 }
 
 const char *

@@ -19,6 +19,11 @@ extern long fuzz_line;		/* the line die_at() or warn_at() named */
 #define FUZZ_TRY()	(fuzz_armed = 1, setjmp(fuzz_jmp))
 #define FUZZ_DONE()	(fuzz_armed = 0)
 
+/* The reader's chunk, which run.sh makes small, so that records are cut. */
+#ifndef SC_CHUNK
+#error "build with -DSC_CHUNK=N, as tests/fuzz/run.sh does"
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

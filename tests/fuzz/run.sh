@@ -38,7 +38,8 @@ fi
 
 cflags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 -fno-sanitize-recover=all -std=c11 -D_POSIX_C_SOURCE=200809L \
--DVERSION=\"fuzz\" -DSEEDDIR=\"/nonexistent\" -I$top/lib -I$fz ${FUZZ_CFLAGS:-}"
+-DVERSION=\"fuzz\" -DSEEDDIR=\"/nonexistent\" -DSC_CHUNK=4096 -I$top/lib -I$fz \
+${FUZZ_CFLAGS:-}"
 
 build() {
 	mkdir -p "$work/obj" &&
