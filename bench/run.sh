@@ -43,6 +43,8 @@ done
 D=$W/d$ROWS
 DB=$W/d$BIG
 sc-followups -D "$D" list --all -o tsv > "$W/followups.tsv"
+# The tables just written go to disk now, not while the first runs run.
+sync
 
 results=$W/results
 : > "$results"
