@@ -42,51 +42,12 @@ recs_add(struct recs *rs, char **f, size_t n, long line)
 }
 
 /*
- * Reads every record of data into rs; 0 when the reader gave up (the
- * input is malformed), 1 when it read to the end.
- */
-int
-read_all(const char *data, size_t len, int fmt, struct recs *rs)
-{
-	static struct reader *volatile rd;
-	struct rec rec;
-	long lastline = 0;
-	size_t j, lines = 1, k;
-
-	for (k = 0; k < len; k++)
-		lines += data[k] == '\n' || data[k] == '\r';
-	memset(rs, 0, sizeof(*rs));
-	rd = NULL;
-	if (FUZZ_TRY() != 0) {
-		CHECK(fuzz_status == EXIT_DATA);
-		rd_close(rd);
-		recs_free(rs);
-		return 0;
-	}
-	rd = rd_open_mem("fuzz", data, len, fmt);
-	while (rd_next(rd, &rec)) {
-		CHECK(rec.n >= 1);
-		CHECK(rs->n == 0 || rec.n == rs->width);
-		CHECK(rec.line >= 1 && rec.line >= lastline);
-		CHECK((size_t)rec.line <= lines);
-		lastline = rec.line;
-		for (j = 0; j < rec.n; j++)
-			CHECK(utf8_valid(rec.f[j], strlen(rec.f[j])));
-		recs_add(rs, rec.f, rec.n, rec.line);
-	}
-	FUZZ_DONE();
-	rd_close(rd);
-	rd = NULL;
-	return 1;
-}
-
-/*
  * The fields of a lazy reader's record, asked for in an order that the
  * record picks (odd ones first, some twice), then all at once: both must
  * agree.  A record that rd_raw() gives must be what the writer writes.
  */
-static void
-lazy_fields(struct reader *rd, const struct rec *rec, struct recs *rs)
+static char **
+lazy_fields(struct reader *rd, const struct rec *rec)
 {
 	static const int fmts[2] = { FMT_TSV, FMT_CSV };
 	struct buf out = { NULL, 0, 0 };
@@ -118,19 +79,25 @@ lazy_fields(struct reader *rd, const struct rec *rec, struct recs *rs)
 	row = rd_row(rd);
 	for (j = 0; j < n; j++)
 		CHECK(strcmp(row[j], got[j]) == 0);
-	recs_add(rs, row, rec->n, rec->line);
+	return row;
 }
 
 /*
- * Reads data as a lazy reader does after its header, as list does; 0
- * when the reader gave up.
+ * Reads every record of data into rs, eagerly or (after the header)
+ * lazily; 0 when the reader gave up (the input is malformed), 1 when it
+ * read to the end.
  */
-int
-read_lazy(const char *data, size_t len, int fmt, struct recs *rs)
+static int
+read_records(const char *data, size_t len, int fmt, struct recs *rs, int lazy)
 {
 	static struct reader *volatile rd;
 	struct rec rec;
+	long lastline = 0;
+	size_t j, lines = 1, k;
+	char **f;
 
+	for (k = 0; k < len; k++)
+		lines += data[k] == '\n' || data[k] == '\r';
 	memset(rs, 0, sizeof(*rs));
 	rd = NULL;
 	if (FUZZ_TRY() != 0) {
@@ -140,16 +107,36 @@ read_lazy(const char *data, size_t len, int fmt, struct recs *rs)
 		return 0;
 	}
 	rd = rd_open_mem("fuzz", data, len, fmt);
-	if (rd_next(rd, &rec)) {
-		recs_add(rs, rec.f, rec.n, rec.line);
-		rd_lazy(rd);
+	while (rd_next(rd, &rec)) {
+		f = lazy && rs->n > 0 ? lazy_fields(rd, &rec) : rec.f;
+		CHECK(rec.n >= 1);
+		CHECK(rs->n == 0 || rec.n == rs->width);
+		CHECK(rec.line >= 1 && rec.line >= lastline);
+		CHECK((size_t)rec.line <= lines);
+		lastline = rec.line;
+		for (j = 0; j < rec.n; j++)
+			CHECK(utf8_valid(f[j], strlen(f[j])));
+		recs_add(rs, f, rec.n, rec.line);
+		if (lazy && rs->n == 1)
+			rd_lazy(rd);
 	}
-	while (rd_next(rd, &rec))
-		lazy_fields(rd, &rec, rs);
 	FUZZ_DONE();
 	rd_close(rd);
 	rd = NULL;
 	return 1;
+}
+
+int
+read_all(const char *data, size_t len, int fmt, struct recs *rs)
+{
+	return read_records(data, len, fmt, rs, 0);
+}
+
+/* Reads data as a lazy reader does after its header, as list does. */
+int
+read_lazy(const char *data, size_t len, int fmt, struct recs *rs)
+{
+	return read_records(data, len, fmt, rs, 1);
 }
 
 /* Lazy reading gives what eager reading gives, and fails where it fails. */
