@@ -55,8 +55,8 @@ struct reader {
 	int	 uncut;		/* the record's spans are not cut yet */
 	char	*raw;		/* the record as it stood, when uncut */
 	size_t	 rawlen;
-	int	 rawcsv;	/* and csv_field() would write it the same */
-	int	 rawtsv;	/* and tsv_field() would: its tabs are tabs */
+	int	 rawcsv;	/* and csv_add() would write it the same */
+	int	 rawtsv;	/* and tsv_add() would: its tabs are tabs */
 	struct buf scratch;	/* fields copied out of an uncut record */
 	struct csv_parser p;
 };
@@ -410,8 +410,8 @@ struct recinfo {
 	char	*hi0, *hi1;	/* the first byte >= 0x80, and past the last */
 	char	*end;		/* where the record's line end begins */
 	long	 lines;		/* the line ends it holds, its own included */
-	int	 canon;		/* it stands as csv_field() would write it */
-	int	 tsvok;		/* and, read as TSV, as tsv_field() would */
+	int	 canon;		/* it stands as csv_add() would write it */
+	int	 tsvok;		/* and, read as TSV, as tsv_add() would */
 };
 
 /*
@@ -549,7 +549,7 @@ fast_quoted(struct reader *r, char **pp, char *e, struct span *sp,
 	}
 	sp->len = (size_t)(c - sp->s);
 	if (!special && !space_ends(sp->s, sp->len))
-		ri->canon = 0;		/* csv_field() would not quote it */
+		ri->canon = 0;		/* csv_add() would not quote it */
 	*pp = c + 1;
 	return FAST_OK;
 }
@@ -562,7 +562,7 @@ fast_plain(char **pp, char *e, struct span *sp, struct recinfo *ri)
 
 	/* A quote inside a plain field is kept as it stands. */
 	while ((c = next_stop(c, e, ri, PLAIN, &none)) < e && *c == '"') {
-		ri->canon = 0;		/* csv_field() would quote it */
+		ri->canon = 0;		/* csv_add() would quote it */
 		c++;
 	}
 	if (c < e && *c == '\0')
@@ -841,13 +841,13 @@ tsv_field_end(char **pp, char *e, struct span *sp, struct recinfo *ri)
 		if (*c == '\0')
 			return FAST_NO;
 		sp->esc |= *c == '\\';	/* else a CR */
-		ri->tsvok = 0;		/* tsv_field() would escape it */
-		ri->canon = 0;		/* and csv_field() would quote it */
+		ri->tsvok = 0;		/* tsv_add() would escape it */
+		ri->canon = 0;		/* and csv_add() would quote it */
 		c++;
 	}
 	sp->len = (size_t)(c - sp->s);
 	if (specials || space_ends(sp->s, sp->len))
-		ri->canon = 0;		/* csv_field() would quote it */
+		ri->canon = 0;		/* csv_add() would quote it */
 	*pp = c;
 	return FAST_OK;
 }

@@ -67,16 +67,6 @@ csv_add(struct buf *b, const char *s, int safe)
 	b->len = (size_t)(o - b->s);
 }
 
-void
-csv_field(FILE *fp, const char *s, int safe)
-{
-	struct buf b = { NULL, 0, 0 };
-
-	csv_add(&b, s, safe);
-	fwrite(b.s, 1, b.len, fp);
-	buf_free(&b);
-}
-
 /* What stands after the backslash of each byte TSV escapes; NUL ends. */
 static const char tsv_esc[256] = {
 	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\', ['\0'] = '0'
@@ -98,16 +88,6 @@ tsv_add(struct buf *b, const char *s)
 		esc[1] = tsv_esc[*p++];
 		buf_add(b, esc, 2);
 	}
-}
-
-void
-tsv_field(FILE *fp, const char *s)
-{
-	struct buf b = { NULL, 0, 0 };
-
-	tsv_add(&b, s);
-	fwrite(b.s, 1, b.len, fp);
-	buf_free(&b);
 }
 
 /*
