@@ -340,9 +340,8 @@ out_verbatim(const struct out *o)
 void
 out_raw(struct out *o, const char *raw, size_t len)
 {
-	(void)o;
 	fwrite(raw, 1, len, stdout);
-	putchar('\n');
+	fputs(o->eol, stdout);
 }
 
 /* Padding is written only before a cell, so no line ends in spaces. */
