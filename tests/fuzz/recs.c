@@ -139,25 +139,88 @@ read_lazy(const char *data, size_t len, int fmt, struct recs *rs)
 	return read_records(data, len, fmt, rs, 1);
 }
 
+/* What a reference reader records when it refuses an input. */
+int
+ref_fail(struct recs *rs, long line, int why)
+{
+	rs->errline = line;
+	rs->err = why;
+	return 0;
+}
+
+/* The reference's end: a refused input keeps only where and why. */
+int
+ref_done(struct recs *rs, int ok)
+{
+	long line = rs->errline;
+	int err = rs->err;
+
+	if (!ok) {
+		recs_free(rs);
+		rs->errline = line;
+		rs->err = err;
+	}
+	return ok;
+}
+
+/* The same records and fields, and with lines, on the same lines. */
+static void
+recs_same(const struct recs *a, const struct recs *b, int lines)
+{
+	size_t i, j;
+
+	CHECK(a->n == b->n);
+	CHECK(a->n == 0 || a->width == b->width);
+	for (i = 0; i < a->n; i++) {
+		CHECK(!lines || a->line[i] == b->line[i]);
+		for (j = 0; j < a->width; j++)
+			CHECK(strcmp(a->r[i][j], b->r[i][j]) == 0);
+	}
+}
+
+/*
+ * The reader (ok, a) and the reference (refok, ref) agree: both refuse
+ * the input at the same line, or both read the same records.  ref is
+ * freed; returns ok.
+ */
+int
+recs_agree(int ok, const struct recs *a, int refok, struct recs *ref)
+{
+	CHECK(ok == refok);
+	if (!ok)
+		CHECK(fuzz_line == ref->errline);
+	else
+		recs_same(a, ref, 1);
+	recs_free(ref);
+	return ok;
+}
+
+/* What was written of a reads back as a; both are freed. */
+void
+reads_back(struct recs *a, struct buf *out, int fmt)
+{
+	struct recs b;
+
+	CHECK(read_all(out->s, out->len, fmt, &b));
+	recs_same(a, &b, 0);
+	recs_free(a);
+	recs_free(&b);
+	buf_free(out);
+}
+
 /* Lazy reading gives what eager reading gives, and fails where it fails. */
 void
 same_lazy(const char *data, size_t len, int fmt, int ok, const struct recs *a)
 {
 	struct recs l;
 	long line = fuzz_line;
-	size_t i, j;
 
 	CHECK(read_lazy(data, len, fmt, &l) == ok);
 	if (!ok) {
 		CHECK(fuzz_line == line);
 		return;
 	}
-	CHECK(l.n == a->n && l.width == a->width);
-	for (i = 0; i < a->n; i++) {
-		CHECK(l.line[i] == a->line[i]);
-		for (j = 0; j < a->width; j++)
-			CHECK(strcmp(l.r[i][j], a->r[i][j]) == 0);
-	}
+	recs_same(a, &l, 1);
 	recs_free(&l);
 }
 
