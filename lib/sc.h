@@ -212,6 +212,7 @@ struct store {
 	char	*dir;		/* NULL: the compiled-in seeds */
 	int	 lockfd;
 	double	 wait;
+	int	 cleaned;	/* stale temporary files removed */
 };
 void	 store_init(struct store *, const char *, double);
 struct reader *store_reader(const struct store *, const struct schema *);

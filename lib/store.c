@@ -180,23 +180,65 @@ table_hint(const char *path)
 }
 
 /*
+ * A temporary file is named after its table, a tag and mkstemp's six
+ * characters: .cities.csv.sc-AbC123.  The tag keeps the names that other
+ * programs make beside a table (rsync's .cities.csv.AbC123, vim's
+ * .cities.csv.swp, a user's .cities.csv.bak) from ever looking like ours.
+ */
+#define TMP_TAG		".sc-"
+#define TMP_RANDOM	6
+
+/* Whether name is a temporary file of the table file. */
+static int
+is_temp_of(const char *name, const char *file)
+{
+	static const char random[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	size_t i, n = strlen(file);
+
+	if (name[0] != '.' || strncmp(name + 1, file, n) != 0 ||
+	    strncmp(name + 1 + n, TMP_TAG, strlen(TMP_TAG)) != 0)
+		return 0;
+	name += 1 + n + strlen(TMP_TAG);
+	for (i = 0; i < TMP_RANDOM; i++)
+		if (name[i] == '\0' || strchr(random, name[i]) == NULL)
+			return 0;
+	return name[TMP_RANDOM] == '\0';
+}
+
+/* Whether name is a temporary file of file, or of any table if NULL. */
+static int
+is_temp(const char *name, const char *file)
+{
+	size_t i;
+
+	if (file != NULL)
+		return is_temp_of(name, file);
+	for (i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++)
+		if (is_temp_of(name, schemas[i]->file))
+			return 1;
+	return 0;
+}
+
+/*
  * A writer killed between mkstemp() and rename() leaves its temporary
  * file behind.  Once the lock is ours no write is under way, so any such
- * file is stale and goes.
+ * file in dir (of table file, or of any table if NULL) is stale and goes.
+ * Only a write calls this: a dry run changes nothing in the directory.
  */
 static void
-remove_stale(const struct store *st)
+remove_stale(const char *dir, const char *file)
 {
 	struct dirent *de;
 	char *path;
 	DIR *d;
 
-	if ((d = opendir(st->dir)) == NULL)
+	if ((d = opendir(dir)) == NULL)
 		return;
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] != '.' || strstr(de->d_name, ".csv.") == NULL)
+		if (!is_temp(de->d_name, file))
 			continue;
-		path = xasprintf("%s/%s", st->dir, de->d_name);
+		path = xasprintf("%s/%s", dir, de->d_name);
 		unlink(path);
 		free(path);
 	}
@@ -233,7 +275,6 @@ store_lock(struct store *st)
 		sleep_ms(20);
 		waited += 20;
 	}
-	remove_stale(st);
 }
 
 static void
@@ -307,8 +348,11 @@ store_write(struct store *st, struct table *t)
 	int fd;
 
 	store_lock(st);
+	if (!st->cleaned)
+		remove_stale(st->dir, NULL);
+	st->cleaned = 1;
 	path = table_path(st, t->sc);
-	tmp = xasprintf("%s/.%s.XXXXXX", st->dir, t->sc->file);
+	tmp = xasprintf("%s/.%s" TMP_TAG "XXXXXX", st->dir, t->sc->file);
 	if ((fd = mkstemp(tmp)) == -1) {
 		free(tmp);
 		die(EXIT_SYS, "%s: cannot create a temporary file: %s",

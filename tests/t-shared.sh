@@ -1,0 +1,120 @@
+# t-shared.sh: a write in a directory that people share.  A write touches
+# its own table and its own temporary files (.TABLE.csv.sc-XXXXXX, nothing
+# else); a dry run touches nothing; a table that is a symbolic link is
+# written through the link; the owner group and mode of a table survive a
+# write, or the write is refused.
+
+# junk DIR: files that look like ours but are other programs': backups,
+# editors' swap and undo files, rsync's temporaries, near misses of our
+# own pattern.  None of them may ever go.
+cat >"$T/junk" <<'EOF'
+#!/bin/sh
+cd "$1" || exit 1
+cp cities.csv .cities.csv.bak
+for f in .cities.csv.swp .followups.csv.un~ .cities.csv.AbC123 \
+    .events.csv.XyZ789 .cities.csv.sc-AbC12 .cities.csv.sc-AbC1234 \
+    .cities.csv.sc-AbC12_ .cities.csv.sc-AbC12- .notes.csv.sc-AbC123 \
+    .CITIES.csv.sc-AbC123 cities.csv.sc-AbC123 .cities.csv.sc-AbC123~ \
+    .cities.csv.sc-.AbC12 .cities.sc-AbC123 ..cities.csv.sc-AbC123; do
+	echo "not yours" >"$f"
+done
+EOF
+# stale DIR: temporary files as killed writers of each table leave them.
+cat >"$T/stale" <<'EOF'
+#!/bin/sh
+cd "$1" || exit 1
+for f in .cities.csv.sc-AbC123 .events.csv.sc-zzzzzz .attendance.csv.sc-000000 \
+    .partners.csv.sc-Q1w2E3 .followups.csv.sc-9a8B7c; do
+	echo "half a table" >"$f"
+done
+EOF
+chmod +x "$T/junk" "$T/stale"
+
+# --- (a) a dry run changes nothing, not even the listing ---------------------
+
+seed_dir dry
+"$T/junk" "$T/dry"
+"$T/stale" "$T/dry"
+snapshot dry
+t 'dry run: sc-events add -n keeps .cities.csv.bak (the report of issue 10)' \
+  'sc-events -D dry -n add T --start 2024-07-01 -c id -H && ls -A dry | grep -c "^\.cities\.csv\.bak$"'
+out <<'X'
+2024-07-t
+1
+X
+unchanged dry
+
+t 'dry run: no verb with -n touches the directory, stale temporary files included' \
+  'sc-cities -D dry -n add Lyon --country FR >/dev/null &&
+   sc-cities -D dry -n set fr-dijon --notes x >/dev/null &&
+   sc-cities -D dry -n rm fr-dijon --force >/dev/null &&
+   printf "name,country\nNancy,FR\n" | sc-cities -D dry -n import - >/dev/null 2>&1 &&
+   sc-events -D dry -n set 2024-05-strasbourg --notes x >/dev/null &&
+   sc-events -D dry -n attend 2024-05-strasbourg fr-dijon >/dev/null &&
+   sc-events -D dry -n partner 2024-05-strasbourg Acme >/dev/null &&
+   sc-followups -D dry -n add "Write to Dijon" fr-dijon >/dev/null &&
+   sc-followups -D dry -n done 1 >/dev/null &&
+   echo ok'
+out <<'X'
+ok
+X
+unchanged dry
+
+# --- (b) a write removes only its own stale temporary files -------------------
+
+t 'write: removes stale temporary files of all five tables, exactly those' \
+  'sc-cities -D dry add Lyon --country FR -c id -H && ls -A dry'
+out <<'X'
+fr-lyon
+..cities.csv.sc-AbC123
+.CITIES.csv.sc-AbC123
+.cities.csv.AbC123
+.cities.csv.bak
+.cities.csv.sc-.AbC12
+.cities.csv.sc-AbC12
+.cities.csv.sc-AbC12-
+.cities.csv.sc-AbC1234
+.cities.csv.sc-AbC123~
+.cities.csv.sc-AbC12_
+.cities.csv.swp
+.cities.sc-AbC123
+.events.csv.XyZ789
+.followups.csv.un~
+.notes.csv.sc-AbC123
+attendance.csv
+cities.csv
+cities.csv.sc-AbC123
+events.csv
+followups.csv
+partners.csv
+X
+
+t 'write: ... and the files it kept are byte for byte what they were' \
+  'cmp dry/.cities.csv.bak "$TOP/seeds/cities.csv" &&
+   cat dry/.cities.csv.swp dry/.followups.csv.un~ dry/.cities.csv.AbC123 dry/.cities.csv.sc-AbC12 | uniq -c'
+out <<'X'
+      4 not yours
+X
+
+# A writer killed by SIGXFSZ part-way leaves its temporary file: its name
+# is the table's, the tag and six characters of mkstemp's alphabet.
+mkdir -p "$T/kx"
+awk 'BEGIN { print "id,name,country,region,status,joined,via,notes"
+	for (i = 0; i < 5000; i++)
+		printf "fr-c%d,City %d,FR,,member,2024-05-15,,\n", i, i }' >"$T/kx/cities.csv"
+t 'temporary file: named .TABLE.csv.sc- and six letters or digits' \
+  '{ (ulimit -f 20; exec sc-cities -D kx set fr-c1 --notes x); echo $?; } 2>/dev/null
+   ls -A kx | grep -v "^cities\.csv$" | sed "s/[A-Za-z0-9]\{6\}\$/XXXXXX/"'
+out <<'X'
+153
+.cities.csv.sc-XXXXXX
+X
+
+t 'temporary file: ... a dry run leaves it, the next write removes it' \
+  'sc-cities -D kx -n set fr-c1 --notes y >/dev/null && ls -A kx | wc -l &&
+   sc-cities -D kx set fr-c1 --notes y && ls -A kx'
+out <<'X'
+2
+cities.csv
+X
+rm -rf "$T/kx"
