@@ -45,7 +45,31 @@ table_path(const struct store *st, const struct schema *sc)
 	return xasprintf("%s/%s", st->dir, sc->file);
 }
 
-/* NULL when the table has no file yet: a missing table is an empty one. */
+/*
+ * Dies for a table path that cannot be followed (err is stat's errno): a
+ * dangling link would otherwise read as an empty table, and be written
+ * over as a new one.
+ */
+static void
+link_failed(const char *path, int err)
+{
+	char to[4096];
+	ssize_t n;
+
+	if (err == ELOOP)
+		die(EXIT_SYS, "%s: a loop of symbolic links", path);
+	if (err == ENOENT && (n = readlink(path, to, sizeof(to) - 1)) > 0) {
+		to[n] = '\0';
+		die(EXIT_SYS, "%s: symbolic link to %s, which leads to no file",
+		    path, to);
+	}
+	die(EXIT_SYS, "%s: %s", path, strerror(err));
+}
+
+/*
+ * NULL when the table has no file yet: a missing table is an empty one.
+ * A table that is a symbolic link is read through it.
+ */
 struct reader *
 store_reader(const struct store *st, const struct schema *sc)
 {
@@ -53,6 +77,7 @@ store_reader(const struct store *st, const struct schema *sc)
 	struct stat sb;
 	char *path;
 	size_t i;
+	int err;
 
 	if (st->dir == NULL) {
 		for (i = 0; seed_names[i] != NULL; i++)
@@ -67,11 +92,13 @@ store_reader(const struct store *st, const struct schema *sc)
 	}
 	path = table_path(st, sc);
 	if (stat(path, &sb) == -1) {
-		if (errno == ENOENT) {
+		err = errno;
+		if (err == ENOENT && lstat(path, &sb) == -1 &&
+		    errno == ENOENT) {
 			free(path);
 			return NULL;
 		}
-		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+		link_failed(path, err);
 	}
 	/* A FIFO or a device would hang or never end: a table is a file. */
 	if (!S_ISREG(sb.st_mode))
@@ -340,10 +367,47 @@ write_failed(const char *tmp, const char *path)
 	    strerror(saved));
 }
 
+/*
+ * What a write replaces: the table, or the file its symbolic link leads
+ * to (through any chain of links), so that the link stays a link and the
+ * rows go where the user keeps them.  The temporary file goes beside that
+ * file, since rename(2) works only within one file system.
+ */
+struct target {
+	char	*name;		/* the table as the user names it */
+	char	*path;		/* the file to replace */
+	char	*dir;		/* its directory */
+};
+
+static void
+table_target(const struct store *st, const struct schema *sc,
+    struct target *tg)
+{
+	struct stat sb;
+	char *slash;
+
+	tg->name = table_path(st, sc);
+	if (lstat(tg->name, &sb) == -1 || !S_ISLNK(sb.st_mode)) {
+		tg->path = xstrdup(tg->name);
+		tg->dir = xstrdup(st->dir);
+		return;
+	}
+	if ((tg->path = realpath(tg->name, NULL)) == NULL)
+		link_failed(tg->name, errno);
+	if (stat(tg->path, &sb) == -1)
+		link_failed(tg->name, errno);
+	if (!S_ISREG(sb.st_mode))
+		die(EXIT_SYS, "%s: not a regular file", tg->name);
+	slash = strrchr(tg->path, '/');
+	tg->dir = xstrndup(tg->path, slash == tg->path ? 1 :
+	    (size_t)(slash - tg->path));
+}
+
 void
 store_write(struct store *st, struct table *t)
 {
-	char *path, *tmp;
+	struct target tg;
+	char *tmp;
 	FILE *fp;
 	int fd;
 
@@ -351,24 +415,28 @@ store_write(struct store *st, struct table *t)
 	if (!st->cleaned)
 		remove_stale(st->dir, NULL);
 	st->cleaned = 1;
-	path = table_path(st, t->sc);
-	tmp = xasprintf("%s/.%s" TMP_TAG "XXXXXX", st->dir, t->sc->file);
+	table_target(st, t->sc, &tg);
+	if (strcmp(tg.dir, st->dir) != 0)
+		remove_stale(tg.dir, t->sc->file);
+	tmp = xasprintf("%s/.%s" TMP_TAG "XXXXXX", tg.dir, t->sc->file);
 	if ((fd = mkstemp(tmp)) == -1) {
 		free(tmp);
 		die(EXIT_SYS, "%s: cannot create a temporary file: %s",
-		    st->dir, strerror(errno));
+		    tg.dir, strerror(errno));
 	}
 	if ((fp = fdopen(fd, "w")) == NULL)
-		write_failed(tmp, path);
+		write_failed(tmp, tg.name);
 	write_table(fp, t);
 	if (fflush(fp) != 0 || ferror(fp) ||
-	    fchmod(fd, table_mode(path)) == -1 || fsync(fd) == -1) {
+	    fchmod(fd, table_mode(tg.path)) == -1 || fsync(fd) == -1) {
 		fclose(fp);
-		write_failed(tmp, path);
+		write_failed(tmp, tg.name);
 	}
-	if (fclose(fp) != 0 || rename(tmp, path) == -1)
-		write_failed(tmp, path);
-	sync_dir(st->dir);
+	if (fclose(fp) != 0 || rename(tmp, tg.path) == -1)
+		write_failed(tmp, tg.name);
+	sync_dir(tg.dir);
 	free(tmp);
-	free(path);
+	free(tg.name);
+	free(tg.path);
+	free(tg.dir);
 }

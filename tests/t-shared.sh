@@ -118,3 +118,182 @@ out <<'X'
 cities.csv
 X
 rm -rf "$T/kx"
+
+# --- (c) symbolic links: a write goes through the link ------------------------
+
+# links: the seed tables in lk/, whose cities.csv is a link as the case
+# sets up; real/ and chain/ hold targets outside it.
+links() {
+	rm -rf "$T/lk" "$T/real" "$T/chain"
+	seed_dir lk
+	mkdir -p "$T/real" "$T/chain"
+	mv "$T/lk/cities.csv" "$T/real/cities.csv"
+}
+
+links
+ln -s cities-2024.csv "$T/lk/cities.csv"
+cp "$T/real/cities.csv" "$T/lk/cities-2024.csv"
+t 'link inside the directory: add writes the target; the link stays a link' \
+  'sc-cities -D lk add Lyon --country FR -c id -H &&
+   readlink lk/cities.csv && test ! -L lk/cities-2024.csv &&
+   grep -c "^fr-lyon," lk/cities-2024.csv && ls -A lk'
+out <<'X'
+fr-lyon
+cities-2024.csv
+1
+attendance.csv
+cities-2024.csv
+cities.csv
+events.csv
+followups.csv
+partners.csv
+X
+
+links
+ln -s ../real/cities.csv "$T/lk/cities.csv"
+echo stale >"$T/real/.cities.csv.sc-AbC123"
+echo other >"$T/real/.events.csv.sc-AbC123"
+cp "$T/real/cities.csv" "$T/real/.cities.csv.bak"
+t 'link outside (../real): real/ gets the row, the link stays, set too' \
+  'sc-cities -D lk add Lyon --country FR -c id -H &&
+   sc-cities -D lk set fr-lyon --notes "through the link" &&
+   readlink lk/cities.csv && grep "^fr-lyon," real/cities.csv &&
+   sc-cities -D lk list --name lyon -c id -H'
+out <<'X'
+fr-lyon
+../real/cities.csv
+fr-lyon,Lyon,FR,,prospect,,,through the link
+fr-lyon
+X
+
+t 'link outside: ... no temporary file beside the link or the target; only the table'"'"'s stale one went' \
+  'ls -A lk real'
+out <<'X'
+lk:
+attendance.csv
+cities.csv
+events.csv
+followups.csv
+partners.csv
+
+real:
+.cities.csv.bak
+.events.csv.sc-AbC123
+cities.csv
+X
+
+t 'link outside: ... a dry run writes nothing on either side' \
+  'cp real/cities.csv before && sc-cities -D lk -n add Nancy --country FR >/dev/null &&
+   cmp real/cities.csv before && readlink lk/cities.csv && ls -A real | wc -l'
+out <<'X'
+../real/cities.csv
+3
+X
+
+links
+ln -s "$T/real/cities.csv" "$T/lk/cities.csv"
+t 'absolute link: written through as well' \
+  'sc-cities -D lk rm fr-dijon --force && test -L lk/cities.csv &&
+   grep -c "^fr-dijon," real/cities.csv'
+status 1
+out <<'X'
+0
+X
+
+# cities.csv -> ../chain/a.csv -> b.csv -> ../real/cities.csv
+links
+ln -s ../real/cities.csv "$T/chain/b.csv"
+ln -s b.csv "$T/chain/a.csv"
+ln -s ../chain/a.csv "$T/lk/cities.csv"
+t 'chained links: the last target gets the row; every link stays a link' \
+  'sc-cities -D lk add Lyon --country FR -c id -H &&
+   readlink lk/cities.csv chain/a.csv chain/b.csv &&
+   grep -c "^fr-lyon," real/cities.csv && ls -A chain real'
+out <<'X'
+fr-lyon
+../chain/a.csv
+b.csv
+../real/cities.csv
+1
+chain:
+a.csv
+b.csv
+
+real:
+cities.csv
+X
+
+# A dangling link, a loop and a link to what is not a file are refused:
+# exit 4, nothing written anywhere, and a reader says so too rather than
+# show an empty table.
+links
+rm "$T/real/cities.csv"
+ln -s ../real/cities.csv "$T/lk/cities.csv"
+snapshot lk
+t 'dangling link: add exits 4, writes nothing' \
+  'sc-cities -D lk add Lyon --country FR; rc=$?; ls -A real; exit $rc'
+status 4
+err 'sc-cities: lk/cities.csv: symbolic link to ../real/cities.csv, which leads to no file'
+unchanged lk
+
+t 'dangling link: ... and list exits 4 rather than show no city' \
+  'sc-cities -D lk list'
+status 4
+err 'sc-cities: lk/cities.csv: symbolic link to ../real/cities.csv, which leads to no file'
+
+t 'dangling link: ... events that name the cities cannot be checked either' \
+  'sc-events -D lk check'
+status 4
+err 'sc-events: lk/cities.csv: symbolic link to ../real/cities.csv, which leads to no file'
+
+links
+ln -s missing.csv "$T/chain/a.csv"
+ln -s ../chain/a.csv "$T/lk/cities.csv"
+snapshot lk
+t 'dangling chain: a link to a link to nothing: exit 4' \
+  'sc-cities -D lk set fr-dijon --notes x; rc=$?; ls -A chain; exit $rc'
+status 4
+out <<'X'
+a.csv
+X
+err 'sc-cities: lk/cities.csv: symbolic link to ../chain/a.csv, which leads to no file'
+unchanged lk
+
+links
+ln -s ../chain/a.csv "$T/lk/cities.csv"
+ln -s ../lk/cities.csv "$T/chain/a.csv"
+snapshot lk
+t 'link loop: exit 4, nothing written' \
+  'sc-cities -D lk add Lyon --country FR; rc=$?; ls -A chain; exit $rc'
+status 4
+out <<'X'
+a.csv
+X
+err 'sc-cities: lk/cities.csv: a loop of symbolic links'
+unchanged lk
+
+t 'link loop: ... list exits 4 too' 'sc-cities -D lk list'
+status 4
+err 'sc-cities: lk/cities.csv: a loop of symbolic links'
+
+links
+ln -s ../real "$T/lk/cities.csv"
+snapshot lk
+t 'link to a directory: exit 4, nothing written' \
+  'sc-cities -D lk add Lyon --country FR; rc=$?; ls -A real; exit $rc'
+status 4
+out <<'X'
+cities.csv
+X
+err 'sc-cities: lk/cities.csv: not a regular file'
+unchanged lk
+
+links
+ln -s /dev/null "$T/lk/cities.csv"
+snapshot lk
+t 'link to /dev/null: exit 4, nothing written, /dev/null still a device' \
+  'sc-cities -D lk add Lyon --country FR; rc=$?; test -c /dev/null || echo "not a device"; exit $rc'
+status 4
+err 'sc-cities: lk/cities.csv: not a regular file'
+unchanged lk
+rm -rf "$T/lk" "$T/real" "$T/chain" "$T/before"
