@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <grp.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -331,20 +332,6 @@ write_table(FILE *fp, const struct table *t)
 	buf_free(&line);
 }
 
-/* A new table gets the mode a plain file would get: 0666 less the umask. */
-static mode_t
-table_mode(const char *path)
-{
-	struct stat sb;
-	mode_t mask;
-
-	if (stat(path, &sb) == 0)
-		return sb.st_mode & 07777;
-	mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
-}
-
 static void
 sync_dir(const char *dir)
 {
@@ -355,16 +342,6 @@ sync_dir(const char *dir)
 	if (fsync(fd) == -1 && errno != EINVAL)
 		die(EXIT_SYS, "%s: fsync: %s", dir, strerror(errno));
 	close(fd);
-}
-
-static void
-write_failed(const char *tmp, const char *path)
-{
-	int saved = errno;
-
-	unlink(tmp);
-	die(EXIT_SYS, "%s: cannot write: %s; the table is unchanged", path,
-	    strerror(saved));
 }
 
 /*
@@ -385,22 +362,95 @@ table_target(const struct store *st, const struct schema *sc,
 {
 	struct stat sb;
 	char *slash;
+	int found;
 
 	tg->name = table_path(st, sc);
-	if (lstat(tg->name, &sb) == -1 || !S_ISLNK(sb.st_mode)) {
-		tg->path = xstrdup(tg->name);
-		tg->dir = xstrdup(st->dir);
+	found = lstat(tg->name, &sb) == 0;
+	if (found && S_ISLNK(sb.st_mode)) {
+		if ((tg->path = realpath(tg->name, NULL)) == NULL ||
+		    stat(tg->path, &sb) == -1)
+			link_failed(tg->name, errno);
+		if (!S_ISREG(sb.st_mode))
+			die(EXIT_SYS, "%s: not a regular file", tg->name);
+		slash = strrchr(tg->path, '/');
+		tg->dir = xstrndup(tg->path, slash == tg->path ? 1 :
+		    (size_t)(slash - tg->path));
 		return;
 	}
-	if ((tg->path = realpath(tg->name, NULL)) == NULL)
-		link_failed(tg->name, errno);
-	if (stat(tg->path, &sb) == -1)
-		link_failed(tg->name, errno);
-	if (!S_ISREG(sb.st_mode))
+	if (found && !S_ISREG(sb.st_mode))
 		die(EXIT_SYS, "%s: not a regular file", tg->name);
-	slash = strrchr(tg->path, '/');
-	tg->dir = xstrndup(tg->path, slash == tg->path ? 1 :
-	    (size_t)(slash - tg->path));
+	/* A table with no file yet is a new one, made in the directory. */
+	tg->path = xstrdup(tg->name);
+	tg->dir = xstrdup(st->dir);
+}
+
+static void
+write_failed(const char *tmp, const char *path)
+{
+	int saved = errno;
+
+	unlink(tmp);
+	die(EXIT_SYS, "%s: cannot write: %s; the table is unchanged", path,
+	    strerror(saved));
+}
+
+/*
+ * The table's group would be lost: a writer may give a file only a group
+ * it is a member of, and the group is how a team shares the table.
+ */
+static void
+group_refused(const char *tmp, const char *name, gid_t gid)
+{
+	struct group *gr = getgrgid(gid);
+	char *group;
+
+	unlink(tmp);
+	group = gr != NULL ? xasprintf("%s (%ld)", gr->gr_name, (long)gid) :
+	    xasprintf("%ld", (long)gid);
+	die(EXIT_SYS, "%s: cannot keep its group %s, since you are not a "
+	    "member; nothing written (join the group, or chgrp the table to "
+	    "one of your groups)", name, group);
+}
+
+/*
+ * The temporary file takes the table's group and permission bits, and
+ * its owner where the writer may give it (root), so that a rewrite locks
+ * nobody out of a shared table.  It never takes the set-user-ID,
+ * set-group-ID or sticky bits.  A new table gets what a plain new file
+ * gets: 0666 less the umask, and the group the directory gives it.
+ */
+static void
+keep_owner(int fd, const char *tmp, const struct target *tg)
+{
+	struct stat was, now;
+	mode_t mask;
+
+	if (stat(tg->path, &was) == -1) {
+		if (errno != ENOENT)
+			write_failed(tmp, tg->name);
+		mask = umask(0);
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) == -1)
+			write_failed(tmp, tg->name);
+		return;
+	}
+	if (fstat(fd, &now) == -1)
+		write_failed(tmp, tg->name);
+	if ((now.st_uid != was.st_uid || now.st_gid != was.st_gid) &&
+	    fchown(fd, was.st_uid, was.st_gid) == -1) {
+		/* Only root gives a file away; in a user namespace even
+		 * root cannot give it an owner that is not mapped. */
+		if (errno != EPERM && errno != EINVAL)
+			write_failed(tmp, tg->name);
+		if (now.st_gid != was.st_gid &&
+		    fchown(fd, (uid_t)-1, was.st_gid) == -1) {
+			if (errno == EPERM)
+				group_refused(tmp, tg->name, was.st_gid);
+			write_failed(tmp, tg->name);
+		}
+	}
+	if (fchmod(fd, was.st_mode & 0777) == -1)
+		write_failed(tmp, tg->name);
 }
 
 void
@@ -412,10 +462,10 @@ store_write(struct store *st, struct table *t)
 	int fd;
 
 	store_lock(st);
+	table_target(st, t->sc, &tg);
 	if (!st->cleaned)
 		remove_stale(st->dir, NULL);
 	st->cleaned = 1;
-	table_target(st, t->sc, &tg);
 	if (strcmp(tg.dir, st->dir) != 0)
 		remove_stale(tg.dir, t->sc->file);
 	tmp = xasprintf("%s/.%s" TMP_TAG "XXXXXX", tg.dir, t->sc->file);
@@ -424,11 +474,11 @@ store_write(struct store *st, struct table *t)
 		die(EXIT_SYS, "%s: cannot create a temporary file: %s",
 		    tg.dir, strerror(errno));
 	}
+	keep_owner(fd, tmp, &tg);
 	if ((fp = fdopen(fd, "w")) == NULL)
 		write_failed(tmp, tg.name);
 	write_table(fp, t);
-	if (fflush(fp) != 0 || ferror(fp) ||
-	    fchmod(fd, table_mode(tg.path)) == -1 || fsync(fd) == -1) {
+	if (fflush(fp) != 0 || ferror(fp) || fsync(fd) == -1) {
 		fclose(fp);
 		write_failed(tmp, tg.name);
 	}

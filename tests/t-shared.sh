@@ -297,3 +297,181 @@ status 4
 err 'sc-cities: lk/cities.csv: not a regular file'
 unchanged lk
 rm -rf "$T/lk" "$T/real" "$T/chain" "$T/before"
+
+# --- (d) owner, group and mode survive a write, or the write is refused -----
+
+# Real users and groups: the tests run as root, make tables owned by other
+# ids with chown, and write as nobody (65534) with setpriv.  U1 owns the
+# tables, G1 is the team's group, G2 a group nobody is not in.
+U1=47011 G1=47001 G2=47002
+export U1 G1 G2
+# as UID GROUPS CMD...: runs CMD as UID (its group the same number) with
+# the supplementary GROUPS, a comma list or - for none.
+cat >"$T/as" <<'EOF2'
+#!/bin/sh
+u=$1 g=$2
+shift 2
+[ "$g" = - ] && exec setpriv --reuid=$u --regid=$u --clear-groups "$@"
+exec setpriv --reuid=$u --regid=$u --groups="$g" "$@"
+EOF2
+chmod +x "$T/as"
+# gname GID: how a message names a group, "name (GID)" or the bare number.
+gname() {
+	n=$(getent group "$1" | cut -d: -f1)
+	if [ -n "$n" ]; then echo "$n ($1)"; else echo "$1"; fi
+}
+
+# shared NAME: the seed tables in a directory that group G1 may write,
+# as a team's shared directory is; tables owned by U1:G1, mode 0660.
+shared() {
+	seed_dir "$1"
+	chown -R $U1:$G1 "$T/$1"
+	chmod 0660 "$T/$1"/*.csv
+	chmod 0770 "$T/$1"
+}
+
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null ||
+    ! (cd "$T" && ./as 65534 - sc-cities list) >/dev/null 2>&1; then
+	t 'ownership: skipped: not root, or nobody cannot run sc-cities here' 'true'
+else
+
+shared own
+t 'group: a member of the table'"'"'s group rewrites it: group and mode stay' \
+  './as 65534 $G1 sc-cities -D own add Lyon --country FR -c id -H &&
+   stat -c "%u:%g %a" own/cities.csv | sed "s/$G1/G1/"'
+out <<'X'
+fr-lyon
+65534:G1 660
+X
+
+t 'group: ... and its owner, a member too, still reads and writes it' \
+  './as $U1 $G1 sc-cities -D own set fr-lyon --notes back &&
+   ./as $U1 $G1 sc-cities -D own list --name lyon -c notes -H'
+out <<'X'
+back
+X
+
+t 'group: ... no temporary file left' 'ls -A own | grep -c "^\." '
+status 1
+out <<'X'
+0
+X
+
+shared own
+chgrp $G2 "$T/own/cities.csv"
+chmod 0664 "$T/own/cities.csv"
+snapshot own
+t 'group: a writer not in the table'"'"'s group is refused: exit 4, nothing written' \
+  './as 65534 $G1 sc-cities -D own add Lyon --country FR'
+status 4
+err "sc-cities: own/cities.csv: cannot keep its group $(gname $G2), since you are not a member; nothing written (join the group, or chgrp the table to one of your groups)"
+unchanged own
+
+t 'group: ... the table'"'"'s owner, not in the group either, is refused too' \
+  'chown 65534 own/cities.csv && ./as 65534 $G1 sc-cities -D own set fr-dijon --notes x; rc=$?
+   chown $U1 own/cities.csv; exit $rc'
+status 4
+err "sc-cities: own/cities.csv: cannot keep its group $(gname $G2), since you are not a member; nothing written (join the group, or chgrp the table to one of your groups)"
+unchanged own
+
+t 'group: ... a dry run as that writer still writes nothing' \
+  './as 65534 $G1 sc-cities -D own -n add Lyon --country FR -c id -H'
+out <<'X'
+fr-lyon
+X
+unchanged own
+
+shared own
+chmod 0640 "$T/own/cities.csv"
+t 'root: a rewrite keeps the owner as well as the group and mode' \
+  'sc-cities -D own set fr-dijon --notes x &&
+   stat -c "%u:%g %a" own/cities.csv | sed "s/$U1/U1/; s/$G1/G1/"'
+out <<'X'
+U1:G1 640
+X
+
+chmod 6755 "$T/own/cities.csv"
+t 'root: a 6755 table comes out 755: no set-user-ID or set-group-ID bit' \
+  'sc-cities -D own set fr-dijon --notes y &&
+   stat -c "%u:%g %a" own/cities.csv | sed "s/$U1/U1/; s/$G1/G1/"'
+out <<'X'
+U1:G1 755
+X
+
+chmod 1664 "$T/own/cities.csv"
+t 'root: ... nor a sticky bit' \
+  'sc-cities -D own set fr-dijon --notes z && stat -c "%a" own/cities.csv'
+out <<'X'
+664
+X
+
+chmod 2770 "$T/own/cities.csv"
+t 'group: a member rewriting a set-group-ID table: 770, group kept' \
+  './as 65534 $G1 sc-cities -D own set fr-dijon --notes w &&
+   stat -c "%u:%g %a" own/cities.csv | sed "s/$G1/G1/"'
+out <<'X'
+65534:G1 770
+X
+
+# A new table: 0666 less the umask, and the group the directory gives.
+shared new
+rm "$T/new/followups.csv"
+chmod 2770 "$T/new"
+t 'new table: 0666 less the umask, the group of a set-group-ID directory' \
+  '(umask 027; sc-followups -D new add "Write to Dijon" fr-dijon -c id -H) &&
+   stat -c "%u:%g %a" new/followups.csv | sed "s/$G1/G1/"'
+out <<'X'
+1
+0:G1 640
+X
+
+shared new
+rm "$T/new/followups.csv"
+chmod 0777 "$T/new"
+t 'new table: ... and the writer'"'"'s own group in a plain directory' \
+  '(umask 002; ./as 65534 $G1 sc-followups -D new add "Write to Dijon" fr-dijon -c id -H) &&
+   stat -c "%u:%g %a" new/followups.csv'
+out <<'X'
+1
+65534:65534 664
+X
+
+# Through a link, the file at its end keeps its own owner group and mode.
+rm -rf "$T/lk" "$T/real"
+shared lk
+shared real
+mv "$T/lk/cities.csv" "$T/real/cities.csv"
+chmod 0640 "$T/real/cities.csv"
+ln -s ../real/cities.csv "$T/lk/cities.csv"
+t 'link: a member writes through it; the target keeps group and mode' \
+  './as 65534 $G1 sc-cities -D lk add Lyon --country FR -c id -H &&
+   test -L lk/cities.csv && stat -c "%u:%g %a" real/cities.csv | sed "s/$G1/G1/" &&
+   ls -A real | grep -c "^\."'
+status 1
+out <<'X'
+fr-lyon
+65534:G1 640
+0
+X
+
+chgrp $G2 "$T/real/cities.csv"
+chmod 0644 "$T/real/cities.csv"
+snapshot real
+t 'link: ... a writer not in the target'"'"'s group is refused' \
+  './as 65534 $G1 sc-cities -D lk set fr-lyon --notes x; rc=$?; test -L lk/cities.csv && exit $rc'
+status 4
+err "sc-cities: lk/cities.csv: cannot keep its group $(gname $G2), since you are not a member; nothing written (join the group, or chgrp the table to one of your groups)"
+unchanged real
+
+chgrp $G1 "$T/real/cities.csv"
+chmod 0755 "$T/real"
+snapshot real
+t 'link: ... a target directory the writer cannot write: exit 4, nothing written' \
+  './as 65534 $G1 sc-cities -D lk set fr-lyon --notes x 2>lk.err; rc=$?; sed "s|$PWD|T|" lk.err >&2; exit $rc'
+status 4
+err 'sc-cities: T/real: cannot create a temporary file: Permission denied'
+unchanged real
+rm -rf "$T/lk" "$T/real" "$T/lk.err"
+
+fi
+unset U1 G1 G2
