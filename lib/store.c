@@ -356,6 +356,43 @@ struct target {
 	char	*dir;		/* its directory */
 };
 
+/*
+ * The file at the end of the chain of links that starts at name, as a
+ * path the kernel resolves the same way: each relative link is taken
+ * from the directory of the link.  Unlike realpath(3) this never needs
+ * the directories above the data directory, which a user may not be
+ * allowed to search.  Dies for a dangling link or a loop.
+ */
+static char *
+follow_links(const char *name)
+{
+	char to[4096], *path = xstrdup(name), *next, *slash;
+	struct stat sb;
+	ssize_t n;
+	int hops;
+
+	for (hops = 0; ; hops++) {
+		if (lstat(path, &sb) == -1)
+			link_failed(name, errno);
+		if (!S_ISLNK(sb.st_mode))
+			return path;
+		if (hops == 40)
+			link_failed(name, ELOOP);
+		if ((n = readlink(path, to, sizeof(to))) == -1)
+			link_failed(name, errno);
+		if ((size_t)n == sizeof(to))
+			link_failed(name, ENAMETOOLONG);
+		to[n] = '\0';
+		slash = strrchr(path, '/');
+		if (to[0] == '/' || slash == NULL)
+			next = xstrdup(to);
+		else
+			next = xasprintf("%.*s/%s", (int)(slash - path), path, to);
+		free(path);
+		path = next;
+	}
+}
+
 static void
 table_target(const struct store *st, const struct schema *sc,
     struct target *tg)
@@ -367,13 +404,14 @@ table_target(const struct store *st, const struct schema *sc,
 	tg->name = table_path(st, sc);
 	found = lstat(tg->name, &sb) == 0;
 	if (found && S_ISLNK(sb.st_mode)) {
-		if ((tg->path = realpath(tg->name, NULL)) == NULL ||
-		    stat(tg->path, &sb) == -1)
+		tg->path = follow_links(tg->name);
+		if (stat(tg->path, &sb) == -1)
 			link_failed(tg->name, errno);
 		if (!S_ISREG(sb.st_mode))
 			die(EXIT_SYS, "%s: not a regular file", tg->name);
 		slash = strrchr(tg->path, '/');
-		tg->dir = xstrndup(tg->path, slash == tg->path ? 1 :
+		tg->dir = slash == NULL ? xstrdup(".") :
+		    xstrndup(tg->path, slash == tg->path ? 1 :
 		    (size_t)(slash - tg->path));
 		return;
 	}
