@@ -3,7 +3,9 @@
  * seed tables compiled into the binary when no directory is named.  Writes
  * follow one path: lock the directory, write a temporary file beside the
  * table, fsync it, rename it over the table, fsync the directory.  A reader
- * never sees half a file and a failed write leaves the old one intact.
+ * never sees half a file and a failed write leaves the old one intact.  A
+ * table that is a symbolic link is written through it, and a table keeps
+ * its group and mode, or the write is refused.
  */
 #define _DEFAULT_SOURCE	/* flock(2) */
 
@@ -11,9 +13,9 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
-#include <grp.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -387,7 +389,8 @@ follow_links(const char *name)
 		if (to[0] == '/' || slash == NULL)
 			next = xstrdup(to);
 		else
-			next = xasprintf("%.*s/%s", (int)(slash - path), path, to);
+			next = xasprintf("%.*s/%s", (int)(slash - path), path,
+			    to);
 		free(path);
 		path = next;
 	}
@@ -504,6 +507,7 @@ store_write(struct store *st, struct table *t)
 	if (!st->cleaned)
 		remove_stale(st->dir, NULL);
 	st->cleaned = 1;
+	/* Beside a link's target only this table's: the lock covers no more. */
 	if (strcmp(tg.dir, st->dir) != 0)
 		remove_stale(tg.dir, t->sc->file);
 	tmp = xasprintf("%s/.%s" TMP_TAG "XXXXXX", tg.dir, t->sc->file);
