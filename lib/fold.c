@@ -146,44 +146,20 @@ fold_ascii(const char *s)
 	return r;
 }
 
-char *
-fold_name(const char *s)
-{
-	utf8proc_uint8_t *u;
-	char *r;
-
-	if (is_ascii(s))
-		return fold_ascii(s);
-	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &u, FOLDOPT) < 0)
-		return xstrdup(s);
-	squeeze((char *)u);
-	r = xstrdup((char *)u);
-	free(u);
-	return r;
-}
-
-char *
-nfc(const char *s)
-{
-	utf8proc_uint8_t *u;
-	char *r;
-
-	if (is_ascii(s) ||
-	    (u = utf8proc_NFC((const utf8proc_uint8_t *)s)) == NULL)
-		return xstrdup(s);
-	r = xstrdup((char *)u);
-	free(u);
-	return r;
-}
-
 /*
  * Latin letters that folding leaves alone because Unicode gives them no
- * decomposition, spelt in ASCII for slugs.  Sorted by code point.
+ * decomposition, spelt in ASCII.  fold_name() spells them so, and slugs
+ * are made of folded names: so "Lodz" matches "Łódź", is its duplicate,
+ * and both have the slug "lodz".  Capitals need no entry, since case is
+ * folded first (and "ß" is folded to "ss" by Unicode's own case folding).
+ * Each spelling is no longer than the letter's UTF-8 form, two bytes, so
+ * that a name is spelt in place.  Sorted by code point.
  */
 static const struct translit {
 	int32_t		 cp;
 	const char	*ascii;
 } translit[] = {
+	{ 0x00DF, "ss" },	/* ß */
 	{ 0x00E6, "ae" },	/* æ */
 	{ 0x00F0, "d" },	/* ð */
 	{ 0x00F8, "o" },	/* ø */
@@ -197,15 +173,26 @@ static const struct translit {
 	{ 0x0153, "oe" },	/* œ */
 	{ 0x0167, "t" },	/* ŧ */
 	{ 0x0180, "b" },	/* ƀ */
+	{ 0x0188, "c" },	/* ƈ */
+	{ 0x018C, "d" },	/* ƌ */
 	{ 0x0192, "f" },	/* ƒ */
 	{ 0x0199, "k" },	/* ƙ */
+	{ 0x019A, "l" },	/* ƚ */
+	{ 0x01A5, "p" },	/* ƥ */
+	{ 0x01AD, "t" },	/* ƭ */
 	{ 0x01B4, "y" },	/* ƴ */
 	{ 0x01B6, "z" },	/* ƶ */
+	{ 0x01E5, "g" },	/* ǥ */
 	{ 0x0253, "b" },	/* ɓ */
 	{ 0x0254, "o" },	/* ɔ */
+	{ 0x0256, "d" },	/* ɖ */
 	{ 0x0257, "d" },	/* ɗ */
 	{ 0x0259, "e" },	/* ə */
 	{ 0x025B, "e" },	/* ɛ */
+	{ 0x0260, "g" },	/* ɠ */
+	{ 0x0268, "i" },	/* ɨ */
+	{ 0x0272, "n" },	/* ɲ */
+	{ 0x0289, "u" },	/* ʉ */
 };
 
 static int
@@ -228,9 +215,71 @@ translit_find(int32_t cp)
 }
 
 /*
+ * Spells in place, in ASCII, the letters of the folded name s that have
+ * a spelling in translit[]; a spelling is never longer than its letter.
+ */
+static void
+spell_letters(char *s)
+{
+	const char *r = s, *a;
+	char *w = s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	while (*r != '\0') {
+		if ((unsigned char)*r < 0x80 || (k = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)r, -1, &cp)) < 1) {
+			*w++ = *r++;
+			continue;
+		}
+		if ((a = translit_find(cp)) != NULL) {
+			while (*a != '\0')
+				*w++ = *a++;
+		} else {
+			memmove(w, r, (size_t)k);
+			w += k;
+		}
+		r += k;
+	}
+	*w = '\0';
+}
+
+char *
+fold_name(const char *s)
+{
+	utf8proc_uint8_t *u;
+	char *r;
+
+	if (is_ascii(s))
+		return fold_ascii(s);
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &u, FOLDOPT) < 0)
+		return xstrdup(s);
+	spell_letters((char *)u);
+	squeeze((char *)u);
+	r = xstrdup((char *)u);
+	free(u);
+	return r;
+}
+
+char *
+nfc(const char *s)
+{
+	utf8proc_uint8_t *u;
+	char *r;
+
+	if (is_ascii(s) ||
+	    (u = utf8proc_NFC((const utf8proc_uint8_t *)s)) == NULL)
+		return xstrdup(s);
+	r = xstrdup((char *)u);
+	free(u);
+	return r;
+}
+
+/*
  * The ASCII spelling of the code point at p, which ends before end: one
- * byte kept as it is, or a transliteration, or NULL for anything else.
- * *len is set to the bytes consumed, at least one.
+ * byte kept as it is, or NULL for anything else (the folded name has
+ * already spelt the letters that have a spelling).  *len is set to the
+ * bytes consumed, at least one.
  */
 static const char *
 slug_piece(const char *p, const char *end, size_t *len, char one[2])
@@ -251,7 +300,7 @@ slug_piece(const char *p, const char *end, size_t *len, char one[2])
 	if (k < 1)
 		return NULL;
 	*len = (size_t)k;
-	return translit_find(cp);
+	return NULL;
 }
 
 /*
@@ -317,3 +366,4 @@ display_width(const char *s)
 	}
 	return w;
 }
+

@@ -510,6 +510,24 @@ test_width(void)
 	    (long)display_width("a\xff" "b"), 3);
 }
 
+/* Letters with no accent to drop are spelt alike in keys and slugs. */
+static void
+test_fold_spell(void)
+{
+	check_own("fold_name 'Łódź'", fold_name("\xc5\x81\xc3\xb3" "d\xc5\xba"),
+	    "lodz");
+	check_own("fold_name 'Diyarbakır'", fold_name("Diyarbak\xc4\xb1r"),
+	    "diyarbakir");
+	check_own("fold_name 'ÆRØ Þórshöfn Đakovo'",
+	    fold_name("\xc3\x86R\xc3\x98 \xc3\x9e\xc3\xb3rsh\xc3\xb6" "fn "
+	    "\xc4\x90" "akovo"), "aero thorshofn dakovo");
+	check_own("fold_name keeps what it cannot spell",
+	    fold_name("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1"),
+	    "\xce\xb1\xce\xb8\xce\xb7\xce\xbd\xce\xb1");
+	check_own("slugify 'Diyarbakır'", slugify("Diyarbak\xc4\xb1r"),
+	    "diyarbakir");
+}
+
 static void
 test_iso(void)
 {
@@ -583,6 +601,7 @@ main(void)
 	test_slug();
 	test_utf8();
 	test_width();
+	test_fold_spell();
 	test_iso();
 	test_hmap();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
