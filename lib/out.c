@@ -29,6 +29,16 @@ static const unsigned char csv_special[256] = {
 };
 
 /*
+ * Whether a spreadsheet would take the field s for a formula: what --safe
+ * defuses, with a leading quote, in csv and tsv alike.
+ */
+static int
+is_formula(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/*
  * Appends s as a CSV field.  Fields are quoted only when they must be, so
  * that plain data stays plain; with safe, a formula is defused.  One pass
  * finds both the length and whether it must be quoted.
@@ -47,7 +57,7 @@ csv_add(struct buf *b, const char *s, int safe)
 	len = (size_t)(p - s) + (quote ? strlen(p) : 0);
 	if (!quote)
 		quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
-	formula = safe && *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+	formula = safe && is_formula(s);
 	if (!quote && !formula) {
 		buf_add(b, s, len);
 		return;
@@ -203,6 +213,8 @@ write_line(struct out *o, char *const *f)
 		if (o->o.fmt == FMT_TSV) {
 			if (i > 0)
 				buf_addc(&o->line, '\t');
+			if (o->o.safe && is_formula(f[o->idx[i]]))
+				buf_addc(&o->line, '\'');
 			tsv_add(&o->line, f[o->idx[i]]);
 		} else {
 			if (i > 0)
@@ -332,7 +344,9 @@ out_verbatim(const struct out *o)
 {
 	if (o->o.columns != NULL || o->o.crlf || o->n < 2)
 		return 0;
-	if (o->o.fmt == FMT_CSV && !o->o.safe)
+	if (o->o.safe)
+		return 0;
+	if (o->o.fmt == FMT_CSV)
 		return FMT_CSV;
 	return o->o.fmt == FMT_TSV ? FMT_TSV : 0;
 }

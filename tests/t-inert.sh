@@ -7,6 +7,32 @@
 # for matching, duplicates and slugs (Łódź, Diyarbakır).
 
 
+# --- --safe with tsv ------------------------------------------------------
+
+seed_dir s
+sc-cities -D "$T/s" add Formula --country FR --notes '=1+1' >/dev/null
+sc-cities -D "$T/s" add Minus --country FR --notes '-2' >/dev/null
+t '--safe defuses formulas in tsv, whole rows' \
+  'sc-cities -D s list -o tsv --safe | tail -2'
+out <<'EOF'
+fr-formula	Formula	FR		prospect			'=1+1
+fr-minus	Minus	FR		prospect			'-2
+EOF
+
+t '--safe defuses formulas in tsv, chosen columns' \
+  'sc-cities -D s list -o tsv --safe -c id,notes -H | tail -2'
+out <<'EOF'
+fr-formula	'=1+1
+fr-minus	'-2
+EOF
+
+t 'without --safe tsv is as stored' \
+  'sc-cities -D s list -o tsv -c notes -H | tail -2'
+out <<'EOF'
+=1+1
+-2
+EOF
+
 # --- names fold alike for matching, duplicates and slugs -----------------
 
 seed_dir f
