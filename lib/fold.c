@@ -1,9 +1,12 @@
 /*
  * fold.c: UTF-8 validation, the folded keys by which names are matched,
- * NFC, ASCII slugs for ids, and terminal display width.  Unicode tables
+ * NFC, ASCII slugs for ids, terminal display width, and text shown to a
+ * person made inert (vis_add()).  Unicode tables
  * come from utf8proc; pure ASCII, the common case, never reaches it.
  */
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -365,5 +368,157 @@ display_width(const char *s)
 		n -= k;
 	}
 	return w;
+}
+
+/*
+ * Joiners and variation selectors: invisible, but scripts need them
+ * after a letter or a mark (the zero-width joiner after a virama in
+ * Sinhala "Sri", the non-joiner in Persian) and emoji after a symbol.
+ * There they are text.
+ */
+static int
+joins_previous(int32_t cp)
+{
+	return cp == 0x200C || cp == 0x200D ||
+	    (cp >= 0x180B && cp <= 0x180F && cp != 0x180E) ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+static int
+carries_joiner(int32_t prev)
+{
+	utf8proc_category_t c;
+
+	if (prev < 0x80)
+		return 0;
+	c = utf8proc_category(prev);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
+	    (c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO);
+}
+
+/*
+ * Whether the code point cp, after prev (0 at the start), is one that a
+ * person would not see as text: a control (C0, DEL, C1), a format
+ * character (the bidi controls and marks, zero-width characters, the
+ * byte order mark), a line or paragraph separator, or another default
+ * ignorable (the Hangul filler), unless it is a joiner where it joins.
+ */
+int
+vis_hidden(int32_t cp, int32_t prev)
+{
+	const utf8proc_property_t *p;
+
+	if (cp < 0x20 || cp == 0x7F)
+		return 1;
+	if (cp < 0xA0)
+		return cp >= 0x80;
+	if (joins_previous(cp) && carries_joiner(prev))
+		return 0;
+	p = utf8proc_get_property(cp);
+	return p->category == UTF8PROC_CATEGORY_CC ||
+	    p->category == UTF8PROC_CATEGORY_CF ||
+	    p->category == UTF8PROC_CATEGORY_ZL ||
+	    p->category == UTF8PROC_CATEGORY_ZP || p->ignorable;
+}
+
+/* How the ASCII control c is shown: \e, \a, \b, \t, \n, \r or \xNN. */
+static void
+vis_control(struct buf *b, unsigned char c)
+{
+	/* Pairs: a control, then the letter that names it. */
+	static const char named[] = "\033e\aa\bb\tt\nn\rr";
+	const char *n;
+	char esc[8];
+
+	for (n = named; *n != '\0'; n += 2)
+		if ((unsigned char)n[0] == c)
+			break;
+	if (*n != '\0')
+		snprintf(esc, sizeof(esc), "\\%c", n[1]);
+	else
+		snprintf(esc, sizeof(esc), "\\x%02x", c);
+	buf_adds(b, esc);
+}
+
+/*
+ * Appends s to b as a person should see it: inert, whatever it holds.
+ * ASCII controls and DEL are written as C escapes (\e, \a, \b, \t, \n,
+ * \r, else \xNN), a byte that is not UTF-8 as \xNN, and every other code
+ * point vis_hidden() finds as <U+XXXX>: nothing that reaches a terminal
+ * can move its cursor, change its title, make a link, or reorder the
+ * text around it.  A backslash and a '<' are left as they are: what is
+ * shown is for reading, and the exact bytes are in csv, tsv and json.
+ * Printable ASCII, the common case, is copied in runs.
+ */
+void
+vis_add(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run, *end;
+	utf8proc_int32_t cp, prev = 0;
+	size_t len;
+	char esc[16];
+
+	end = p + strlen(s);
+	for (;;) {
+		for (run = p; *p >= 0x20 && *p < 0x7F; p++)
+			continue;
+		if (p > run) {
+			buf_add(b, (const char *)run, (size_t)(p - run));
+			prev = p[-1];
+		}
+		if (*p == '\0')
+			return;
+		if (*p < 0x80 || (len = utf8_seq(p, (size_t)(end - p))) == 0) {
+			vis_control(b, *p++);
+			prev = 0;
+			continue;
+		}
+		utf8proc_iterate(p, (utf8proc_ssize_t)len, &cp);
+		if (vis_hidden(cp, prev)) {
+			snprintf(esc, sizeof(esc), "<U+%04X>", (unsigned)cp);
+			buf_adds(b, esc);
+		} else
+			buf_add(b, (const char *)p, len);
+		prev = cp;
+		p += len;
+	}
+}
+
+/* s as vis_add() shows it, in a new string. */
+char *
+vis_str(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf b = { NULL, 0, 0 };
+
+	while (*p >= 0x20 && *p < 0x7F)
+		p++;
+	if (*p == '\0')	/* printable ASCII, the common case */
+		return xstrndup(s, (size_t)(p - (const unsigned char *)s));
+	buf_grow(&b, strlen(s));
+	b.s[0] = '\0';
+	vis_add(&b, s);
+	return b.s;
+}
+
+/*
+ * Prints a line for a person on stdout: formatted as by printf(), shown
+ * by vis_add(), and ended with a newline, which fmt must not hold.
+ */
+void
+vis_line(const char *fmt, ...)
+{
+	struct buf b = { NULL, 0, 0 };
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	vis_add(&b, s);
+	buf_addc(&b, '\n');
+	fwrite(b.s, 1, b.len, stdout);
+	free(s);
+	buf_free(&b);
 }
 

@@ -297,18 +297,6 @@ json_row(struct out *o, char *const *f)
 	fwrite(o->line.s, 1, o->line.len, stdout);
 }
 
-/* Table cells are for people: control characters show as spaces. */
-static char *
-cell(const char *s)
-{
-	char *c = xstrdup(s), *p;
-
-	for (p = c; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20)
-			*p = ' ';
-	return c;
-}
-
 void
 out_row(struct out *o, char *const *f)
 {
@@ -325,7 +313,7 @@ out_row(struct out *o, char *const *f)
 	}
 	copy = xreallocarray(NULL, o->n, sizeof(*copy));
 	for (i = 0; i < o->n; i++)
-		copy[i] = cell(f[o->idx[i]]);
+		copy[i] = vis_str(f[o->idx[i]]);
 	if (o->nrows == o->caprows) {
 		o->caprows = o->caprows ? o->caprows * 2 : 64;
 		o->rows = xreallocarray(o->rows, o->caprows, sizeof(*o->rows));
@@ -375,26 +363,39 @@ table_line(const struct out *o, char *const *f, const size_t *w)
 	putchar('\n');
 }
 
+/*
+ * A table is for people: its header and its cells are shown by vis_str()
+ * (the cells when they are kept, in out_row()), and the widths are those
+ * of what is shown, so that an escape sequence neither reaches the
+ * terminal nor skews the columns.
+ */
 static void
 print_table(struct out *o)
 {
 	size_t *w, i, j, dw;
+	char **head;
 
 	w = xcalloc(o->n, sizeof(*w));
-	for (j = 0; j < o->n; j++)
-		w[j] = display_width(o->names[j]);
+	head = xreallocarray(NULL, o->n, sizeof(*head));
+	for (j = 0; j < o->n; j++) {
+		head[j] = vis_str(o->names[j]);
+		w[j] = display_width(head[j]);
+	}
 	for (i = 0; i < o->nrows; i++)
 		for (j = 0; j < o->n; j++)
 			if ((dw = display_width(o->rows[i][j])) > w[j])
 				w[j] = dw;
 	if (!o->o.noheader)
-		table_line(o, o->names, w);
+		table_line(o, head, w);
 	for (i = 0; i < o->nrows; i++) {
 		table_line(o, o->rows[i], w);
 		for (j = 0; j < o->n; j++)
 			free(o->rows[i][j]);
 		free(o->rows[i]);
 	}
+	for (j = 0; j < o->n; j++)
+		free(head[j]);
+	free(head);
 	free(w);
 }
 

@@ -510,6 +510,37 @@ test_width(void)
 	    (long)display_width("a\xff" "b"), 3);
 }
 
+/* vis_add(): what a person sees, for what the tools cannot make. */
+static void
+test_vis(void)
+{
+	check_own("vis_str ''", vis_str(""), "");
+	check_own("vis_str plain", vis_str("Cape Town"), "Cape Town");
+	check_own("vis_str C0 and DEL",
+	    vis_str("\033[2J\a\b\t\n\r\v\f\x01\x7f"),
+	    "\\e[2J\\a\\b\\t\\n\\r\\x0b\\x0c\\x01\\x7f");
+	check_own("vis_str C1 NEL and CSI", vis_str("a\xc2\x85\xc2\x9b"),
+	    "a<U+0085><U+009B>");
+	check_own("vis_str invalid UTF-8", vis_str("a\xff\xc3(\xed\xa0\x80"),
+	    "a\\xff\\xc3(\\xed\\xa0\\x80");
+	check_own("vis_str truncated sequence", vis_str("ab\xe2\x80"),
+	    "ab\\xe2\\x80");
+	check_own("vis_str bidi and zero width",
+	    vis_str("\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8b\xef\xbb\xbf"),
+	    "<U+202E><U+2066><U+200B><U+FEFF>");
+	check_own("vis_str tag character", vis_str("\xf3\xa0\x81\x81"),
+	    "<U+E0041>");
+	check_own("vis_str keeps accents and CJK",
+	    vis_str("\xc5\x81\xc3\xb3" "d\xc5\xba \xe6\x9d\xb1"),
+	    "\xc5\x81\xc3\xb3" "d\xc5\xba \xe6\x9d\xb1");
+	check_own("vis_str ZWJ after a virama is text",
+	    vis_str("\xe0\xb7\x8a\xe2\x80\x8d\xe0\xb6\xbb"),
+	    "\xe0\xb7\x8a\xe2\x80\x8d\xe0\xb6\xbb");
+	check_own("vis_str ZWJ after ASCII is shown",
+	    vis_str("a\xe2\x80\x8d" "b"), "a<U+200D>b");
+	check_own("vis_str backslash left alone", vis_str("C:\\x"), "C:\\x");
+}
+
 /* Letters with no accent to drop are spelt alike in keys and slugs. */
 static void
 test_fold_spell(void)
@@ -601,6 +632,7 @@ main(void)
 	test_slug();
 	test_utf8();
 	test_width();
+	test_vis();
 	test_fold_spell();
 	test_iso();
 	test_hmap();
