@@ -522,3 +522,63 @@ vis_line(const char *fmt, ...)
 	buf_free(&b);
 }
 
+/*
+ * The first character of s that a field may not hold, or NULL.  A field
+ * of lines (notes, actions) may hold tabs and line ends, and the marks
+ * and isolates that order mixed scripts; no other control.  Any other
+ * field holds none of what vis_hidden() finds.  *len is set to the
+ * character's length in bytes and *cp to its code point (-1: not UTF-8).
+ */
+const char *
+vis_find(const char *s, int lines, size_t *len, int32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s, *end;
+	utf8proc_int32_t c, prev = 0;
+	int bad;
+
+	end = p + strlen(s);
+	for (; *p != '\0'; p += *len, prev = c) {
+		*len = 1;
+		if ((c = *p) >= 0x20 && c < 0x7F)
+			continue;
+		if (c >= 0x80 && ((*len = utf8_seq(p, (size_t)(end - p))) == 0 ||
+		    utf8proc_iterate(p, (utf8proc_ssize_t)*len, &c) < 1)) {
+			*len = 1;
+			*cp = -1;
+			return (const char *)p;
+		}
+		if (lines)
+			bad = c < 0xA0 && c != '\t' && c != '\n' && c != '\r';
+		else
+			bad = vis_hidden(c, prev);
+		if (bad) {
+			*cp = c;
+			return (const char *)p;
+		}
+	}
+	return NULL;
+}
+
+/* Whether s has nothing a person could see: white space, or nothing. */
+int
+vis_blank(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	for (; *p != '\0'; p += k) {
+		k = 1;
+		if (*p < 0x80) {
+			if (!is_space(*p))
+				return 0;
+			continue;
+		}
+		if ((k = utf8proc_iterate(p, -1, &cp)) < 1)
+			return 0;
+		if (utf8proc_category(cp) != UTF8PROC_CATEGORY_ZS &&
+		    !vis_hidden(cp, 0))
+			return 0;
+	}
+	return 1;
+}

@@ -81,6 +81,8 @@ int	 vis_hidden(int32_t, int32_t);
 void	 vis_add(struct buf *, const char *);
 char	*vis_str(const char *);
 void	 vis_line(const char *, ...) __attribute__((format(printf, 1, 2)));
+const char *vis_find(const char *, int, size_t *, int32_t *);
+int	 vis_blank(const char *);
 
 /* iso3166.c: country and region codes, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);

@@ -217,6 +217,23 @@ sc-cities: option '--n' is ambiguous; possibilities: '--no-header' '--name' '--n
 sc-cities: option '--help' doesn't allow an argument
 EOF
 
+t 'check names each bad value, file:line: column, shown visibly' \
+  'sc-cities -D h check'
+status 1
+err "sc-cities: h/cities.csv:2: name: control character \\e in '\\e[2JEvil'
+sc-cities: h/cities.csv:2: notes: control character \\e in '\\e]8;;http://evil.example/\\e\\click\\e]8;;\\e\\'
+sc-cities: h/cities.csv:3: name: invisible character <U+202E> in '<U+202E>lyon'
+sc-cities: h/cities.csv:3: notes: control character <U+0085> in '<U+0085>bel\\a'
+sc-cities: h/cities.csv:4: name: invisible character <U+200B> in '<U+200B>'"
+
+t 'check of events, partners and follow-ups' \
+  'sc-events -D h check; sc-followups -D h check'
+status 1
+err "sc-events: h/events.csv:2: name: control character \\a in 'Meet\\a'
+sc-events: h/partners.csv:2: organisation: control character \\e in 'Org\\e[31mRed'
+sc-followups: h/followups.csv:2: action: control character \\e in 'Call\\e[1A back'
+sc-followups: h/followups.csv:2: owner: invisible character <U+202E> in 'bob<U+202E>'"
+
 # --- lossless -------------------------------------------------------------
 
 for tab in cities events followups; do
@@ -239,6 +256,191 @@ t 'show -o json holds the exact bytes' \
 out <<'EOF'
  M e e t \a O r g 033 [ 3 1 m R e d
 EOF
+
+# --- refused where they have no place -------------------------------------
+
+seed_dir d
+snapshot d
+
+t 'add: a name with ESC is refused, the character shown' \
+  "sc-cities -D d add \"\$(printf '\\033[2JParis')\" --country FR"
+status 3
+err "sc-cities: name: control character \\e in '\\e[2JParis'
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'add: a name of U+200B alone is refused' \
+  "sc-cities -D d add \"\$(printf '\\342\\200\\213')\" --country FR"
+status 3
+err "sc-cities: name: invisible character <U+200B> in '<U+200B>'
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'add: a name of spaces alone is refused' \
+  "sc-cities -D d add '   ' --country FR"
+status 3
+err "sc-cities: name: no visible character in '   '
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'add: a name of a no-break space and U+2060 is refused' \
+  "sc-cities -D d add \"\$(printf '\\302\\240\\342\\201\\240')\" --country FR"
+status 3
+err "sc-cities: name: invisible character <U+2060> in '$(printf '\302\240')<U+2060>'
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'add: a name with a tab is refused' \
+  "sc-cities -D d add \"\$(printf 'Le\\tMans')\" --country FR"
+status 3
+err "sc-cities: name: control character \\t in 'Le\\tMans'
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'add: a bidi override in the country is refused' \
+  "sc-cities -D d add X --country \"\$(printf 'F\\342\\200\\256R')\" 2>&1 | grep country"
+out <<'EOF'
+sc-cities: country: unknown country code 'F<U+202E>R' (ISO 3166-1 alpha-2, upper case)
+EOF
+unchanged d
+
+t 'add: a region with C1 is refused' \
+  "sc-cities -D d add X --country US --region \"\$(printf 'US-OH\\302\\233')\""
+status 3
+err "sc-cities: region: 'US-OH<U+009B>' is not an ISO 3166-2 region of US
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'add: an id with ESC is refused' \
+  "sc-cities -D d add X --country FR --id \"\$(printf 'fr-\\033x')\""
+status 3
+err "sc-cities: id: invalid id 'fr-\\ex' (lower-case letters, digits and '-')
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'add: notes with an OSC 8 link are refused' \
+  "sc-cities -D d add X --country FR --notes \"\$(printf '\\033]8;;http://e/\\033\\\\x')\""
+status 3
+err "sc-cities: notes: control character \\e in '\\e]8;;http://e/\\e\\x'
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'add: notes with BEL are refused' \
+  "sc-cities -D d add X --country FR --notes \"\$(printf 'a\\007')\""
+status 3
+err "sc-cities: notes: control character \\a in 'a\\a'
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'set: a name with U+0085 is refused' \
+  "sc-cities -D d set fr-dijon --name \"\$(printf 'Di\\302\\205jon')\""
+status 3
+err "sc-cities: d/cities.csv:4: name: control character <U+0085> in 'Di<U+0085>jon'
+sc-cities: 1 problem; nothing written"
+unchanged d
+
+t 'set --field: a name with ESC is refused' \
+  "sc-events -D d set 2024-05-strasbourg --field \"name=\$(printf 'W\\033[2J')\""
+status 3
+err "sc-events: d/events.csv:2: name: control character \\e in 'W\\e[2J'
+sc-events: 1 problem; nothing written"
+unchanged d
+
+t 'events add: a name with U+202E is refused' \
+  "sc-events -D d add \"\$(printf 'Summit \\342\\200\\256x')\" --start 2024-09"
+status 3
+err "sc-events: name: invisible character <U+202E> in 'Summit <U+202E>x'
+sc-events: 1 problem; nothing written"
+unchanged d
+
+t 'events add: a series with ESC is refused' \
+  "sc-events -D d add Summit --start 2024-09 --series \"\$(printf 'S\\033[1m')\""
+status 3
+err "sc-events: series: control character \\e in 'S\\e[1m'
+sc-events: 1 problem; nothing written"
+unchanged d
+
+t 'partner: an organisation with ESC is refused' \
+  "sc-events -D d partner 2024-05-strasbourg \"\$(printf 'Org\\033[31m')\""
+status 3
+err "sc-events: organisation: control character \\e in 'Org\\e[31m'
+sc-events: 1 problem; nothing written"
+unchanged d
+
+t 'partner: an organisation of U+200B alone is refused' \
+  "sc-events -D d partner 2024-05-strasbourg \"\$(printf '\\342\\200\\213')\""
+status 3
+err "sc-events: organisation: invisible character <U+200B> in '<U+200B>'
+sc-events: 1 problem; nothing written"
+unchanged d
+
+t 'attend: notes with ESC are refused' \
+  "sc-events -D d attend 2024-05-strasbourg fr-dijon --notes \"\$(printf '\\033[2J')\""
+status 3
+err "sc-events: d/attendance.csv:4: notes: control character \\e in '\\e[2J'
+sc-events: 1 problem; nothing written"
+unchanged d
+
+t 'follow-ups add: an action with ESC is refused' \
+  "sc-followups -D d add \"\$(printf 'Call\\033[1A')\""
+status 3
+err "sc-followups: action: control character \\e in 'Call\\e[1A'
+sc-followups: 1 problem; nothing written"
+unchanged d
+
+t 'follow-ups add: an owner with U+202E is refused' \
+  "sc-followups -D d add Call --owner \"\$(printf 'bob\\342\\200\\256')\""
+status 3
+err "sc-followups: owner: invisible character <U+202E> in 'bob<U+202E>'
+sc-followups: 1 problem; nothing written"
+unchanged d
+
+printf '%s\n' 'name,country,notes' 'Ok,FR,' "${E}[2JBad,FR," \
+    "Also${ZWSP}bad,DE," >"$T/imp.csv"
+t 'import: rows with such names are rejected, file:line' \
+  'sc-cities -D d import imp.csv'
+status 3
+err "sc-cities: imp.csv:3: name: control character \\e in '\\e[2JBad'
+sc-cities: imp.csv:4: name: invisible character <U+200B> in 'Also<U+200B>bad'
+sc-cities: import: 1 added, 0 skipped, 2 rejected
+sc-cities: import: nothing written (--skip-invalid adds the valid rows)"
+unchanged d
+
+# Notes and actions are text: they may hold tabs and line ends, and the
+# marks that order mixed scripts, shown visibly where a person reads.
+seed_dir n
+t 'notes may hold a tab, a newline and an RLM' \
+  "sc-cities -D n add Nice --country FR --notes \"\$(printf 'a\\tb\\nc \\342\\200\\217d')\" -o json | jq -j .notes | od -An -c | tr -s ' '"
+out <<'EOF'
+ a \t b \n c 342 200 217 d
+EOF
+
+t '... shown visibly by show' \
+  'sc-cities -D n show fr-nice | grep notes'
+out <<'EOF'
+notes      a\tb\nc <U+200F>d
+EOF
+
+t 'an action may hold a newline' \
+  "sc-followups -D n add \"\$(printf 'Call\\nback')\" -o tsv -c action -H"
+out <<'EOF'
+Call\nback
+EOF
+
+# A joiner where a script needs it is text: the capital of Sri Lanka in
+# Sinhala has a zero-width joiner after a virama.
+KOTTE=$(printf '\340\266\201\340\267\212\342\200\215\340\266\273\340\267\223')
+t 'a zero-width joiner after a virama is accepted and shown as it is' \
+  "sc-cities -D n add '$KOTTE' --country LK --id lk-kotte -o table -c name | tail -1 | od -An -tx1 | tr -s ' '"
+out <<'EOF'
+ e0 b6 81 e0 b7 8a e2 80 8d e0 b6 bb e0 b7 93 0a
+EOF
+
+t 'a zero-width joiner after ASCII is refused' \
+  "sc-cities -D n add \"\$(printf 'Ko\\342\\200\\215tte')\" --country LK"
+status 3
+err "sc-cities: name: invisible character <U+200D> in 'Ko<U+200D>tte'
+sc-cities: 1 problem; nothing written"
 
 # --- --safe with tsv ------------------------------------------------------
 

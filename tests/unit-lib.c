@@ -514,6 +514,9 @@ test_width(void)
 static void
 test_vis(void)
 {
+	size_t len;
+	int32_t cp;
+
 	check_own("vis_str ''", vis_str(""), "");
 	check_own("vis_str plain", vis_str("Cape Town"), "Cape Town");
 	check_own("vis_str C0 and DEL",
@@ -539,6 +542,19 @@ test_vis(void)
 	check_own("vis_str ZWJ after ASCII is shown",
 	    vis_str("a\xe2\x80\x8d" "b"), "a<U+200D>b");
 	check_own("vis_str backslash left alone", vis_str("C:\\x"), "C:\\x");
+	check_long("vis_find none", vis_find("Dijon", 0, &len, &cp) == NULL, 1);
+	check_long("vis_find tab in a line",
+	    (long)(vis_find("a\tb", 0, &len, &cp) - "a\tb"), 1);
+	check_long("vis_find tab in lines", vis_find("a\tb\r\n", 1, &len, &cp)
+	    == NULL, 1);
+	check_long("vis_find RLM in lines", vis_find("a\xe2\x80\x8f", 1, &len,
+	    &cp) == NULL, 1);
+	check_long("vis_find C1 in lines", vis_find("a\xc2\x85", 1, &len, &cp)
+	    != NULL && len == 2 && cp == 0x85, 1);
+	check_long("vis_find invalid", vis_find("a\xff", 1, &len, &cp) != NULL
+	    && cp == -1, 1);
+	check_long("vis_blank spaces", vis_blank(" \xc2\xa0\xe3\x80\x80"), 1);
+	check_long("vis_blank a letter", vis_blank(" a "), 0);
 }
 
 /* Letters with no accent to drop are spelt alike in keys and slugs. */
