@@ -166,6 +166,23 @@ hbatch_flush(struct hbatch *b)
 	b->n = 0;
 }
 
+/*
+ * The slots a lookup of every key in the map visits, in all: what the
+ * keys cost the map.  Keys are never removed and linear probing never
+ * moves one, so a key's lookup walks from its hash's slot to its own.
+ */
+size_t
+hmap_probes(const struct hmap *m)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slots[i].used)
+			n += ((i - (m->slots[i].hash & (m->cap - 1))) &
+			    (m->cap - 1)) + 1;
+	return n;
+}
+
 /* Frees the map and, through free_val, every value in it. */
 void
 hmap_free_all(struct hmap *m, void (*free_val)(void *))

@@ -95,6 +95,7 @@ void	 hbatch_add(struct hbatch *, const char *);
 void	 hbatch_flush(struct hbatch *);
 void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
+size_t	 hmap_probes(const struct hmap *);
 void	 free_list(char **, size_t);
 void	 help_options(const char *);
 
