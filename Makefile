@@ -52,9 +52,12 @@ tests/unit-lib: tests/unit-lib.o tests/collide.o libsc.a lib/seeds.o
 tests/fnv-collide: tests/fnv-collide.o tests/collide.o libsc.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/fnv-collide.o tests/collide.o \
 	    libsc.a $(LDLIBS)
+tests/norandom: tests/norandom.o libsc.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/norandom.o libsc.a $(LDLIBS)
 tests/unit-lib.o tests/collide.o tests/fnv-collide.o: lib/sc.h tests/collide.h
+tests/norandom.o: lib/sc.h
 
-TESTPROGS = tests/unit-lib tests/fnv-collide
+TESTPROGS = tests/unit-lib tests/fnv-collide tests/norandom
 check: all $(TESTPROGS)
 	sh tests/run.sh
 
@@ -91,7 +94,7 @@ uninstall:
 
 clean:
 	rm -f $(PROGS) libsc.a lib/*.o cmd/*.o tests/*.o tests/unit-lib \
-	    tests/fnv-collide \
+	    tests/fnv-collide tests/norandom \
 	    lib/seeds.c lib/seeds.c.tmp
 	rm -rf tests/tmp bench/tmp
 

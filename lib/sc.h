@@ -6,6 +6,7 @@
 #define SC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -96,6 +97,7 @@ void	 hbatch_flush(struct hbatch *);
 void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
 size_t	 hmap_probes(const struct hmap *);
+uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 free_list(char **, size_t);
 void	 help_options(const char *);
 

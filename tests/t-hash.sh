@@ -2,7 +2,8 @@
 # unkeyed FNV-1a (tests/fnv-collide makes them; see tests/collide.c), are
 # checked, looked up and imported right.  That they cost the maps no more
 # than random ones is counted in tests/unit-lib.c (test_hmap_flood), not
-# timed here.
+# timed here.  And the maps' key: from getrandom(2), else /dev/urandom,
+# else nothing runs (tests/norandom makes getrandom fail).
 
 C=$TOP/tests/fnv-collide
 N=32768
@@ -70,3 +71,24 @@ t "import: $N names whose new ids collide are all added, with those ids" \
   "sc-cities -D imp2 import names2.csv && sc-cities -D imp2 check &&
    sc-cities -D imp2 list -c id -H | sed 's/^fr-//' | cmp - names-of-ids"
 err "sc-cities: import: $N added, 0 skipped, 0 rejected"
+
+# --- the key -----------------------------------------------------------------
+
+seed_dir key
+t 'key: without getrandom, /dev/urandom gives it' \
+  '"$TOP/tests/norandom" sc-cities -D key add Nowhere --country FR -c id -H'
+out <<'X'
+fr-nowhere
+X
+
+# Hiding /dev takes a mount namespace, which not every machine grants.
+if unshare -rm true 2>/dev/null; then
+	seed_dir nokey
+	snapshot nokey
+	t 'key: without getrandom nor /dev/urandom: exit 4, nothing written' \
+	  'unshare -rm sh -c "mount -t tmpfs none /dev &&
+	   exec \"\$TOP/tests/norandom\" sc-cities -D nokey add Nowhere --country FR"'
+	status 4
+	err 'sc-cities: no random key for the hash maps: getrandom: Function not implemented; /dev/urandom: No such file or directory'
+	unchanged nokey
+fi
