@@ -39,26 +39,15 @@ struct hmap {
 static uint64_t sipkey[2];	/* every map's key, once hmap_new drew it */
 static int keyed;
 
-static uint64_t
-rotl(uint64_t x, int b)
-{
-	return (x << b) | (x >> (64 - b));
-}
+#define ROTL(x, b)	(((x) << (b)) | ((x) >> (64 - (b))))
 
-static void
-sipround(uint64_t v[4])
-{
-	v[0] += v[1];
-	v[1] = rotl(v[1], 13) ^ v[0];
-	v[0] = rotl(v[0], 32);
-	v[2] += v[3];
-	v[3] = rotl(v[3], 16) ^ v[2];
-	v[0] += v[3];
-	v[3] = rotl(v[3], 21) ^ v[0];
-	v[2] += v[1];
-	v[1] = rotl(v[1], 17) ^ v[2];
-	v[2] = rotl(v[2], 32);
-}
+/* A macro, not a function: the four words must stay in registers. */
+#define SIPROUND(v0, v1, v2, v3) do {					\
+	v0 += v1; v1 = ROTL(v1, 13) ^ v0; v0 = ROTL(v0, 32);		\
+	v2 += v3; v3 = ROTL(v3, 16) ^ v2;				\
+	v0 += v3; v3 = ROTL(v3, 21) ^ v0;				\
+	v2 += v1; v1 = ROTL(v1, 17) ^ v2; v2 = ROTL(v2, 32);		\
+} while (0)
 
 /* Eight bytes as a little-endian word, whatever the machine's order. */
 static uint64_t
@@ -83,31 +72,31 @@ uint64_t
 siphash13(const uint64_t key[2], const void *data, size_t len)
 {
 	const unsigned char *p = data, *end = p + (len & ~(size_t)7);
-	uint64_t v[4], m;
+	uint64_t v0, v1, v2, v3, m;
 	size_t i;
 
-	v[0] = key[0] ^ 0x736f6d6570736575u;
-	v[1] = key[1] ^ 0x646f72616e646f6du;
-	v[2] = key[0] ^ 0x6c7967656e657261u;
-	v[3] = key[1] ^ 0x7465646279746573u;
+	v0 = key[0] ^ 0x736f6d6570736575u;
+	v1 = key[1] ^ 0x646f72616e646f6du;
+	v2 = key[0] ^ 0x6c7967656e657261u;
+	v3 = key[1] ^ 0x7465646279746573u;
 	for (; p != end; p += 8) {
 		m = le64(p);
-		v[3] ^= m;
-		sipround(v);
-		v[0] ^= m;
+		v3 ^= m;
+		SIPROUND(v0, v1, v2, v3);
+		v0 ^= m;
 	}
 	/* The last word: what bytes are left, and the length's low byte. */
 	m = (uint64_t)len << 56;
 	for (i = 0; i < (len & 7); i++)
 		m |= (uint64_t)p[i] << (8 * i);
-	v[3] ^= m;
-	sipround(v);
-	v[0] ^= m;
-	v[2] ^= 0xff;
-	sipround(v);
-	sipround(v);
-	sipround(v);
-	return v[0] ^ v[1] ^ v[2] ^ v[3];
+	v3 ^= m;
+	SIPROUND(v0, v1, v2, v3);
+	v0 ^= m;
+	v2 ^= 0xff;
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	return v0 ^ v1 ^ v2 ^ v3;
 }
 
 static int
