@@ -105,6 +105,8 @@ void	 hbatch_add(struct hbatch *, const char *);
 void	 hbatch_flush(struct hbatch *);
 void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
+size_t	 hmap_probes(const struct hmap *);
+uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 free_list(char **, size_t);
 void	 help_options(const char *);
 
