@@ -153,6 +153,8 @@ struct schema {
 	const char *const *cols;
 	size_t	 ncols;
 	unsigned required;	/* bit i: column i must not be empty */
+	unsigned key;		/* bit i: column i is part of the key, which
+				 * names a row: no two rows share it */
 };
 extern const struct schema schema_cities, schema_events, schema_attendance,
     schema_partners, schema_followups;
