@@ -255,6 +255,9 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 
+/* merge.c: the keyed three-way merge of a table, git's merge driver. */
+int	 merge_table(const char *, const char *, const char *, const char *);
+
 /* cli.c: what the three commands share on their command lines. */
 enum {
 	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
