@@ -28,6 +28,7 @@
 #define _DEFAULT_SOURCE	/* realpath(3) */
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <stdint.h>
@@ -197,16 +198,22 @@ schema_by_header(const char *path)
 	return best;
 }
 
+/* The columns of a side that the merged header does not have yet. */
 static void
-add_col(struct merge *m, const char *name)
+add_cols(struct merge *m, const struct table *t)
 {
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < m->ncols; i++)
-		if (strcmp(m->cols[i], name) == 0)
-			return;
-	m->cols = xreallocarray(m->cols, m->ncols + 1, sizeof(*m->cols));
-	m->cols[m->ncols++] = xstrdup(name);
+	for (j = 0; j < t->ncols; j++) {
+		for (i = 0; i < m->ncols; i++)
+			if (strcmp(m->cols[i], t->cols[j]) == 0)
+				break;
+		if (i < m->ncols)
+			continue;
+		m->cols = xreallocarray(m->cols, m->ncols + 1,
+		    sizeof(*m->cols));
+		m->cols[m->ncols++] = xstrdup(t->cols[j]);
+	}
 }
 
 /*
@@ -217,14 +224,10 @@ add_col(struct merge *m, const char *name)
 static void
 merge_header(struct merge *m)
 {
-	const struct table *t;
-	size_t i, j;
+	size_t i;
 
-	for (i = OURS + 1; i-- > THEIRS;) {
-		t = m->side[i].s.t;
-		for (j = 0; j < t->ncols; j++)
-			add_col(m, t->cols[j]);
-	}
+	add_cols(m, m->side[OURS].s.t);
+	add_cols(m, m->side[THEIRS].s.t);
 	for (i = 0; i < m->sc->ncols; i++)
 		if (m->sc->key & (1u << i)) {
 			m->keysc[m->nkey] = (int)i;
@@ -801,21 +804,33 @@ close_result(struct merge *m)
 }
 
 /*
- * A table that cannot be merged by key is merged as git merges text:
- * with git merge-file, whose status (the number of conflicts) is ours.
+ * A table that cannot be merged by key is merged as git merges text, by
+ * git merge-file, whose status is the number of conflicts: 1 when there
+ * are any, as for a keyed merge.
  */
 static void __attribute__((noreturn))
 by_lines(struct merge *m, const char *why)
 {
+	pid_t pid;
+	int status;
+
 	note("%s: %s; merging it line by line (git merge-file)", m->label, why);
 	if (m->tmp != NULL)
 		unlink(m->tmp);
 	m->done = 1;
 	fflush(NULL);
-	execlp("git", "git", "merge-file", "-L", "ours", "-L", "base", "-L",
-	    "theirs", m->side[OURS].path, m->side[BASE].path,
-	    m->side[THEIRS].path, (char *)NULL);
-	die(EXIT_SYS, "git merge-file: %s", strerror(errno));
+	if ((pid = fork()) == 0) {
+		execlp("git", "git", "merge-file", "-L", "ours", "-L", "base",
+		    "-L", "theirs", m->side[OURS].path, m->side[BASE].path,
+		    m->side[THEIRS].path, (char *)NULL);
+		note("git merge-file: %s", strerror(errno));
+		_exit(255);
+	}
+	if (pid == -1 || waitpid(pid, &status, 0) == -1)
+		die(EXIT_SYS, "git merge-file: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) > 127)
+		exit(EXIT_SYS);
+	exit(WEXITSTATUS(status) > 0 ? EXIT_NO : 0);
 }
 
 static void

@@ -154,7 +154,8 @@ struct schema {
 	size_t	 ncols;
 	unsigned required;	/* bit i: column i must not be empty */
 	unsigned key;		/* bit i: column i is part of the key, which
-				 * names a row: no two rows share it */
+				 * names a row: no two rows share it; its
+				 * columns are required */
 };
 extern const struct schema schema_cities, schema_events, schema_attendance,
     schema_partners, schema_followups;

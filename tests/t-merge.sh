@@ -319,6 +319,14 @@ a,b
 X
 err 'sc-cities: other.csv: not one of the five tables; merging it line by line (git merge-file)'
 
+t 'not one of the tables, and no git to merge it: exit 4, ours as it was' \
+  'cd d && cp o-ours.csv A && PATH=/nonexistent "$TOP/sc-cities" merge o-base.csv A o-theirs.csv other.csv; echo "exit $?"; cmp A o-ours.csv'
+out <<'X'
+exit 4
+X
+err 'sc-cities: other.csv: not one of the five tables; merging it line by line (git merge-file)
+sc-cities: git merge-file: No such file or directory'
+
 cp "$T/d/base.csv" "$T/d/dup.csv"
 echo '2,Invite Dijon again,,fr-dijon,,,open,2024-05-15,,' >>"$T/d/dup.csv"
 t 'a key twice in a side: merged line by line, the line named' \
