@@ -572,3 +572,17 @@ fr-cernay,member,from c
 X
 
 unset GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM GIT_MERGE_AUTOEDIT
+
+# --- memory ---------------------------------------------------------------------
+
+t 'the driver streams: three 40 MB versions merge in 40 MB of address space' \
+  'cd d && awk "BEGIN { print \"id,action,event,city,owner,due,status,created,closed,notes\"; for (i = 1; i <= 100000; i++) printf \"%d,Call %0380d,,,,,open,2024-05-15,,\\n\", i, i }" > big.csv &&
+   sed "s/^\([0-9]*7\),\(.*\),open,/\1,\2,done,/" big.csv > big-o.csv &&
+   sed "s/^\([0-9]*3\),Call /\1,Ring /" big.csv > big-t.csv && cp big-o.csv big-A.csv &&
+   (ulimit -v 40000; sc-cities merge big.csv big-A.csv big-t.csv followups.csv) &&
+   grep -c ",done," big-A.csv && grep -c "^[0-9]*,Ring " big-A.csv && wc -l < big-A.csv && rm big*.csv'
+out <<'X'
+10000
+10000
+100001
+X
