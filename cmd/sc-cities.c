@@ -87,8 +87,9 @@ help(void)
 "  rm CITY... [--force]  remove cities no other table names\n"
 "  import FILE|- [--map COL=SRCCOL]... [--skip-invalid]\n"
 "  check                validate cities.csv and its references\n"
-"  merge BASE OURS THEIRS [PATH]  git's merge driver for the five tables:\n"
-"                       merges by key and field into OURS\n"
+"  merge BASE OURS THEIRS [PATH]\n"
+"                       git's merge driver for the five tables: merges\n"
+"                       by key and field into OURS (see sc(7))\n"
 "\n"
 );
 	help_options("csv, tsv, json, table (show: text)");
@@ -104,8 +105,8 @@ help(void)
 "  sc-cities show montreal\n"
 "  sc-cities import crm.csv --map name=City --map country=Country\n"
 "\n"
-"Exit status: 0 done, 1 check found problems, 2 usage, 3 bad data,\n"
-"4 system error.  See sc-cities(1) and sc(7).\n");
+"Exit status: 0 done, 1 check found problems or merge left conflicts,\n"
+"2 usage, 3 bad data, 4 system error.  See sc-cities(1) and sc(7).\n");
 }
 
 static const char *
