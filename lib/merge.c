@@ -390,18 +390,27 @@ pack(char *const *f, size_t n)
 	return p;
 }
 
-/* The values of a row's canonical bytes, for the few rows that need them. */
+/*
+ * The values of a row's canonical bytes, for the few rows that need them.
+ * An empty field goes first, so that a value that begins with a
+ * byte-order mark is not taken for one.
+ */
 static char **
 unpack(const struct merge *m, struct bytes b)
 {
-	struct reader *rd = rd_open_mem(m->label, b.s, b.len, FMT_CSV);
+	struct buf line = { NULL, 0, 0 };
+	struct reader *rd;
 	struct rec rec;
 	char **f;
 
-	if (!rd_next(rd, &rec) || rec.n != m->ncols)
+	buf_addc(&line, ',');
+	buf_add(&line, b.s, b.len);
+	rd = rd_open_mem(m->label, line.s, line.len, FMT_CSV);
+	if (!rd_next(rd, &rec) || rec.n != m->ncols + 1)
 		die(EXIT_SYS, "%s: a merged row does not read back", m->label);
-	f = pack(rec.f, rec.n);
+	f = pack(rec.f + 1, m->ncols);
 	rd_close(rd);
+	buf_free(&line);
 	return f;
 }
 
