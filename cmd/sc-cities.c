@@ -8,11 +8,11 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE };
 
 static const struct verbdef verbs[] = {
 	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
-	{ "import", 1 }, { "check", 0 }, { NULL, 0 }
+	{ "import", 1 }, { "check", 0 }, { "merge", 0 }, { NULL, 0 }
 };
 
 #define V(v)	(1u << (v))
@@ -61,6 +61,7 @@ usage(void)
 	    "       sc-cities import file|- [--map COL=SRCCOL]... "
 	    "[--skip-invalid]\n"
 	    "       sc-cities check\n"
+	    "       sc-cities merge base ours theirs [path]\n"
 	    "Try 'sc-cities --help' for more.\n");
 	exit(EXIT_USAGE);
 }
@@ -86,6 +87,9 @@ help(void)
 "  rm CITY... [--force]  remove cities no other table names\n"
 "  import FILE|- [--map COL=SRCCOL]... [--skip-invalid]\n"
 "  check                validate cities.csv and its references\n"
+"  merge BASE OURS THEIRS [PATH]\n"
+"                       git's merge driver for the five tables: merges\n"
+"                       by key and field into OURS (see sc(7))\n"
 "\n"
 );
 	help_options("csv, tsv, json, table (show: text)");
@@ -101,8 +105,8 @@ help(void)
 "  sc-cities show montreal\n"
 "  sc-cities import crm.csv --map name=City --map country=Country\n"
 "\n"
-"Exit status: 0 done, 1 check found problems, 2 usage, 3 bad data,\n"
-"4 system error.  See sc-cities(1) and sc(7).\n");
+"Exit status: 0 done, 1 check found problems or merge left conflicts,\n"
+"2 usage, 3 bad data, 4 system error.  See sc-cities(1) and sc(7).\n");
 }
 
 static const char *
@@ -852,12 +856,20 @@ cmd_check(void)
 	return check_table(&db, T_CITIES) > 0 ? EXIT_NO : 0;
 }
 
+/* git's %O %A %B %P, for any of the five tables (sc(7)). */
+static int
+cmd_merge(void)
+{
+	return merge_table(cl.argv[0], cl.argv[1], cl.argv[2],
+	    cl.argc > 3 ? cl.argv[3] : NULL);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static int (*const run[])(void) = {
 		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
-		cmd_check
+		cmd_check, cmd_merge
 	};
 	int status;
 
@@ -874,9 +886,11 @@ main(int argc, char *argv[])
 	if (((cl.verb == LIST || cl.verb == CHECK) && cl.argc != 0) ||
 	    ((cl.verb == ADD || cl.verb == IMPORT) && cl.argc != 1) ||
 	    ((cl.verb == SHOW || cl.verb == SET || cl.verb == RM) &&
-	    cl.argc == 0))
+	    cl.argc == 0) ||
+	    (cl.verb == MERGE && (cl.argc < 3 || cl.argc > 4)))
 		usage();
-	store_init(&st, cl.c.data, cl.c.wait);
+	if (cl.verb != MERGE)	/* git runs it with no data directory */
+		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = run[cl.verb]();
 	finish_stdout();

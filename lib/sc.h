@@ -165,6 +165,9 @@ struct schema {
 	const char *const *cols;
 	size_t	 ncols;
 	unsigned required;	/* bit i: column i must not be empty */
+	unsigned key;		/* bit i: column i is part of the key, which
+				 * names a row: no two rows share it; its
+				 * columns are required */
 };
 extern const struct schema schema_cities, schema_events, schema_attendance,
     schema_partners, schema_followups;
@@ -265,6 +268,9 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 	    size_t);
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
+
+/* merge.c: the keyed three-way merge of a table, git's merge driver. */
+int	 merge_table(const char *, const char *, const char *, const char *);
 
 /* cli.c: what the three commands share on their command lines. */
 enum {
