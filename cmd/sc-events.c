@@ -955,9 +955,8 @@ cmd_rm(void)
 	struct hmap *ids = hmap_new();
 	size_t i, n;
 
-	store_lock(&st);
+	rows = resolve_locked(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	t = db_table(&db, T_EVENTS);
-	rows = resolve_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; i < n; i++)
 		hmap_put(ids, rget(t, rows[i], E_ID), rows[i]);
 	if (opt(O_FORCE) == NULL)

@@ -1,0 +1,142 @@
+# t-pipe.sh: writers in pipelines (they read all of their input before
+# they lock), output errors (printed before written), wild follow-up ids,
+# and what attend does with the cities a pipe brings.
+
+# --- writers piped into writers (issue 10.4) -----------------------------
+
+# race.sh LEFT RIGHT: runs "LEFT | RIGHT" 20 times, $i the run's number.
+# In every other run the left side starts late, so that the right side is
+# the first to ask for the lock.  A side that fails is named in race.log.
+cat >"$T/race.sh" <<'SH'
+: >race.log
+i=0
+while [ $i -lt 20 ]; do
+	i=$((i + 1))
+	{
+		[ $((i % 2)) -eq 0 ] || sleep 0.05
+		eval "$1" 2>left.err ||
+		    echo "run $i: left: $(cat left.err)" >>race.log
+	} | {
+		eval "$2" >/dev/null 2>right.err ||
+		    echo "run $i: right: $(cat right.err)" >>race.log
+	}
+done
+cat race.log
+SH
+
+seed_dir p
+t 'pipe: sc-cities add | sc-cities set -, 20 runs: every city set' \
+  'sh race.sh "sc-cities -D p --wait 1 add Pipe\$i --country FR" "sc-cities -D p set - --status member" &&
+   sc-cities -D p list --name pipe -o csv -c status -H | sort | uniq -c'
+out <<'X'
+     20 member
+X
+
+t 'pipe: sc-cities add | sc-cities rm -, 20 runs: every city gone' \
+  'n=$(sc-cities -D p list -H | wc -l) &&
+   sh race.sh "sc-cities -D p --wait 1 add Gone\$i --country FR" "sc-cities -D p rm -" &&
+   sc-cities -D p list --name gone -H && [ "$(sc-cities -D p list -H | wc -l)" = "$n" ]'
+out </dev/null
+
+# big.sh I: a writer's rows, more than a pipe and a read buffer hold (set
+# -n holds the lock while it prints), renamed into new cities to import.
+# The writer cannot finish printing until import reads, so import must not
+# wait for the lock before it has read everything.
+cat >"$T/big.sh" <<'SH'
+sc-cities -D p --wait 1 set dijon cernay montpellier -n --notes "$(printf %0100000d 0)" |
+    sed "s/^fr-\([a-z]*\),\([A-Za-z]*\),/fr-big$1-\1,\2 big $1,/"
+SH
+
+t 'pipe: sc-cities set -n | sed | sc-cities import -, 20 runs of 300 kB' \
+  'sh race.sh "sh big.sh \$i" "sc-cities -D p --wait 1 import -" &&
+   sc-cities -D p list --name big -c id -H | wc -l && sc-cities -D p list --name big -c id,name -H | sort -V | sed -n "1p;\$p"'
+out <<'X'
+60
+fr-big1-cernay,Cernay big 1
+fr-big20-montpellier,Montpellier big 20
+X
+
+t 'pipe: sc-events add | sc-events set -, 20 runs: every event set' \
+  'sh race.sh "sc-events -D p --wait 1 add \"Pipe meeting \$i\" --start 2024-10" "sc-events -D p set - --status cancelled" &&
+   sc-events -D p list --series "" --status cancelled -c name -H | grep -c "^Pipe meeting"'
+out <<'X'
+20
+X
+
+t 'pipe: sc-events add | sc-events rm -, 20 runs: every event gone' \
+  'n=$(sc-events -D p list -H | wc -l) &&
+   sh race.sh "sc-events -D p --wait 1 add \"Gone \$i\" --start 2024-11" "sc-events -D p rm -" &&
+   [ "$(sc-events -D p list -H | wc -l)" = "$n" ]'
+out </dev/null
+
+t 'pipe: sc-cities add | sc-followups add ACTION -, 20 runs: one follow-up each' \
+  'sh race.sh "sc-cities -D p --wait 1 add Fu\$i --country FR" "sc-followups -D p add Call -" &&
+   sc-followups -D p list -c action,city -H | grep -c "^Call,fr-fu[0-9]*$"'
+out <<'X'
+20
+X
+
+t 'pipe: sc-followups add | sc-followups done -, 20 runs: every one done' \
+  'sh race.sh "sc-followups -D p --wait 1 add \"Done \$i\"" "sc-followups -D p done -" &&
+   sc-followups -D p list --all -c action,status -H | grep "^Done" | cut -d, -f2 | uniq -c'
+out <<'X'
+     20 done
+X
+
+t 'pipe: sc-followups add | sc-followups set -, 20 runs: every one set' \
+  'sh race.sh "sc-followups -D p --wait 1 add \"Own \$i\"" "sc-followups -D p set - --owner amina" &&
+   sc-followups -D p list -c action,owner -H | grep "^Own" | cut -d, -f2 | uniq -c'
+out <<'X'
+     20 amina
+X
+
+t 'pipe: sc-followups add | sc-followups cancel -, 20 runs: every one cancelled' \
+  'sh race.sh "sc-followups -D p --wait 1 add \"Drop \$i\"" "sc-followups -D p cancel -" &&
+   sc-followups -D p list --all -c action,status -H | grep "^Drop" | cut -d, -f2 | uniq -c'
+out <<'X'
+     20 cancelled
+X
+
+t 'pipe: sc-followups done -n | sc-followups reopen -, 20 runs: every one open again' \
+  'sh race.sh "sc-followups -D p --wait 1 add \"Back \$i\" | sc-followups -D p --wait 1 done - -n" "sc-followups -D p reopen -" &&
+   sc-followups -D p list -c action,status -H | grep "^Back" | cut -d, -f2 | uniq -c'
+out <<'X'
+     20 open
+X
+
+t 'pipe: the tables are sound after the piped writes' 'sc-cities -D p check && sc-events -D p check && sc-followups -D p check'
+
+# --- every unknown name is named (issue 11.7) ----------------------------
+
+seed_dir u
+snapshot u
+t 'sc-cities set, rm and show: every unknown city is named' \
+  'sc-cities -D u set atlantis dijon lemuria --notes x; sc-cities -D u rm atlantis lemuria; sc-cities -D u show atlantis lemuria'
+status 3
+err "sc-cities: unknown city 'atlantis'
+sc-cities: unknown city 'lemuria'
+sc-cities: unknown city 'atlantis'
+sc-cities: unknown city 'lemuria'
+sc-cities: unknown city 'atlantis'
+sc-cities: unknown city 'lemuria'"
+unchanged u
+
+t 'sc-events set, rm and show: every unknown event is named' \
+  'sc-events -D u set atlantis lemuria --notes x; sc-events -D u rm atlantis lemuria; sc-events -D u show atlantis lemuria'
+status 3
+err "sc-events: unknown event 'atlantis'
+sc-events: unknown event 'lemuria'
+sc-events: unknown event 'atlantis'
+sc-events: unknown event 'lemuria'
+sc-events: unknown event 'atlantis'
+sc-events: unknown event 'lemuria'"
+unchanged u
+
+t 'sc-cities set: every unknown name is named, from stdin too' \
+  'printf "city\\natlantis\\nfr-dijon\\nlemuria\\n" | sc-cities -D u set - xanadu --notes x'
+status 3
+err "sc-cities: unknown city 'atlantis'
+sc-cities: unknown city 'lemuria'
+sc-cities: unknown city 'xanadu'"
+unchanged u
+
