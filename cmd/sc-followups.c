@@ -373,20 +373,32 @@ max_id(const struct table *t)
 	return max;
 }
 
-/* The cities named, as ids, each once and in the order given. */
+/*
+ * The cities named, as ids, each once and in the order given; an empty
+ * name names no city.  Every unknown name is reported before the exit.
+ */
 static size_t
 city_ids(char **names, size_t n)
 {
+	struct table *ct = db_table(&db, T_CITIES);
 	struct hmap *seen = hmap_new();
+	struct row **rows;
 	const char *id;
 	size_t i, k = 0;
 
-	for (i = 0; i < n; i++) {
-		id = ref(T_CITIES, names[i]);
+	for (i = 0; i < n; i++)
+		if (*names[i] != '\0')
+			names[k++] = names[i];
+		else
+			free(names[i]);
+	rows = db_find_all(&db, T_CITIES, names, n = k);
+	for (i = k = 0; i < n; i++) {
+		id = rget(ct, rows[i], C_ID);
 		free(names[i]);
-		if (*id != '\0' && hmap_put(seen, id, seen))
+		if (hmap_put(seen, id, seen))
 			names[k++] = xstrdup(id);
 	}
+	free(rows);
 	hmap_free(seen);
 	return k;
 }
@@ -475,10 +487,10 @@ resolve(size_t *n)
 	for (i = 0; i < *n; i++)
 		id_arg(ids[i]);
 	store_lock(&st);
-	rows = xcalloc(*n, sizeof(*rows));
+	rows = db_find_all(&db, T_FOLLOWUPS, ids, *n);
 	seen = hmap_new();
 	for (i = 0; i < *n; i++) {
-		r = db_find(&db, T_FOLLOWUPS, ids[i]);
+		r = rows[i];
 		if (hmap_put(seen, ids[i], r))
 			rows[k++] = r;
 		free(ids[i]);

@@ -140,3 +140,146 @@ sc-cities: unknown city 'lemuria'
 sc-cities: unknown city 'xanadu'"
 unchanged u
 
+# --- attend in pipelines of writers (issue 10.4) -------------------------
+
+t 'pipe: sc-cities add | sc-events attend EV -, 20 runs: every city attends' \
+  'sh race.sh "sc-cities -D p --wait 1 add Att\$i --country FR" "sc-events -D p attend 2024-09-columbus - --role speaker" &&
+   sc-events -D p cities 2024-09-columbus -c name,role -H | grep -c "^Att[0-9]*,speaker$"'
+out <<'X'
+20
+X
+
+t 'pipe: sc-cities add | sc-events attend - | sc-cities set -, 20 runs of three writers' \
+  'sh race.sh "sc-cities -D p --wait 1 add Three\$i --country FR | sc-events -D p --wait 1 attend 2024-12-cape-town -" "sc-cities -D p set - --notes piped" &&
+   sc-events -D p cities 2024-12-cape-town -c name,notes -H | grep -c "^Three[0-9]*,piped$"'
+out <<'X'
+20
+X
+
+t 'pipe: the tables are sound after the attend pipelines' 'sc-cities -D p check && sc-events -D p check'
+
+# --- a pipe does not demote a host (issue 11.5) --------------------------
+
+seed_dir a
+t 'attend: Dijon named as an argument becomes the host' \
+  'sc-events -D a attend 2024-05-strasbourg dijon --role host -c city,role -H'
+out <<'X'
+fr-dijon,host
+X
+
+t 'attend -: the pipe of the man page leaves the host a host, and says so' \
+  'cp a/attendance.csv before.csv &&
+   sc-cities -D a list --via 2024-05-strasbourg | sc-events -D a attend 2024-05-strasbourg - --role participant -c city,role -H &&
+   cmp before.csv a/attendance.csv'
+err 'sc-events: 2024-05-strasbourg: fr-dijon already attends as host; role left (name it as an argument to change it)'
+out <<'X'
+fr-cernay,participant
+fr-dijon,host
+fr-mittelhausbergen,participant
+fr-montpellier,participant
+gr-kalamaria,participant
+gr-kordelio-evosmos,participant
+es-murcia,participant
+X
+
+t 'attend -: a new city from the pipe gets --role and --notes; one that attends keeps both, said once' \
+  'printf "id\nfr-dijon\nus-columbus-oh\nfr-dijon\n" | sc-events -D a attend 2024-05-strasbourg - --role speaker --notes piped -c city,role,notes -H'
+err 'sc-events: 2024-05-strasbourg: fr-dijon already attends as host; role and notes left (name it as an argument to change it)'
+out <<'X'
+fr-dijon,host,
+us-columbus-oh,speaker,piped
+X
+
+t 'attend -: --notes alone on cities that attend: their notes are left, each said' \
+  'printf "city\nfr-cernay\nfr-dijon\n" | sc-events -D a attend 2024-05-strasbourg - --notes late -c city,role,notes -H'
+err 'sc-events: 2024-05-strasbourg: fr-cernay already attends as participant; notes left (name it as an argument to change it)
+sc-events: 2024-05-strasbourg: fr-dijon already attends as host; notes left (name it as an argument to change it)'
+out <<'X'
+fr-cernay,participant,
+fr-dijon,host,
+X
+
+t 'attend -: the role a city has already is no news' \
+  'printf "city\nfr-dijon\n" | sc-events -D a attend 2024-05-strasbourg - --role host -c city,role -H'
+out <<'X'
+fr-dijon,host
+X
+
+snapshot a
+t 'attend -n -: says the same, writes nothing' \
+  'printf "city\nfr-dijon\nza-cape-town\n" | sc-events -D a attend 2024-05-strasbourg - --role participant -n -c city,role -H'
+err 'sc-events: 2024-05-strasbourg: fr-dijon already attends as host; role left (name it as an argument to change it)'
+out <<'X'
+fr-dijon,host
+za-cape-town,participant
+X
+unchanged a
+
+t 'attend: a city piped in and also named as an argument is changed' \
+  'printf "city\nfr-dijon\nfr-cernay\n" | sc-events -D a attend 2024-05-strasbourg - dijon --role speaker -c city,role -H'
+out <<'X'
+fr-dijon,speaker
+fr-cernay,participant
+X
+err 'sc-events: 2024-05-strasbourg: fr-cernay already attends as participant; role left (name it as an argument to change it)'
+
+t 'attend: named as an argument, the host is a participant again' \
+  'sc-events -D a attend 2024-05-strasbourg "Dijon" --role participant -c city,role -H'
+out <<'X'
+fr-dijon,participant
+X
+
+t 'attend --remove -: piped cities are removed as before' \
+  'cp -r a rm1 && printf "city\nfr-dijon\nfr-cernay\n" | sc-events -D rm1 attend 2024-05-strasbourg - --remove && grep -c -e dijon -e cernay rm1/attendance.csv'
+status 1
+out <<'X'
+0
+X
+
+snapshot a
+t_in 'attend --role boss: a usage error before stdin is read, nothing written' \
+  'sc-events -D a attend 2024-05-strasbourg - --role boss; cat' 'city
+fr-dijon
+'
+status 0
+err "sc-events: --role: 'boss' is not one of host, participant, speaker"
+out <<'X'
+city
+fr-dijon
+X
+unchanged a
+
+# --- attend names every unknown city (issue 11.7) ----------------------
+
+t 'attend: every unknown city is named, one line each; exit 3, nothing written' \
+  'sc-events -D a attend 2024-09-columbus atlantis dijon lemuria'
+status 3
+err "sc-events: unknown city 'atlantis'
+sc-events: unknown city 'lemuria'"
+unchanged a
+
+t_in 'attend -: unknown cities on stdin are each named too' \
+  'sc-events -D a attend 2024-09-columbus - xanadu' 'city
+atlantis
+fr-dijon
+lemuria
+'
+status 3
+err "sc-events: unknown city 'atlantis'
+sc-events: unknown city 'lemuria'
+sc-events: unknown city 'xanadu'"
+unchanged a
+
+t 'sc-followups add and done: every unknown city and follow-up is named' \
+  'sc-followups -D a add Call atlantis dijon lemuria; sc-followups -D a done 98 1 99'
+status 3
+err "sc-followups: unknown city 'atlantis'
+sc-followups: unknown city 'lemuria'
+sc-followups: unknown follow-up '98'
+sc-followups: unknown follow-up '99'"
+unchanged a
+
+t 'an ambiguous name still stops at once' 'sc-events -D a attend 2024-09-columbus atlantis k'
+status 3
+err_has "city name 'k' is ambiguous"
+
