@@ -1014,12 +1014,14 @@ finish_pairs(struct table *t, int tab, int col, struct named *nm)
 			out_rows(&cl.c.out, t, nm->v, nm->n);
 		remove_rows(t, col, nm->seen);
 		changed = nm->n > 0;
-	} else
+	} else {
 		validate_rows(&db, tab, nm->v, nm->n);
+		out_rows(&cl.c.out, t, nm->v, nm->n);
+	}
+	/* Printed first: rows that could not be shown are not written. */
+	flush_stdout();
 	if (changed)
 		commit(t);
-	if (opt(O_REMOVE) == NULL)
-		out_rows(&cl.c.out, t, nm->v, nm->n);
 	hmap_free(nm->seen);
 	free(nm->v);
 }

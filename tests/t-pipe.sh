@@ -283,3 +283,104 @@ t 'an ambiguous name still stops at once' 'sc-events -D a attend 2024-09-columbu
 status 3
 err_has "city name 'k' is ambiguous"
 
+# --- rows are printed before the table is written (issue 10.7) -----------
+
+seed_dir o
+snapshot o
+t 'attend >/dev/full: exit 4, and the pair is not added' \
+  'sc-events -D o attend 2024-09-columbus dijon >/dev/full'
+status 4
+err 'sc-events: write error: stdout: No space left on device; nothing written'
+unchanged o
+
+t 'attend >/dev/full on a pair that attends: exit 4, and its role is not changed' \
+  'sc-events -D o attend 2024-05-strasbourg dijon --role speaker --notes x >/dev/full'
+status 4
+err 'sc-events: write error: stdout: No space left on device; nothing written'
+unchanged o
+
+t 'attend with stdout closed: exit 4, and the pair is not added' \
+  'sc-events -D o attend 2024-09-columbus dijon cernay >&-'
+status 4
+err 'sc-events: write error: stdout: Bad file descriptor; nothing written'
+unchanged o
+
+t 'attend - with stdout closed: exit 4, nothing written' \
+  'printf "id\nfr-dijon\n" | sc-events -D o attend 2024-09-columbus - >&-'
+status 4
+err 'sc-events: write error: stdout: Bad file descriptor; nothing written'
+unchanged o
+
+t 'partner >/dev/full: exit 4, and the partner is not added' \
+  'sc-events -D o partner 2024-09-columbus "A national ministry" >/dev/full'
+status 4
+err 'sc-events: write error: stdout: No space left on device; nothing written'
+unchanged o
+
+t 'partner with stdout closed: exit 4, and the partner is not added' \
+  'sc-events -D o partner 2024-09-columbus "A national ministry" --sector ngo >&-'
+status 4
+err 'sc-events: write error: stdout: Bad file descriptor; nothing written'
+unchanged o
+
+t 'attend and partner -n >/dev/full: exit 4, nothing written' \
+  'sc-events -D o attend 2024-09-columbus dijon -n >/dev/full; echo $? >&2; sc-events -D o partner 2024-09-columbus Ministry -n >&-'
+status 4
+err 'sc-events: write error: stdout: No space left on device; nothing written
+4
+sc-events: write error: stdout: Bad file descriptor; nothing written'
+unchanged o
+
+t 'add and import -n with stdout closed: exit 4, nothing written' \
+  'printf "name,country\nZed,FR\n" >imp.csv; sc-cities -D o add Lyon --country FR >&-; echo $? >&2; sc-cities -D o import imp.csv -n >&-'
+status 4
+err 'sc-cities: write error: stdout: Bad file descriptor; nothing written
+4
+sc-cities: import: 1 added, 0 skipped, 0 rejected
+sc-cities: write error: stdout: Bad file descriptor'
+unchanged o
+
+t 'check with stdout closed prints nothing, so it answers as ever: exit 0' \
+  'sc-cities -D o check >&- && sc-events -D o check >&- && sc-followups -D o check >&-'
+unchanged o
+
+t 'check with stdout closed: exit 1 when it finds a problem, not 4' \
+  'cp -r o bad && printf "x-bad,Bad,XX,,member,,,\n" >>bad/cities.csv && sc-cities -D bad check >&-'
+status 1
+err "sc-cities: bad/cities.csv:12: country: unknown country code 'XX' (ISO 3166-1 alpha-2, upper case)"
+
+t 'attend --remove prints nothing, so a full stdout does not stop it' \
+  'cp -r o rmd && sc-events -D rmd attend 2024-05-strasbourg dijon --remove >/dev/full && grep -c dijon rmd/attendance.csv'
+status 1
+out <<'X'
+0
+X
+
+# A closed stdout is held by /dev/null, opened for reading: the lock, a
+# table or a temporary file never takes its descriptor.
+t 'import with stdout closed prints nothing: the rows are added, exit 0' \
+  'sc-cities -D o import imp.csv >&- && sc-cities -D o list --name zed -c id -H'
+err 'sc-cities: import: 1 added, 0 skipped, 0 rejected'
+out <<'X'
+fr-zed
+X
+
+t 'set and rm with stdout and stderr closed: written, and the tables still check' \
+  'sc-cities -D o set dijon --notes closed >&- 2>&- && sc-cities -D o rm fr-zed >&- 2>&- &&
+   sc-cities -D o check && sc-cities -D o list --name dijon -c notes -H && ls -A o'
+out <<'X'
+closed
+attendance.csv
+cities.csv
+events.csv
+followups.csv
+partners.csv
+X
+
+snapshot o
+t 'set - with stdin closed: a read error, exit 4, nothing written' \
+  'sc-cities -D o set - --notes x <&-'
+status 4
+err 'sc-cities: stdin: read error: Bad file descriptor'
+unchanged o
+
