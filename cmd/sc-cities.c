@@ -697,9 +697,8 @@ cmd_rm(void)
 	size_t i, j, n;
 	long line;
 
-	store_lock(&st);
+	rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	t = db_table(&db, T_CITIES);
-	rows = resolve_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; opt(O_FORCE) == NULL && i < n; i++)
 		if ((by = referrer(rget(t, rows[i], C_ID), &line)) != NULL)
 			die_at(EXIT_DATA, by, line, "names %s; not removed "
@@ -816,26 +815,67 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	}
 }
 
+/* A record that outlives the next read: its fields in one block. */
+static void
+rec_keep(struct rec *to, const struct rec *from)
+{
+	size_t i, len = 0;
+	char *p;
+
+	for (i = 0; i < from->n; i++)
+		len += strlen(from->f[i]) + 1;
+	to->n = from->n;
+	to->line = from->line;
+	to->f = xmalloc(from->n * sizeof(*to->f) + len);
+	p = (char *)(to->f + from->n);
+	for (i = 0; i < from->n; i++) {
+		len = strlen(from->f[i]) + 1;
+		to->f[i] = memcpy(p, from->f[i], len);
+		p += len;
+	}
+}
+
+/*
+ * The source's rows, every one read before the lock is taken: the source
+ * may be a pipe from another writer of this directory, which holds the
+ * lock until it has written all of its output.
+ */
+static struct rec *
+read_source(struct reader *rd, size_t *n)
+{
+	struct rec rec, *v = NULL;
+	size_t cap = 0;
+
+	for (*n = 0; rd_next(rd, &rec); (*n)++) {
+		if (*n == cap)
+			v = xreallocarray(v, cap = cap ? cap * 2 : 64,
+			    sizeof(*v));
+		rec_keep(&v[*n], &rec);
+	}
+	return v;
+}
+
 static int
 cmd_import(void)
 {
 	struct import im;
 	struct table *t;
-	struct rec rec;
-	size_t first;
+	struct rec rec, *src;
+	size_t first, i, nsrc;
 
 	memset(&im, 0, sizeof(im));
 	im.rd = rd_open(cl.argv[0], cl.c.infmt);
 	if (!rd_next(im.rd, &rec))
 		die(EXIT_DATA, "%s: empty file, no header", rd_name(im.rd));
 	map_columns(&im, &rec);
+	src = read_source(im.rd, &nsrc);
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
 	first = t->nrows;
 	im.keys = city_keys(t, t->nrows);
 	db_ids(&db, T_CITIES);
-	while (rd_next(im.rd, &rec))
-		import_row(&im, t, &rec);
+	for (i = 0; i < nsrc; i++)
+		import_row(&im, t, &src[i]);
 	note("import: %zu added, %zu skipped, %zu rejected", im.added,
 	    im.skipped, im.rejected);
 	if (im.rejected > 0 && opt(O_SKIP_INVALID) == NULL)
@@ -847,6 +887,9 @@ cmd_import(void)
 		out_rows(&cl.c.out, t, t->rows + first, t->nrows - first);
 	rd_close(im.rd);
 	hmap_free(im.keys);
+	for (i = 0; i < nsrc; i++)
+		free(src[i].f);
+	free(src);
 	return 0;
 }
 

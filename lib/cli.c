@@ -2,9 +2,12 @@
  * cli.c: the options the three commands share, and the argument forms
  * they share: dates, durations, and ids given as arguments or piped in.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sc.h"
 
@@ -179,6 +182,24 @@ bad_option(const struct option *lo, const char *word)
 }
 
 /*
+ * A standard descriptor left closed (prog >&-) would be the next file
+ * opened: a table's temporary file could then take in what was meant for
+ * stdout or stderr.  Each closed one is held by /dev/null, opened the
+ * wrong way round, so that using it still fails: printing to a closed
+ * stdout is a write error, and a verb that prints nothing is not hurt.
+ */
+static void
+hold_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+			die(EXIT_SYS, "/dev/null: %s", strerror(errno));
+}
+
+/*
  * Options may come before or after the verb: getopt_long permutes the
  * arguments, and the first operand is the verb (list when there is none).
  */
@@ -186,9 +207,11 @@ void
 cli_parse(struct cmdline *cl, int argc, char **argv, const struct ownopt *own,
     const struct verbdef *verbs, void (*usage)(void))
 {
-	struct option *lo = long_options(own);
+	struct option *lo;
 	int ch;
 
+	hold_std_fds();
+	lo = long_options(own);
 	memset(cl, 0, sizeof(*cl));
 	common_init(&cl->c);
 	opterr = 0;

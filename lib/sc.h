@@ -254,7 +254,9 @@ extern const struct schema *const schemas[5];
 void	 db_init(struct db *, struct store *);
 struct table *db_table(struct db *, int);
 struct hmap *db_ids(struct db *, int);
+struct row *db_lookup(struct db *, int, const char *);
 struct row *db_find(struct db *, int, const char *);
+struct row **db_find_all(struct db *, int, char *const *, size_t);
 void	 db_added(struct db *, int, struct row *);
 const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
@@ -267,6 +269,8 @@ void	 set_rows(struct db *, int, const struct common *, int, char **,
 void	 add_rows(struct db *, int, const struct common *, struct row **,
 	    size_t);
 struct row **resolve_rows(struct db *, int, const struct common *, int,
+	    char **, size_t *);
+struct row **resolve_locked(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
