@@ -15,12 +15,12 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 SC_CFLAGS = -std=c11 $(WARNINGS) -D_POSIX_C_SOURCE=200809L \
 	-DVERSION='"$(VERSION)"' -DSEEDDIR='"$(SEEDDIR)"' \
 	-DGEODIR='"$(GEODIR)"' -Ilib
-LDLIBS = -lcsv -lutf8proc
+LDLIBS = -lcsv -lutf8proc -lm
 
 PROGS = sc-cities sc-events sc-followups
 LIBOBJ = lib/err.o lib/mem.o lib/hash.o lib/csv.o lib/out.o lib/table.o \
 	lib/store.o lib/check.o lib/date.o lib/fold.o lib/iso3166.o lib/cli.o \
-	lib/geo.o
+	lib/geo.o lib/svg.o lib/worldmap.o
 SEEDS = seeds/cities.csv seeds/events.csv seeds/attendance.csv \
 	seeds/partners.csv seeds/followups.csv
 MAN1 = man/sc-cities.1 man/sc-events.1 man/sc-followups.1
@@ -52,9 +52,11 @@ cmd/sc-cities.o cmd/sc-events.o cmd/sc-followups.o: lib/sc.h
 
 tests/unit-lib: tests/unit-lib.o libsc.a lib/seeds.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit-lib.o lib/seeds.o libsc.a $(LDLIBS)
-tests/unit-lib.o: lib/sc.h
+tests/geo-try: tests/geo-try.o libsc.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/geo-try.o libsc.a $(LDLIBS)
+tests/unit-lib.o tests/geo-try.o: lib/sc.h
 
-check: all tests/unit-lib
+check: all tests/unit-lib tests/geo-try
 	sh tests/run.sh
 
 bench: all
@@ -92,6 +94,7 @@ uninstall:
 
 clean:
 	rm -f $(PROGS) libsc.a lib/*.o cmd/*.o tests/*.o tests/unit-lib \
+	    tests/geo-try \
 	    lib/seeds.c lib/seeds.c.tmp
 	rm -rf tests/tmp bench/tmp
 

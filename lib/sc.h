@@ -104,6 +104,26 @@ void	 geo_match_free(struct geo_match *);
 void	 geo_close(struct geo *);
 int	 geo_coord(const char *, int, double *);
 
+/* svg.c: pictures of the record, standalone SVG; worldmap.c: the land. */
+struct svg_city {
+	const char *name;
+	const char *status;	/* colours the dot */
+	int	 located;	/* lat and lon are the city's place */
+	double	 lat, lon;	/* decimal degrees, north and east positive */
+};
+void	 svg_map(FILE *, const char *, const struct svg_city *, size_t);
+struct svg_event {
+	const char *name, *city;	/* city: the host's name, or NULL */
+	const char *start, *end;	/* ISO 8601, reduced or not; end or NULL */
+	const char *series, *kind;	/* the colour: series, else kind */
+	const char *status;	/* held, planned or cancelled */
+};
+void	 svg_timeline(FILE *, const char *, const struct svg_event *, size_t,
+	    long);
+extern const short worldmap_points[];
+extern const unsigned short worldmap_rings[];
+extern const size_t worldmap_nrings;
+
 /* hash.c: a string-keyed hash map; values are caller pointers. */
 struct hmap;
 struct hmap *hmap_new(void);
