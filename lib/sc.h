@@ -88,6 +88,52 @@ int	 vis_blank(const char *);
 int	 iso_country_ok(const char *);
 int	 iso_region_ok(const char *, const char *);
 
+/* geo.c: the gazetteer (GeoNames' cities), read at run time. */
+enum { GEO_NONE, GEO_FOUND, GEO_AMBIGUOUS };
+struct geo_place {
+	char	*name;		/* as GeoNames spells it */
+	char	 country[3];
+	char	 region[8];	/* ISO 3166-2, or "" where it has none */
+	long	 population;	/* 0 where GeoNames has none */
+	double	 lat, lon;	/* decimal degrees, north and east positive */
+	char	 slat[12], slon[12];	/* as the gazetteer writes them */
+};
+struct geo_match {
+	int	 status;	/* GEO_NONE, GEO_FOUND or GEO_AMBIGUOUS */
+	int	 populous;	/* found: the clearly most populous of n */
+	int	 region_unused;	/* the region given is none the gazetteer has */
+	size_t	 n;		/* the place found first, the others after it */
+	struct geo_place *place;	/* most populous first */
+};
+struct geo;
+struct geo *geo_open(const char *);
+const char *geo_path(const struct geo *);
+void	 geo_lookup(const struct geo *, const char *, const char *,
+	    const char *, struct geo_match *);
+void	 geo_match_free(struct geo_match *);
+void	 geo_close(struct geo *);
+int	 geo_coord(const char *, int, double *);
+
+/* svg.c: pictures of the record, standalone SVG; worldmap.c: the land. */
+struct svg_city {
+	const char *name;
+	const char *status;	/* colours the dot */
+	int	 located;	/* lat and lon are the city's place */
+	double	 lat, lon;	/* decimal degrees, north and east positive */
+};
+void	 svg_map(FILE *, const char *, const struct svg_city *, size_t);
+struct svg_event {
+	const char *name, *city;	/* city: the host's name, or NULL */
+	const char *start, *end;	/* ISO 8601, reduced or not; end or NULL */
+	const char *series, *kind;	/* the colour: series, else kind */
+	const char *status;	/* held, planned or cancelled */
+};
+void	 svg_timeline(FILE *, const char *, const struct svg_event *, size_t,
+	    long);
+extern const short worldmap_points[];
+extern const unsigned short worldmap_rings[];
+extern const size_t worldmap_nrings;
+
 /* hash.c: a string-keyed hash map; values are caller pointers. */
 struct hmap;
 struct hmap *hmap_new(void);
