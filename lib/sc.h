@@ -252,6 +252,22 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 	    size_t);
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
+int	 value_readable(int, int, const char *, char *, size_t);
+int	 followed_up(const char *);
+
+/* skip.c: rows a read verb cannot interpret, named on stderr and counted. */
+struct skip {
+	char	*file;
+	long	 line;
+	char	*col, *msg;
+};
+void	 skip_keep(void);
+void	 skip_row(const char *, long, const char *, const char *);
+int	 scan_readable(const struct scan *, int);
+int	 row_readable(const struct table *, const struct row *, int);
+const struct skip *skip_list(size_t *);
+int	 skip_status(int);
+void	 skip_free(void);
 
 /* cli.c: what the three commands share on their command lines. */
 enum {
