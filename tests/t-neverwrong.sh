@@ -1,0 +1,348 @@
+# t-neverwrong.sh: a tool may refuse, but it never answers wrong in
+# silence (issue 11).  Hand-edited tables with values a verb cannot read,
+# the cron digest run as cron runs it, owners typed with stray spaces,
+# one rule for "joined" and for "has a follow-up", and the newly-joined
+# job run twice.
+
+# --- 1. rows a read verb cannot interpret are named, never dropped -----------
+
+# Follow-up 8's status and 9's due date mistyped by hand, as in the issue.
+seed_dir b
+sed -i -e '/^8,/s/,open,/,opne,/' -e '/^9,/s/,2024-12,open,/,2024-13-01,open,/' \
+    "$T/b/followups.csv"
+snapshot b
+
+t 'list --overdue: the rows it cannot read are named on stderr, exit 3' \
+  'sc-followups -D b list --overdue --today 2025-06-01 -c id -H'
+status 3
+err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
+sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+
+t 'list --due-within: the same two rows named' \
+  'sc-followups -D b list --due-within 1y --today 2024-06-01 -c id -H'
+status 3
+err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
+sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+
+t 'list: the open ones; a status it cannot read is named, the due date is not needed' \
+  'sc-followups -D b list -c id -H | tr "\n" " "; echo'
+status 0
+out <<'X'
+1 2 3 4 5 6 7 9 10 11 12 13 14 
+X
+err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)"
+
+t 'list: the exit status is 3 once the answer is out' \
+  'sc-followups -D b list -c id -H >/dev/null 2>&1'
+status 3
+
+t 'list --all interprets no status: every row, nothing to say, exit 0' \
+  'sc-followups -D b list --all -c id -H | wc -l'
+out <<'X'
+14
+X
+
+t 'list --status done names the row whose status it cannot read' \
+  'sc-followups -D b list --status done -c id -H'
+status 3
+err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)"
+
+t 'list --overdue --owner li: rows the other filters drop are not named' \
+  'sc-followups -D b list --overdue --owner li --today 2025-06-01 -c id -H'
+
+t 'list --overdue --city: only the rows of that city are in question' \
+  'sc-followups -D b list --overdue --city za-cape-town --today 2025-06-01 -c id -H'
+status 3
+err "sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+
+t 'list -i -: rows piped in are named by their line on stdin' \
+  'printf "id,action,due,status,created\n1,A,2024-01-01,open,2024-01-01\n2,B,2024-02-30,open,2024-01-01\n3,C,,shut,2024-01-01\n" |
+   sc-followups list -i - --overdue -c id -H'
+status 3
+out <<'X'
+1
+X
+err "sc-followups: stdin:3: due: invalid date '2024-02-30'
+sc-followups: stdin:4: status: invalid value 'shut' (one of: open, done, cancelled)"
+
+t 'list: an empty status, required, is named too' \
+  'printf "id,action,status,created\n1,A,,2024-01-01\n" | sc-followups list -i - -c id -H'
+status 3
+err 'sc-followups: stdin:2: status: required value is empty'
+
+t 'check still lists them, exit 1' 'sc-followups -D b check'
+status 1
+err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
+sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+
+t 'report: the rows left out come first, in the body cron mails' \
+  'sc-followups -D b report --today 2025-06-01 | sed "2s|^Data: $(pwd -P)/|Data: |"'
+out <<'X'
+Follow-ups, 2025-06-01
+Data: b
+
+Rows left out of this report (2)
+  b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
+  b/followups.csv:10: due: invalid date '2024-13-01'
+
+Overdue (0)
+  none
+
+Due in the next 7d, by 2025-06-08 (0)
+  none
+
+Closed in the last 7d, since 2025-05-25 (0)
+  none
+
+Cities joined in the last 90 days, since 2025-03-03, with no follow-up (0)
+  none
+
+Events in the next 30 days, by 2025-07-01 (0)
+  none
+X
+err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
+sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+
+t 'report: exit 0 without --fail-on-overdue' \
+  'sc-followups -D b report --today 2025-06-01 >/dev/null 2>&1'
+
+t 'report --fail-on-overdue: nothing overdue, but rows left out: exit 1' \
+  'sc-followups -D b report --today 2025-06-01 --fail-on-overdue >/dev/null 2>&1'
+status 1
+
+t 'report -o md: the same section, a list' \
+  'sc-followups -D b report --today 2025-06-01 -o md 2>/dev/null | sed -n "5,9p"'
+out <<'X'
+## Rows left out of this report (2)
+
+- b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
+- b/followups.csv:10: due: invalid date '2024-13-01'
+
+X
+
+t 'report -o json: left_out, one object per row' \
+  'sc-followups -D b report --today 2025-06-01 -o json 2>/dev/null'
+out_jq '.[0].left_out == [{"file":"b/followups.csv","line":9,"column":"status","message":"invalid value '"'opne'"' (one of: open, done, cancelled)"},{"file":"b/followups.csv","line":10,"column":"due","message":"invalid date '"'2024-13-01'"'"}]'
+
+t 'report --owner li: rows of no one else are in question' \
+  'sc-followups -D b report --today 2025-06-01 --owner li --fail-on-overdue -o json'
+out_jq '.[0].left_out == []'
+
+t 'report on clean data: no such section, exit 0 with --fail-on-overdue' \
+  'sc-followups report --fail-on-overdue | grep -c "left out"'
+status 1
+out <<'X'
+0
+X
+
+t 'nothing was written by any of it' 'true'
+unchanged b
+
+# A done follow-up whose closing date is mistyped cannot be placed either.
+seed_dir bc
+sed -i '/^12,/s/,open,2024-05-15,,/,done,2024-05-15,2024-06-31,/' "$T/bc/followups.csv"
+t 'report: a closing date it cannot read is named' \
+  'sc-followups -D bc report -o json'
+out_jq '.[0].left_out | map([.line, .column]) == [[13, "closed"]]'
+err "sc-followups: bc/followups.csv:13: closed: invalid date '2024-06-31'"
+
+# A city whose joined date was typed the European way.
+seed_dir bj
+sed -i '/^fr-dijon,/s/2024-05-15/15\/05\/2024/' "$T/bj/cities.csv"
+t 'cities list --joined-since: the city it cannot place is named, exit 3' \
+  'sc-cities -D bj list --joined-since 2024-05-01 -c id -H | tr "\n" " "; echo'
+out <<'X'
+fr-cernay fr-mittelhausbergen fr-montpellier gr-kalamaria gr-kordelio-evosmos es-murcia 
+X
+err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024'"
+
+t 'cities list --joined-before: the same' \
+  'sc-cities -D bj list --joined-before 2025-01-01 -c id -H >/dev/null'
+status 3
+err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024'"
+
+t 'cities list without a date filter: nothing to interpret, exit 0' \
+  'sc-cities -D bj list --country FR -c id -H | wc -l'
+out <<'X'
+5
+X
+
+t 'cities list --joined-since --country GR: Dijon is not in question' \
+  'sc-cities -D bj list --joined-since 2024-05-01 --country GR -c id -H'
+out <<'X'
+gr-kalamaria
+gr-kordelio-evosmos
+X
+
+t 'cities list --status: a status it cannot read is named' \
+  'printf "id,name,country,status\nfr-a,A,FR,member\nfr-b,B,FR,Member\n" | sc-cities list -i - --status member -c id -H'
+status 3
+out <<'X'
+fr-a
+X
+err "sc-cities: stdin:3: status: invalid value 'Member' (one of: prospect, introduced, member, former)"
+
+t 'report: the city it cannot place is named; the others are followed up' \
+  'sc-followups -D bj report -o json'
+out_jq '.[0].left_out == [{"file":"bj/cities.csv","line":4,"column":"joined","message":"invalid date '"'15/05/2024'"'"}]'
+err "sc-followups: bj/cities.csv:4: joined: invalid date '15/05/2024'"
+
+t 'the newly-joined job: the left side names Dijon, the right still adds the rest' \
+  'sc-cities -D bj list --joined-since 2024-05-01 |
+   sc-followups -D bj add "Send the report" - -c city -H | wc -l'
+out <<'X'
+6
+X
+err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024'"
+
+# Events with dates that do not parse.
+seed_dir be
+sed -i -e '/^2024-09-columbus,/s/,2024-09,,/,2024-9,,/' \
+    -e '/^2024-12-cape-town,/s/,planned,/,postponed,/' "$T/be/events.csv"
+t 'events list --upcoming: the event it cannot place is named, exit 3' \
+  'sc-events -D be list --upcoming -c id -H'
+status 3
+out <<'X'
+2024-12-cape-town
+X
+err "sc-events: be/events.csv:3: start: invalid date '2024-9'"
+
+t 'events list --from --to: the same' \
+  'sc-events -D be list --from 2024-08-01 --to 2024-10-31 -c id -H'
+status 3
+err "sc-events: be/events.csv:3: start: invalid date '2024-9'"
+
+t 'events list --status: a status it cannot read is named' \
+  'sc-events -D be list --status planned -c id -H'
+status 3
+out <<'X'
+2024-09-columbus
+X
+err "sc-events: be/events.csv:4: status: invalid value 'postponed' (one of: planned, held, cancelled)"
+
+t 'events list --series: nothing to interpret, exit 0' \
+  'sc-events -D be list --series transatlantic -c id -H | wc -l'
+out <<'X'
+2
+X
+
+t 'events list: an end it cannot read is named as the end' \
+  'printf "id,name,start,end,status\n2024-01-a,A,2024-01-10,2024-01-32,held\n" | sc-events list -i - --past -c id -H'
+status 3
+err "sc-events: stdin:2: end: invalid date '2024-01-32'"
+
+t 'report: events it cannot place are named' \
+  'sc-followups -D be report --today 2024-08-20 -o json'
+out_jq '.[0].left_out | map([.file, .line, .column]) == [["be/events.csv", 3, "start"]]'
+err "sc-followups: be/events.csv:3: start: invalid date '2024-9'"
+
+t 'report: an event in the window whose status it cannot read is named' \
+  'sc-followups -D be report --today 2024-11-20 -o json'
+out_jq '(.[0].left_out | map([.line, .column])) == [[3, "start"], [4, "status"]] and .[0].events == []'
+err "sc-followups: be/events.csv:3: start: invalid date '2024-9'
+sc-followups: be/events.csv:4: status: invalid value 'postponed' (one of: planned, held, cancelled)"
+
+seed_dir ba
+sed -i '/^2024-05-strasbourg,gr-kalamaria,/s/participant/Participant/' "$T/ba/attendance.csv"
+t 'events cities --role: a role it cannot read is named' \
+  'sc-events -D ba cities 2024-05-strasbourg --role participant -c id -H | wc -l'
+out <<'X'
+6
+X
+err "sc-events: ba/attendance.csv:7: role: invalid value 'Participant' (one of: host, participant, speaker)"
+
+t 'events cities without --role: nothing to interpret, exit 0' \
+  'sc-events -D ba cities 2024-05-strasbourg -c id -H | wc -l'
+out <<'X'
+8
+X
+
+# --- 4. owners: the report groups them as --owner matches them ---------------
+
+seed_dir o
+sed -i -e '/^1,/s/,fr-cernay,,,open,/,fr-cernay,Amina ,2024-05-20,open,/' \
+    -e '/^2,/s/,fr-dijon,,,open,/,fr-dijon,amina,2024-05-20,open,/' \
+    -e '/^3,/s/,fr-mittelhausbergen,,,open,/,fr-mittelhausbergen,amina,2024-05-21,open,/' \
+    -e '/^4,/s/,fr-montpellier,,,open,/,fr-montpellier,li,2024-05-20,open,/' \
+    -e '/^5,/s/,gr-kalamaria,,,open,/,gr-kalamaria,Li,2024-05-19,open,/' \
+    -e '/^6,/s/,gr-kordelio-evosmos,,,open,/,gr-kordelio-evosmos, ,2024-05-19,open,/' \
+    "$T/o/followups.csv"
+
+t 'report: "Amina " and "amina" are one owner, shown as most of them spell it' \
+  'sc-followups -D o report -o md | grep "^###"'
+out <<'X'
+### amina
+### li
+### (no owner)
+X
+
+t 'report: in each group the oldest first; a tie of spellings shows the first seen' \
+  'sc-followups -D o report -o json | jq -c "[.overdue[] | [.id, .owner]]"'
+out <<'X'
+[["1","Amina "],["2","amina"],["3","amina"],["5","Li"],["4","li"],["6"," "]]
+X
+
+t 'report --owner amina: the same three' \
+  'sc-followups -D o report --owner amina -o json | jq -c "[.overdue[].id]"'
+out <<'X'
+["1","2","3"]
+X
+
+t 'list --owner amina: the same three' \
+  'sc-followups -D o list --owner amina -c id -H | tr "\n" " "; echo'
+out <<'X'
+1 2 3 
+X
+
+# --- 6. one rule: a city has a follow-up when an open or done one names it ----
+
+seed_dir h
+t 'Cernay followed up and done, Dijon cancelled: nobody followed Dijon up' \
+  'sc-followups -D h done 1 && sc-followups -D h cancel 2'
+
+t 'cities list --without-followups: Dijon, not Cernay' \
+  'sc-cities -D h list --without-followups -c id -H'
+out <<'X'
+fr-strasbourg
+fr-dijon
+X
+
+t 'report: the same rule, the same city' \
+  'sc-followups -D h report -o json | jq -c "[.new_cities[].id]"'
+out <<'X'
+["fr-dijon"]
+X
+
+t 'the two agree over the same 90 days' \
+  'a=$(sc-cities -D h list --without-followups --joined-since -90d -c id -H) &&
+   b=$(sc-followups -D h report -o json | jq -r ".new_cities[].id") &&
+   [ "$a" = "$b" ] && echo "$a"'
+out <<'X'
+fr-dijon
+X
+
+sed -i '/^5,/s/,open,/,shut,/' "$T/h/followups.csv"
+t 'cities list --without-followups: a follow-up status it cannot read leaves its city out, named' \
+  'sc-cities -D h list --without-followups -c id -H'
+status 3
+out <<'X'
+fr-strasbourg
+fr-dijon
+X
+err "sc-cities: h/followups.csv:6: status: invalid value 'shut' (one of: open, done, cancelled)"
+
+t 'cities list --without-followups --country FR: Kalamaria is not in question' \
+  'sc-cities -D h list --without-followups --country FR -c id -H'
+out <<'X'
+fr-strasbourg
+fr-dijon
+X
+
+t 'report: the same follow-up named, Kalamaria left out of the new cities' \
+  'sc-followups -D h report -o json'
+out_jq '(.[0].new_cities | map(.id)) == ["fr-dijon"] and (.[0].left_out | map([.file, .line, .column])) == [["h/followups.csv", 6, "status"]]'
+err "sc-followups: h/followups.csv:6: status: invalid value 'shut' (one of: open, done, cancelled)"
+
+t 'report --owner li: still named, since it decides a new city' \
+  'sc-followups -D h report --owner li -o json 2>/dev/null'
+out_jq '(.[0].left_out | map(.line)) == [6]'
