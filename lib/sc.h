@@ -72,6 +72,7 @@ int	 utf8_valid(const char *, size_t);
 char	*fold_name(const char *);
 char	*nfc(const char *);
 char	*slugify(const char *);
+size_t	 trim_span(const char *, size_t *);
 size_t	 display_width(const char *);
 
 /* iso3166.c: country and region codes, from Debian's iso-codes. */

@@ -346,3 +346,56 @@ err "sc-followups: h/followups.csv:6: status: invalid value 'shut' (one of: open
 t 'report --owner li: still named, since it decides a new city' \
   'sc-followups -D h report --owner li -o json 2>/dev/null'
 out_jq '(.[0].left_out | map(.line)) == [6]'
+
+# --- 4. values given to a verb that writes are stored trimmed ----------------
+
+seed_dir tr
+t 'followups add: action, owner and notes trimmed; the inner spaces kept' \
+  'sc-followups -D tr add "  Call  Dijon " dijon --owner "Amina " --notes " x	" -o json'
+out_jq '.[0] | .action == "Call  Dijon" and .owner == "Amina" and .notes == "x"'
+
+t 'followups set: a no-break space at the end goes too' \
+  "sc-followups -D tr set 15 --owner \"\$(printf 'li\\302\\240')\" && sc-followups -D tr list --owner li -c id,owner -H"
+out <<'X'
+15,li
+X
+
+t 'followups set: a value of white space alone clears the column' \
+  'sc-followups -D tr set 15 --owner "   " && sc-followups -D tr list --city dijon -o json | jq -r "select(.id == \"15\") | .owner | length"'
+out <<'X'
+0
+X
+
+t 'cities add: the name trimmed before its id and the duplicate check' \
+  'sc-cities -D tr add "  Lyon " --country " fr" -c id,name,country -H &&
+   sc-cities -D tr add "Lyon" --country FR'
+status 3
+out <<'X'
+fr-lyon,Lyon,FR
+X
+err_has "'Lyon' is already fr-lyon"
+
+t 'cities set --field: the value trimmed' \
+  'sc-cities -D tr set lyon --field "notes= keen " && sc-cities -D tr list --name lyon -c notes -H'
+out <<'X'
+keen
+X
+
+t 'cities import: fields trimmed, so "FR " is France' \
+  'printf "name,country\nNantes ,FR \n Lyon,FR\n" | sc-cities -D tr import - &&
+   sc-cities -D tr list --name nantes -c id,name,country -H'
+out <<'X'
+fr-nantes,Nantes,FR
+X
+err 'sc-cities: import: 1 added, 1 skipped, 0 rejected'
+
+t 'events add and partner: name, organisation and sector trimmed' \
+  'sc-events -D tr add " Lyon roundtable " --start 2024-11-05 --kind " roundtable" -c id,name,kind -H &&
+   sc-events -D tr partner 2024-11-lyon-roundtable " A ministry " --sector "national government " -H'
+out <<'X'
+2024-11-lyon-roundtable,Lyon roundtable,roundtable
+2024-11-lyon-roundtable,A ministry,national government,
+X
+
+t 'every table of it checks clean' \
+  'sc-cities -D tr check && sc-events -D tr check && sc-followups -D tr check'
