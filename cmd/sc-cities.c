@@ -642,11 +642,29 @@ set_name(struct table *t, struct row *r, const char *v)
 	free(n);
 }
 
+/*
+ * One rule for add and set: a city that becomes introduced or a member,
+ * with no joined date and none given, joined today.
+ */
+static void
+joined_today(struct table *t, struct row *r, const char *was)
+{
+	const char *now = rget(t, r, C_STATUS);
+	char buf[11];
+
+	if (opt(O_JOINED) != NULL || *rget(t, r, C_JOINED) != '\0' ||
+	    strcmp(was, now) == 0 || (strcmp(now, "introduced") != 0 &&
+	    strcmp(now, "member") != 0))
+		return;
+	date_fmt(cl.c.today, buf);
+	rset(t, r, C_JOINED, buf);
+}
+
 /* The changes add and set share: each option given, in its column. */
 static void
 apply_options(struct table *t, struct row *r)
 {
-	char buf[11];
+	char buf[11], *was = xstrdup(rget(t, r, C_STATUS));
 
 	if (opt(O_NAME) != NULL)
 		set_name(t, r, opt(O_NAME));
@@ -665,6 +683,8 @@ apply_options(struct table *t, struct row *r)
 		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, C_NOTES, opt(O_NOTES));
+	joined_today(t, r, was);
+	free(was);
 }
 
 static void
@@ -687,21 +707,15 @@ cmd_add(void)
 {
 	struct table *t;
 	struct row *r;
-	const char *status;
-	char *id, buf[11];
+	char *id;
 
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
 	r = table_newrow(t);
 	set_name(t, r, cl.argv[0]);
 	apply_options(t, r);
-	status = opt(O_STATUS) ? opt(O_STATUS) : "prospect";
-	rset(t, r, C_STATUS, status);
-	if (opt(O_JOINED) == NULL && (strcmp(status, "introduced") == 0 ||
-	    strcmp(status, "member") == 0)) {
-		date_fmt(cl.c.today, buf);
-		rset(t, r, C_JOINED, buf);
-	}
+	if (opt(O_STATUS) == NULL)
+		rset(t, r, C_STATUS, "prospect");
 	if (opt(O_ID) != NULL) {
 		if (taken(opt(O_ID)))
 			die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));

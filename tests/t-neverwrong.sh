@@ -399,3 +399,44 @@ X
 
 t 'every table of it checks clean' \
   'sc-cities -D tr check && sc-events -D tr check && sc-followups -D tr check'
+
+# --- 6. one rule: a city that becomes introduced or a member joined today ----
+
+seed_dir j
+t 'cities set --status member: a prospect with no joined date joined today' \
+  'sc-cities -D j set columbus --status member && sc-cities -D j list --name columbus -c status,joined -H'
+out <<'X'
+member,2024-06-01
+X
+
+t 'cities add --status member: the same rule' \
+  'sc-cities -D j add Lyon --country FR --status member -c joined -H'
+out <<'X'
+2024-06-01
+X
+
+t 'cities set --status introduced --joined: the date given wins' \
+  'sc-cities -D j set "cape town" --status introduced --joined 2024-05-20 && sc-cities -D j list --name cape -c joined -H'
+out <<'X'
+2024-05-20
+X
+
+t 'cities set --status member --joined "": left empty, as asked' \
+  'sc-cities -D j add Nantes --country FR >/dev/null && sc-cities -D j set nantes --status member --joined "" &&
+   sc-cities -D j list --name nantes -c status,joined -H'
+out <<'X'
+member,
+X
+
+snapshot j
+t 'cities set --status member on a member: not becoming one, nothing changes' \
+  'sc-cities -D j set strasbourg --status member -n -H'
+out <<'X'
+X
+unchanged j
+
+t 'cities set --status member on an introduced city keeps its joined date' \
+  'sc-cities -D j set cernay --status member -n -c joined -H'
+out <<'X'
+2024-05-15
+X
