@@ -227,6 +227,10 @@ void	 table_hint(const char *);
 extern const char *const seed_names[];
 extern const char *const seed_data[];
 extern const size_t seed_sizes[];
+extern const char seed_srcdir[];
+
+/* start.c: how to start a data directory from the seeds on disk. */
+const char *seeds_hint(void);
 
 /* check.c: the values and references of every table. */
 struct db {
