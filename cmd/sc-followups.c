@@ -22,7 +22,8 @@ static const struct verbdef verbs[] = {
 #define V(v)	(1u << (v))
 enum {
 	O_ALL, O_STATUS, O_OVERDUE, O_DUE_WITHIN, O_OWNER, O_CITY, O_EVENT,
-	O_MATCH, O_ACTION, O_DUE, O_NOTES, O_ON, O_WITHIN, O_FAIL_ON_OVERDUE
+	O_MATCH, O_ACTION, O_DUE, O_NOTES, O_ON, O_WITHIN, O_FAIL_ON_OVERDUE,
+	O_FORCE
 };
 static const struct ownopt ownopts[] = {
 	[O_ALL] = { "all", 0, V(LIST) },
@@ -39,6 +40,7 @@ static const struct ownopt ownopts[] = {
 	[O_ON] = { "on", 1, V(DONE) | V(CANCEL) },
 	[O_WITHIN] = { "within", 1, V(REPORT) },
 	[O_FAIL_ON_OVERDUE] = { "fail-on-overdue", 0, V(REPORT) },
+	[O_FORCE] = { "force", 0, V(ADD) },
 	{ NULL, 0, 0 }
 };
 
@@ -53,7 +55,7 @@ usage(void)
 	    "usage: sc-followups [-D dir] [-o fmt] [-c cols] [list] [filters]\n"
 	    "       sc-followups add action [city...|-] [--event E] "
 	    "[--owner O] [--due D]\n"
-	    "                    [--notes T]\n"
+	    "                    [--notes T] [--force]\n"
 	    "       sc-followups done|cancel id...|- [--on DATE]\n"
 	    "       sc-followups reopen id...|-\n"
 	    "       sc-followups set id...|- [--action|--event|--city|--owner|"
@@ -79,8 +81,9 @@ help(void)
 "    --all  --status S[,S]  --overdue  --due-within DUR  --owner O\n"
 "    --city CITY  --event EVENT  --match TEXT\n"
 "  add ACTION [CITY...|-] [--event E] [--owner O] [--due DATE] [--notes T]\n"
-"                       one follow-up per city (or one with none);\n"
-"                       prints the rows it made\n"
+"           [--force]   one follow-up per city (or one with none);\n"
+"                       prints the rows it made; a city that has an open\n"
+"                       one with the same action and event is skipped\n"
 "  done ID... [--on DATE]    mark done (closed: DATE, else today)\n"
 "  cancel ID... [--on DATE]  mark cancelled\n"
 "  reopen ID...         open again, and clear the closed date\n"
@@ -106,7 +109,7 @@ help(void)
 "  sc-followups list --overdue -o table\n"
 "  sc-followups list --due-within 14d --owner amina -o tsv -c id,action,due\n"
 "  sc-followups done 12 13 --on 2024-08-10\n"
-"  sc-followups report --within 7d | mail -s \"Follow-ups\" team@example.org\n"
+"  sc-followups -D ~/network report --within 7d  (cron: see sc-followups(1))\n"
 "\n"
 "Exit status: 0 done, 1 check found problems or report --fail-on-overdue\n"
 "found overdue work, 2 usage, 3 bad data, 4 system error.\n"
@@ -428,18 +431,85 @@ new_followup(struct table *t, const struct vals *v, unsigned long long id,
 }
 
 /*
+ * The open follow-ups that already have this action (folded), event and
+ * one of these cities (or none), by city: so that the weekly job can be
+ * run again without making every follow-up twice.
+ */
+static struct hmap *
+open_twins(const struct table *t, const char *event, char **cities, size_t n,
+    int nocity)
+{
+	struct hmap *want = hmap_new(), *twins = hmap_new();
+	char *action = fold_name(cl.argv[0]);
+	const struct row *r;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		hmap_put(want, cities[i], want);
+	if (nocity)
+		hmap_put(want, "", want);
+	for (i = 0; i < t->nrows; i++) {
+		r = t->rows[i];
+		if (strcmp(rget(t, r, F_STATUS), "open") == 0 &&
+		    hmap_get(want, rget(t, r, F_CITY)) != NULL &&
+		    hmap_get(twins, rget(t, r, F_CITY)) == NULL &&
+		    strcmp(rget(t, r, F_EVENT), event) == 0 &&
+		    fold_eq(action, rget(t, r, F_ACTION)))
+			hmap_put(twins, rget(t, r, F_CITY), t->rows[i]);
+	}
+	free(action);
+	hmap_free(want);
+	return twins;
+}
+
+/* Whether the city already has its follow-up; if so, it is said, once. */
+static int
+has_twin(const struct table *t, struct hmap *twins, const char *city)
+{
+	const struct row *r;
+
+	if (opt(O_FORCE) != NULL || (r = hmap_get(twins, city)) == NULL)
+		return 0;
+	if (*city != '\0')
+		warn_at(t->label, r->line, "%s: not added: open follow-up %s "
+		    "has the same action, event and city (--force adds it "
+		    "anyway)", city, rget(t, r, F_ID));
+	else
+		warn_at(t->label, r->line, "not added: open follow-up %s has "
+		    "the same action and event, and no city (--force adds it "
+		    "anyway)", rget(t, r, F_ID));
+	return 1;
+}
+
+/* A due date already past is most likely a typo: said, and added anyway. */
+static void
+warn_past_due(const struct vals *v)
+{
+	char today[11];
+	long day;
+
+	if (!due_day(v->due, &day) || day >= cl.c.today)
+		return;
+	date_fmt(cl.c.today, today);
+	note("--due %s is already past (today is %s)", v->due, today);
+}
+
+/*
  * One follow-up per city given or piped in, or one with no city when no
  * city is named at all.  A pipe that brings no city adds nothing: no new
- * cities this week means no follow-ups.
+ * cities this week means no follow-ups.  A city that already has an open
+ * follow-up with the same action and event is skipped, unless --force.
  */
 static int
 cmd_add(void)
 {
 	struct table *t;
 	struct row **rows;
+	struct hmap *twins;
 	struct vals v;
 	char **cities;
-	size_t i, n, nrows;
+	const char *city;
+	size_t i, n, nrows, k = 0;
 	unsigned long long id;
 
 	if (strcmp(cl.argv[0], "-") == 0)
@@ -451,15 +521,23 @@ cmd_add(void)
 	vals_resolve(&v);
 	n = city_ids(cities, n);
 	nrows = cl.argc == 1 ? 1 : n;
+	twins = open_twins(t, v.event != NULL ? v.event : "", cities, n,
+	    cl.argc == 1);
 	rows = xcalloc(nrows, sizeof(*rows));
 	id = max_id(t);
-	for (i = 0; i < nrows; i++)
-		rows[i] = new_followup(t, &v, ++id, i < n ? cities[i] : "");
-	add_rows(&db, T_FOLLOWUPS, &cl.c, rows, nrows);
+	for (i = 0; i < nrows; i++) {
+		city = i < n ? cities[i] : "";
+		if (!has_twin(t, twins, city))
+			rows[k++] = new_followup(t, &v, ++id, city);
+	}
+	if (k > 0)
+		warn_past_due(&v);
+	add_rows(&db, T_FOLLOWUPS, &cl.c, rows, k);
 	for (i = 0; i < n; i++)
 		free(cities[i]);
 	free(cities);
 	free(rows);
+	hmap_free(twins);
 	return 0;
 }
 
