@@ -440,3 +440,187 @@ t 'cities set --status member on an introduced city keeps its joined date' \
 out <<'X'
 2024-05-15
 X
+
+# --- 8. the newly-joined job can be run again --------------------------------
+
+# README's job 2, as the README has it.
+job2=$(awk '/^\*\*2\. /{on=1} on && /^```sh/{getline; while ($0 !~ /^```/) {print; getline}; exit}' "$TOP/README.md")
+seed_dir n
+# Options given to job2.sh go on its last command.
+printf '%s "$@"\n' "$job2" >"$T/job2.sh"
+
+t 'README job 2: the command is there to run' 'grep -c "sc-followups add" job2.sh'
+out <<'X'
+1
+X
+
+t 'job 2, first run: one follow-up per newly joined city' \
+  'SC_DATA=n sh job2.sh -c id,city -H'
+out <<'X'
+15,fr-cernay
+16,fr-dijon
+17,fr-mittelhausbergen
+18,fr-montpellier
+19,gr-kalamaria
+20,gr-kordelio-evosmos
+21,es-murcia
+X
+
+snapshot n
+t 'job 2, run again: every city skipped, one line each, exit 0, nothing written' \
+  'SC_DATA=n sh job2.sh -H'
+out <<'X'
+X
+err "sc-followups: n/followups.csv:16: fr-cernay: not added: open follow-up 15 has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:17: fr-dijon: not added: open follow-up 16 has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:18: fr-mittelhausbergen: not added: open follow-up 17 has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:19: fr-montpellier: not added: open follow-up 18 has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:20: gr-kalamaria: not added: open follow-up 19 has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:21: gr-kordelio-evosmos: not added: open follow-up 20 has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:22: es-murcia: not added: open follow-up 21 has the same action, event and city (--force adds it anyway)"
+unchanged n
+
+t 'the action compares folded: case and spaces do not make it new' \
+  'sc-followups -D n add "invite to the  COLUMBUS dialogue" dijon --event columbus -n -H'
+err "sc-followups: n/followups.csv:17: fr-dijon: not added: open follow-up 16 has the same action, event and city (--force adds it anyway)"
+unchanged n
+
+t 'a week later a new city joins: only it is added' \
+  'sc-cities -D n add Lyon --country FR --status introduced --joined 2024-06-05 >/dev/null &&
+   SC_DATA=n sh job2.sh -c id,city -H 2>/dev/null'
+out <<'X'
+22,fr-lyon
+X
+
+t 'another event, or another action: not the same follow-up' \
+  'sc-followups -D n add "Invite to the Columbus dialogue" dijon --event 2024-12-cape-town -c id -H &&
+   sc-followups -D n add "Invite to the summit" dijon --event columbus -c id -H'
+out <<'X'
+23
+24
+X
+
+t 'a done follow-up is not an open one: the same one can be added again' \
+  'sc-followups -D n done 16 && sc-followups -D n add "Invite to the Columbus dialogue" dijon --event columbus -c id -H'
+out <<'X'
+25
+X
+
+t '--force adds it anyway' \
+  'sc-followups -D n add "Invite to the Columbus dialogue" dijon --event columbus --force -c id -H'
+out <<'X'
+26
+X
+
+t 'a follow-up with no city: the same rule' \
+  'sc-followups -D n add "Publish a resource on how cities can prevent and respond to hate speech" --event 2024-05-strasbourg -H'
+err "sc-followups: n/followups.csv:15: not added: open follow-up 14 has the same action and event, and no city (--force adds it anyway)"
+
+t '--force belongs to add' 'sc-followups -D n list --force'
+status 2
+err 'sc-followups: --force does not apply to list'
+
+t 'a due date already past: a warning, and the follow-up added' \
+  'sc-followups -D n add "Call Murcia" murcia --due 2024-05-20 -c id,due -H'
+out <<'X'
+27,2024-05-20
+X
+err 'sc-followups: --due 2024-05-20 is already past (today is 2024-06-01)'
+
+t 'a month already over is past too; this month is not' \
+  'sc-followups -D n add "Call Lyon" lyon --due 2024-05 -n -H && sc-followups -D n add "Call Lyon" lyon --due 2024-06 -n -H'
+err 'sc-followups: --due 2024-05 is already past (today is 2024-06-01)'
+
+t 'due today is not past' 'sc-followups -D n add "Call Lyon" lyon --due today -n -H'
+
+# --- 2. the cron digest names its data and its failure reaches cron ----------
+
+cron_cmd=$(sed -n 's/^0 8 \* \* 1  //p' "$TOP/README.md")
+printf '%s\n' "$cron_cmd" >"$T/cron.sh"
+mkdir -p "$T/fakebin" "$T/home"
+cat >"$T/fakebin/mail" <<'X'
+#!/bin/sh
+# A mail(1) that keeps what it was given, or fails when told to.
+[ -z "${MAIL_FAILS:-}" ] || exit 1
+printf '%s\n' "$*" >"$HOME/mail.args"
+cat >"$HOME/mail.body"
+X
+chmod +x "$T/fakebin/mail"
+cron() {
+	printf 'env -i HOME="$PWD/home" PATH="$PWD/fakebin:$TOP:/usr/bin:/bin" %s sh -c "$(cat cron.sh)"' "$1"
+}
+
+t 'README cron line: there, and no % (crontab would cut the line there)' \
+  'test -s cron.sh && ! grep -q % cron.sh && grep -c "^PATH=/usr/local/bin:" "$TOP/README.md"'
+out <<'X'
+1
+X
+
+t 'the man pages show the same crontab line' \
+  'sed -n "s/^0 8 \* \* 1  //p" "$TOP/man/sc-followups.1" | cmp - cron.sh &&
+   sed -n "s/^0 8 \* \* 1  //p" "$TOP/man/sc.7" | cmp - cron.sh'
+
+t 'cron: no data directory: no mail to the team, the error to cron, exit 4' \
+  "$(cron SC_TODAY=2024-06-01); s=\$?; test ! -e home/mail.body && exit \$s"
+status 4
+err_has "sc-followups: data directory $T/home/network: No such file or directory"
+err_has 'sc-followups report: exit 4'
+
+seed_dir home/network
+t 'cron: nothing late: the digest mailed, naming its directory, exit 0' \
+  "$(cron SC_TODAY=2024-06-02) && cat home/mail.args && sed -n 1,2p home/mail.body"
+out <<EOF2
+-s Follow-ups this week team@example.org
+Follow-ups, 2024-06-02
+Data: $(cd "$T" && pwd -P)/home/network
+EOF2
+
+t 'cron: something late: the digest mailed, and exit 1 reaches cron' \
+  "rm home/mail.body; $(cron SC_TODAY=2024-10-08); s=\$?; grep -c '^Overdue' home/mail.body; exit \$s"
+status 1
+out <<'X'
+1
+X
+err 'sc-followups report: exit 1'
+
+t 'cron: mail fails: exit 4 reaches cron' \
+  "$(cron 'SC_TODAY=2024-06-02 MAIL_FAILS=1')"
+status 4
+err 'sc-followups report: exit 4'
+
+sed -i '/^9,/s/,open,/,opne,/' "$T/home/network/followups.csv"
+t 'cron: a row it cannot read: named in the mail, and exit 1 reaches cron' \
+  "$(cron SC_TODAY=2024-06-02); s=\$?; grep -A1 '^Rows left out' home/mail.body; exit \$s"
+status 1
+out <<EOF2
+Rows left out of this report (1)
+  $T/home/network/followups.csv:10: status: invalid value 'opne' (one of: open, done, cancelled)
+EOF2
+err_has 'sc-followups report: exit 1'
+
+# --- 2. the read-only seeds say how to start a directory, where they can -----
+
+t 'a build of its own, installed under a PREFIX of its own' \
+  'mkdir src && sh "$TOP/tools/copy-tree.sh" "$TOP" "$PWD/src" &&
+   make -s -C src PREFIX="$PWD/inst" install >/dev/null 2>&1'
+
+t 'read-only seeds: the installed seed tables named, when they are there' \
+  'inst/bin/sc-cities add Lyon --country FR'
+status 2
+err "sc-cities: the built-in seed data is read-only; name a data directory with -D DIR or SC_DATA=DIR; to start one from the seeds: mkdir DIR && cp $T/inst/share/sc/seeds/*.csv DIR"
+
+t 'and what it says works' \
+  'mkdir d && cp inst/share/sc/seeds/*.csv d && inst/bin/sc-cities -D d add Lyon --country FR -c id -H'
+out <<'X'
+fr-lyon
+X
+
+t 'read-only seeds: without the installed ones, the seeds of the source tree' \
+  'rm -r inst/share/sc/seeds && inst/bin/sc-followups add "Call"'
+status 2
+err "sc-followups: the built-in seed data is read-only; name a data directory with -D DIR or SC_DATA=DIR; to start one from the seeds: mkdir DIR && cp $(cd "$T" && pwd -P)/src/seeds/*.csv DIR"
+
+t 'read-only seeds: with neither, -D and SC_DATA alone' \
+  'rm -r src/seeds && inst/bin/sc-events add X --start 2024'
+status 2
+err 'sc-events: the built-in seed data is read-only; name a data directory with -D DIR or SC_DATA=DIR'
