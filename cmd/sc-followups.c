@@ -877,7 +877,8 @@ items_sort(struct items *it)
 /* Only open follow-ups are overdue or due; only closed ones were closed. */
 /*
  * The section a follow-up belongs in, from its values: K_OVER, K_DUE,
- * K_CLOSED, or -1 for none; *day is the day it is sorted by.
+ * K_CLOSED, or -1 for none; *day is the day it is sorted by.  -2 when
+ * the date that decides it is there but cannot be read.
  */
 static int
 section_of(const struct report *rp, const char *status, const char *due,
@@ -887,13 +888,14 @@ section_of(const struct report *rp, const char *status, const char *due,
 
 	if (strcmp(status, "open") == 0) {
 		if (!due_day(due, day))
-			return -1;
+			return *due != '\0' ? -2 : -1;
 		if (*day < rp->today)
 			return K_OVER;
 		return *day <= rp->dueby ? K_DUE : -1;
 	}
-	if (date_parse(closed, &d) == 0 && (*day = date_first(&d)) >=
-	    rp->since && *day <= rp->today)
+	if (date_parse(closed, &d) == -1)
+		return *closed != '\0' ? -2 : -1;
+	if ((*day = date_first(&d)) >= rp->since && *day <= rp->today)
 		return K_CLOSED;
 	return -1;
 }
@@ -924,11 +926,18 @@ report_keep(const struct scan *s, void *arg)
 			scan_readable(s, F_STATUS);
 		return 0;
 	}
-	if (!mine || !scan_readable(s, strcmp(status, "open") == 0 ? F_DUE :
-	    F_CLOSED))
+	if (!mine)
 		return 0;
-	return section_of(rp, status, sget(s, F_DUE), sget(s, F_CLOSED),
-	    &day) >= 0;
+	switch (section_of(rp, status, sget(s, F_DUE), sget(s, F_CLOSED),
+	    &day)) {
+	case -1:
+		return 0;
+	case -2:	/* named here, its date parsed again only now */
+		return scan_readable(s, strcmp(status, "open") == 0 ? F_DUE :
+		    F_CLOSED);
+	default:
+		return 1;
+	}
 }
 
 static void

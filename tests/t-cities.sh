@@ -90,7 +90,7 @@ out <<'X'
 Kordelio-Evosmos
 X
 
-t 'list --without-followups: cities no open follow-up names' \
+t 'list --without-followups: cities no open or done follow-up names' \
   'sc-cities list --without-followups -c id -H'
 out <<'X'
 fr-strasbourg
