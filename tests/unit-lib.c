@@ -471,8 +471,8 @@ test_trim(void)
 	check_own("trim an ideographic space",
 	    trimmed("\xe3\x80\x80\xe6\x9d\xb1\xe4\xba\xac\xe3\x80\x80"),
 	    "\xe6\x9d\xb1\xe4\xba\xac");
-	check_own("trim keeps a final accented letter", trimmed(" Montr\xc3\xa9al"),
-	    "Montr\xc3\xa9al");
+	check_own("trim keeps a final accented letter",
+	    trimmed(" Montr\xc3\xa9" "al"), "Montr\xc3\xa9" "al");
 	check_own("trim keeps a zero-width joiner (not a space)",
 	    trimmed("a\xe2\x80\x8d"), "a\xe2\x80\x8d");
 	check_own("trim keeps invalid UTF-8 at the end", trimmed("a\xff "),
