@@ -324,7 +324,8 @@ keep(const struct scan *s, void *arg)
 		return 0;
 	if (f->busy && hmap_get(f->busy, sget(s, C_ID)) != NULL)
 		return 0;
-	if ((ok = status_joined(f, s, &col)) == 0 || !name_ok(f, sget(s, C_NAME)))
+	if ((ok = status_joined(f, s, &col)) == 0 ||
+	    !name_ok(f, sget(s, C_NAME)))
 		return 0;
 	if (ok < 0)
 		return scan_readable(s, col);
