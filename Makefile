@@ -46,10 +46,19 @@ sc-followups: cmd/sc-followups.o libsc.a lib/seeds.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/sc-followups.o lib/seeds.o libsc.a $(LDLIBS)
 cmd/sc-cities.o cmd/sc-events.o cmd/sc-followups.o: lib/sc.h
 
-tests/unit-lib: tests/unit-lib.o libsc.a lib/seeds.o
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit-lib.o lib/seeds.o libsc.a $(LDLIBS)
+tests/unit-lib: tests/unit-lib.o tests/collide.o libsc.a lib/seeds.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit-lib.o tests/collide.o \
+	    lib/seeds.o libsc.a $(LDLIBS)
+tests/fnv-collide: tests/fnv-collide.o tests/collide.o libsc.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/fnv-collide.o tests/collide.o \
+	    libsc.a $(LDLIBS)
+tests/norandom: tests/norandom.o libsc.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/norandom.o libsc.a $(LDLIBS)
+tests/unit-lib.o tests/collide.o tests/fnv-collide.o: lib/sc.h tests/collide.h
+tests/norandom.o: lib/sc.h
 
-check: all tests/unit-lib
+TESTPROGS = tests/unit-lib tests/fnv-collide tests/norandom
+check: all $(TESTPROGS)
 	sh tests/run.sh
 
 bench: all
@@ -85,6 +94,7 @@ uninstall:
 
 clean:
 	rm -f $(PROGS) libsc.a lib/*.o cmd/*.o tests/*.o tests/unit-lib \
+	    tests/fnv-collide tests/norandom \
 	    lib/seeds.c lib/seeds.c.tmp
 	rm -rf tests/tmp bench/tmp
 

@@ -371,14 +371,14 @@ show_text(const struct table *t, const struct row *r,
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
-		printf("%-10s %s\n", t->cols[i], r->f[i]);
+		vis_line("%-10s %s", t->cols[i], r->f[i]);
 	printf("events:\n");
 	for (i = 0; i < att->nrows; i++) {
 		a = att->rows[i];
 		if (strcmp(rget(att, a, A_CITY), rget(t, r, C_ID)) != 0)
 			continue;
 		e = hmap_get(db_ids(&db, T_EVENTS), rget(att, a, A_EVENT));
-		printf("  %s  %s  %s  %s\n", rget(att, a, A_EVENT),
+		vis_line("  %s  %s  %s  %s", rget(att, a, A_EVENT),
 		    rget(att, a, A_ROLE), e ? rget(ev, e, E_START) : "",
 		    e ? rget(ev, e, E_NAME) : "");
 	}
@@ -386,7 +386,7 @@ show_text(const struct table *t, const struct row *r,
 	for (i = 0; i < fu->nrows; i++) {
 		f = fu->rows[i];
 		if (strcmp(rget(fu, f, F_CITY), rget(t, r, C_ID)) == 0)
-			printf("  %s  %s  due %s  %s\n", rget(fu, f, F_ID),
+			vis_line("  %s  %s  due %s  %s", rget(fu, f, F_ID),
 			    rget(fu, f, F_STATUS), *rget(fu, f, F_DUE) ?
 			    rget(fu, f, F_DUE) : "-", rget(fu, f, F_ACTION));
 	}

@@ -598,27 +598,27 @@ show_text(const struct joins *j, const struct table *t, const struct row *r)
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
-		printf("%-10s %s\n", t->cols[i], r->f[i]);
+		vis_line("%-10s %s", t->cols[i], r->f[i]);
 	printf("cities:\n");
 	g = group_of(j->att_by, rget(t, r, E_ID));
 	for (i = 0; i < g->n; i++) {
 		x = g->v[i];
 		c = hmap_get(db_ids(&db, T_CITIES), rget(j->att, x, A_CITY));
-		printf("  %s  %s  %s\n", rget(j->att, x, A_CITY),
+		vis_line("  %s  %s  %s", rget(j->att, x, A_CITY),
 		    rget(j->att, x, A_ROLE),
 		    c != NULL ? rget(j->cities, c, C_NAME) : "");
 	}
 	printf("partners:\n");
 	g = group_of(j->par_by, rget(t, r, E_ID));
 	for (i = 0; i < g->n; i++)
-		printf("  %s  %s\n", rget(j->par, g->v[i], P_ORGANISATION),
+		vis_line("  %s  %s", rget(j->par, g->v[i], P_ORGANISATION),
 		    *rget(j->par, g->v[i], P_SECTOR) ?
 		    rget(j->par, g->v[i], P_SECTOR) : "-");
 	printf("follow-ups:\n");
 	g = group_of(j->fu_by, rget(t, r, E_ID));
 	for (i = 0; i < g->n; i++) {
 		x = g->v[i];
-		printf("  %s  %s  due %s  %s\n", rget(j->fu, x, F_ID),
+		vis_line("  %s  %s  due %s  %s", rget(j->fu, x, F_ID),
 		    rget(j->fu, x, F_STATUS), *rget(j->fu, x, F_DUE) ?
 		    rget(j->fu, x, F_DUE) : "-", rget(j->fu, x, F_ACTION));
 	}

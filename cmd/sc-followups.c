@@ -1038,21 +1038,28 @@ collect_events(struct report *rp)
 }
 
 /*
- * A value in running text.  Control characters would break the layout;
- * in Markdown the characters that mark text up are escaped.
+ * A value in running text, shown by vis_str(): a control or invisible
+ * character in it is seen (as \e or <U+202E>), never acted on.  In
+ * Markdown the characters that mark text up are then escaped, the
+ * backslash of \e and the brackets of <U+202E> with them, so that the
+ * rendered page shows what the text report shows.
  */
 static void
 put_val(const struct report *rp, const char *s)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	char *v = NULL;
+
+	while (*u >= 0x20 && *u < 0x7F)
+		u++;
+	if (*u != '\0')	/* printable ASCII, the common case, is as shown */
+		s = v = vis_str(s);
 	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x20) {
-			putchar(' ');
-			continue;
-		}
 		if (rp->fmt == FMT_MD && strchr("\\`*_[]<>|#", *s) != NULL)
 			putchar('\\');
 		putchar(*s);
 	}
+	free(v);
 }
 
 /* "Columbus (us-columbus-oh)": the name, and the id to type. */

@@ -308,6 +308,50 @@ check_required(const struct table *t, const struct row *r)
 	return n;
 }
 
+/*
+ * The columns of free text, which no other check looks at, by schema
+ * column: 'l' a line (a name, a label, a web address), 't' lines of text
+ * (notes, a follow-up's action).  Ids, codes, dates, states and
+ * references have their own stricter checks.
+ */
+static const char *const text_cols[5] = {
+	[T_CITIES] = "-l-----t",
+	[T_EVENTS] = "-llll---lt",
+	[T_ATTENDANCE] = "---t",
+	[T_PARTNERS] = "-llt",
+	[T_FOLLOWUPS] = "-t--l----t"
+};
+
+/*
+ * Text holds no control character (tabs and line ends aside, in lines of
+ * text), and a line no invisible one either: such a name would look like
+ * another, or act on the terminal that shows it.  A required line must
+ * show something.  The message quotes the character as a person sees it
+ * (err.c shows every message so).
+ */
+static int
+check_text(const struct table *t, const struct row *r, int tab)
+{
+	const char *kinds = text_cols[tab], *v, *bad;
+	size_t i, len;
+	int32_t cp;
+	int n = 0;
+
+	for (i = 0; kinds[i] != '\0' && i < t->sc->ncols; i++) {
+		if (kinds[i] == '-' || *(v = rget(t, r, (int)i)) == '\0')
+			continue;
+		if ((bad = vis_find(v, kinds[i] == 't', &len, &cp)) != NULL)
+			n += problem(t, r, (int)i, "%s character %.*s in '%s'",
+			    cp < 0 ? "invalid" : cp < 0xA0 ? "control" :
+			    "invisible", (int)len, bad, v);
+		else if (kinds[i] == 'l' && (t->sc->required & (1u << i)) &&
+		    vis_blank(v))
+			n += problem(t, r, (int)i, "no visible character in "
+			    "'%s'", v);
+	}
+	return n;
+}
+
 static int
 check_city(struct db *db, const struct table *t, const struct row *r)
 {
@@ -365,7 +409,7 @@ check_row(struct db *db, int tab, const struct row *r)
 	const struct table *t = db_table(db, tab);
 	int n;
 
-	n = check_required(t, r);
+	n = check_required(t, r) + check_text(t, r, tab);
 	switch (tab) {
 	case T_CITIES:
 		return n + check_city(db, t, r);

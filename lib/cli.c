@@ -123,6 +123,61 @@ check_verb_options(const struct cmdline *cl, const struct ownopt *own,
 		die(EXIT_USAGE, "--dry-run applies to verbs that write");
 }
 
+/* The long option whose val is ch, or NULL. */
+static const struct option *
+long_by_val(const struct option *lo, int ch)
+{
+	for (; lo->name != NULL; lo++)
+		if (lo->val == ch)
+			return lo;
+	return NULL;
+}
+
+/* A long option getopt_long() could not name: unknown, or ambiguous. */
+static void
+unknown_long(const struct option *lo, const char *word)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t len = strcspn(word + 2, "=");
+	int n = 0;
+
+	for (; lo->name != NULL; lo++)
+		if (strncmp(lo->name, word + 2, len) == 0) {
+			buf_adds(&b, n++ ? " '--" : "; possibilities: '--");
+			buf_adds(&b, lo->name);
+			buf_adds(&b, "'");
+		}
+	if (n > 1)
+		note("option '%.*s' is ambiguous%s", (int)len + 2, word, b.s);
+	else
+		note("unrecognized option '%s'", word);
+	buf_free(&b);
+}
+
+/*
+ * getopt_long() is told to keep quiet (opterr), since its messages quote
+ * a bad option as it was typed, escape sequences and all; the same
+ * messages are made here, through note(), which shows them inert.  word
+ * is the last word getopt_long() stepped over.
+ */
+static void
+bad_option(const struct option *lo, const char *word)
+{
+	const struct option *o = long_by_val(lo, optopt);
+
+	if (optopt == 0)
+		unknown_long(lo, word);
+	else if (optopt < 256 && (strchr(COMMON_SHORTOPTS, optopt) == NULL ||
+	    optopt == ':'))
+		note("invalid option -- '%c'", optopt);
+	else if (o != NULL && o->has_arg == no_argument)
+		note("option '--%s' doesn't allow an argument", o->name);
+	else if (o != NULL && (optopt >= 256 || strncmp(word, "--", 2) == 0))
+		note("option '--%s' requires an argument", o->name);
+	else
+		note("option requires an argument -- '%c'", optopt);
+}
+
 /*
  * Options may come before or after the verb: getopt_long permutes the
  * arguments, and the first operand is the verb (list when there is none).
@@ -136,11 +191,15 @@ cli_parse(struct cmdline *cl, int argc, char **argv, const struct ownopt *own,
 
 	memset(cl, 0, sizeof(*cl));
 	common_init(&cl->c);
+	opterr = 0;
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS, lo, NULL)) != -1) {
 		if (ch >= OPT_FIRST_OWN)
 			own_opt(cl, own, ch - OPT_FIRST_OWN, optarg);
-		else if (!common_opt(&cl->c, ch, optarg))
+		else if (!common_opt(&cl->c, ch, optarg)) {
+			if (ch == '?')
+				bad_option(lo, argv[optind - 1]);
 			usage();
+		}
 	}
 	free(lo);
 	argc -= optind;

@@ -5,7 +5,9 @@
 #ifndef SC_H
 #define SC_H
 
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -35,6 +37,7 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
 struct buf {
 	char	*s;
@@ -67,13 +70,20 @@ long	 dur_add(long, const struct dur *, int);
 long	 today_days(const char *);
 void	 date_fmt(long, char[11]);
 
-/* fold.c: UTF-8 checks, name folding, slugs and display width. */
+/* fold.c: UTF-8 checks, name folding, slugs, display width, and vis:
+ * what a person reads shows controls and invisible characters visibly. */
 int	 utf8_valid(const char *, size_t);
 char	*fold_name(const char *);
 char	*nfc(const char *);
 char	*slugify(const char *);
 size_t	 trim_span(const char *, size_t *);
 size_t	 display_width(const char *);
+int	 vis_hidden(int32_t, int32_t);
+void	 vis_add(struct buf *, const char *);
+char	*vis_str(const char *);
+void	 vis_line(const char *, ...) __attribute__((format(printf, 1, 2)));
+const char *vis_find(const char *, int, size_t *, int32_t *);
+int	 vis_blank(const char *);
 
 /* iso3166.c: country and region codes, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);
@@ -96,6 +106,8 @@ void	 hbatch_add(struct hbatch *, const char *);
 void	 hbatch_flush(struct hbatch *);
 void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
+size_t	 hmap_probes(const struct hmap *);
+uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 free_list(char **, size_t);
 void	 help_options(const char *);
 
@@ -213,6 +225,7 @@ struct store {
 	char	*dir;		/* NULL: the compiled-in seeds */
 	int	 lockfd;
 	double	 wait;
+	int	 cleaned;	/* stale temporary files removed */
 };
 void	 store_init(struct store *, const char *, double);
 struct reader *store_reader(const struct store *, const struct schema *);

@@ -3,7 +3,9 @@
  * seed tables compiled into the binary when no directory is named.  Writes
  * follow one path: lock the directory, write a temporary file beside the
  * table, fsync it, rename it over the table, fsync the directory.  A reader
- * never sees half a file and a failed write leaves the old one intact.
+ * never sees half a file and a failed write leaves the old one intact.  A
+ * table that is a symbolic link is written through it, and a table keeps
+ * its group and mode, or the write is refused.
  */
 #define _DEFAULT_SOURCE	/* flock(2) */
 
@@ -13,6 +15,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -45,7 +48,31 @@ table_path(const struct store *st, const struct schema *sc)
 	return xasprintf("%s/%s", st->dir, sc->file);
 }
 
-/* NULL when the table has no file yet: a missing table is an empty one. */
+/*
+ * Dies for a table path that cannot be followed (err is stat's errno): a
+ * dangling link would otherwise read as an empty table, and be written
+ * over as a new one.
+ */
+static void
+link_failed(const char *path, int err)
+{
+	char to[4096];
+	ssize_t n;
+
+	if (err == ELOOP)
+		die(EXIT_SYS, "%s: a loop of symbolic links", path);
+	if (err == ENOENT && (n = readlink(path, to, sizeof(to) - 1)) > 0) {
+		to[n] = '\0';
+		die(EXIT_SYS, "%s: symbolic link to %s, which leads to no file",
+		    path, to);
+	}
+	die(EXIT_SYS, "%s: %s", path, strerror(err));
+}
+
+/*
+ * NULL when the table has no file yet: a missing table is an empty one.
+ * A table that is a symbolic link is read through it.
+ */
 struct reader *
 store_reader(const struct store *st, const struct schema *sc)
 {
@@ -53,6 +80,7 @@ store_reader(const struct store *st, const struct schema *sc)
 	struct stat sb;
 	char *path;
 	size_t i;
+	int err;
 
 	if (st->dir == NULL) {
 		for (i = 0; seed_names[i] != NULL; i++)
@@ -67,11 +95,13 @@ store_reader(const struct store *st, const struct schema *sc)
 	}
 	path = table_path(st, sc);
 	if (stat(path, &sb) == -1) {
-		if (errno == ENOENT) {
+		err = errno;
+		if (err == ENOENT && lstat(path, &sb) == -1 &&
+		    errno == ENOENT) {
 			free(path);
 			return NULL;
 		}
-		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+		link_failed(path, err);
 	}
 	/* A FIFO or a device would hang or never end: a table is a file. */
 	if (!S_ISREG(sb.st_mode))
@@ -180,23 +210,65 @@ table_hint(const char *path)
 }
 
 /*
+ * A temporary file is named after its table, a tag and mkstemp's six
+ * characters: .cities.csv.sc-AbC123.  The tag keeps the names that other
+ * programs make beside a table (rsync's .cities.csv.AbC123, vim's
+ * .cities.csv.swp, a user's .cities.csv.bak) from ever looking like ours.
+ */
+#define TMP_TAG		".sc-"
+#define TMP_RANDOM	6
+
+/* Whether name is a temporary file of the table file. */
+static int
+is_temp_of(const char *name, const char *file)
+{
+	static const char random[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	size_t i, n = strlen(file);
+
+	if (name[0] != '.' || strncmp(name + 1, file, n) != 0 ||
+	    strncmp(name + 1 + n, TMP_TAG, strlen(TMP_TAG)) != 0)
+		return 0;
+	name += 1 + n + strlen(TMP_TAG);
+	for (i = 0; i < TMP_RANDOM; i++)
+		if (name[i] == '\0' || strchr(random, name[i]) == NULL)
+			return 0;
+	return name[TMP_RANDOM] == '\0';
+}
+
+/* Whether name is a temporary file of file, or of any table if NULL. */
+static int
+is_temp(const char *name, const char *file)
+{
+	size_t i;
+
+	if (file != NULL)
+		return is_temp_of(name, file);
+	for (i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++)
+		if (is_temp_of(name, schemas[i]->file))
+			return 1;
+	return 0;
+}
+
+/*
  * A writer killed between mkstemp() and rename() leaves its temporary
  * file behind.  Once the lock is ours no write is under way, so any such
- * file is stale and goes.
+ * file in dir (of table file, or of any table if NULL) is stale and goes.
+ * Only a write calls this: a dry run changes nothing in the directory.
  */
 static void
-remove_stale(const struct store *st)
+remove_stale(const char *dir, const char *file)
 {
 	struct dirent *de;
 	char *path;
 	DIR *d;
 
-	if ((d = opendir(st->dir)) == NULL)
+	if ((d = opendir(dir)) == NULL)
 		return;
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] != '.' || strstr(de->d_name, ".csv.") == NULL)
+		if (!is_temp(de->d_name, file))
 			continue;
-		path = xasprintf("%s/%s", st->dir, de->d_name);
+		path = xasprintf("%s/%s", dir, de->d_name);
 		unlink(path);
 		free(path);
 	}
@@ -232,7 +304,6 @@ store_lock(struct store *st)
 		sleep_ms(20);
 		waited += 20;
 	}
-	remove_stale(st);
 }
 
 static void
@@ -262,20 +333,6 @@ write_table(FILE *fp, const struct table *t)
 	buf_free(&line);
 }
 
-/* A new table gets the mode a plain file would get: 0666 less the umask. */
-static mode_t
-table_mode(const char *path)
-{
-	struct stat sb;
-	mode_t mask;
-
-	if (stat(path, &sb) == 0)
-		return sb.st_mode & 07777;
-	mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
-}
-
 static void
 sync_dir(const char *dir)
 {
@@ -288,6 +345,85 @@ sync_dir(const char *dir)
 	close(fd);
 }
 
+/*
+ * What a write replaces: the table, or the file its symbolic link leads
+ * to (through any chain of links), so that the link stays a link and the
+ * rows go where the user keeps them.  The temporary file goes beside that
+ * file, since rename(2) works only within one file system.
+ */
+struct target {
+	char	*name;		/* the table as the user names it */
+	char	*path;		/* the file to replace */
+	char	*dir;		/* its directory */
+};
+
+/*
+ * The file at the end of the chain of links that starts at name, as a
+ * path the kernel resolves the same way: each relative link is taken
+ * from the directory of the link.  Unlike realpath(3) this never needs
+ * the directories above the data directory, which a user may not be
+ * allowed to search.  Dies for a dangling link or a loop.
+ */
+static char *
+follow_links(const char *name)
+{
+	char to[4096], *path = xstrdup(name), *next, *slash;
+	struct stat sb;
+	ssize_t n;
+	int hops;
+
+	for (hops = 0; ; hops++) {
+		if (lstat(path, &sb) == -1)
+			link_failed(name, errno);
+		if (!S_ISLNK(sb.st_mode))
+			return path;
+		if (hops == 40)
+			link_failed(name, ELOOP);
+		if ((n = readlink(path, to, sizeof(to))) == -1)
+			link_failed(name, errno);
+		if ((size_t)n == sizeof(to))
+			link_failed(name, ENAMETOOLONG);
+		to[n] = '\0';
+		slash = strrchr(path, '/');
+		if (to[0] == '/' || slash == NULL)
+			next = xstrdup(to);
+		else
+			next = xasprintf("%.*s/%s", (int)(slash - path), path,
+			    to);
+		free(path);
+		path = next;
+	}
+}
+
+static void
+table_target(const struct store *st, const struct schema *sc,
+    struct target *tg)
+{
+	struct stat sb;
+	char *slash;
+	int found;
+
+	tg->name = table_path(st, sc);
+	found = lstat(tg->name, &sb) == 0;
+	if (found && S_ISLNK(sb.st_mode)) {
+		tg->path = follow_links(tg->name);
+		if (stat(tg->path, &sb) == -1)
+			link_failed(tg->name, errno);
+		if (!S_ISREG(sb.st_mode))
+			die(EXIT_SYS, "%s: not a regular file", tg->name);
+		slash = strrchr(tg->path, '/');
+		tg->dir = slash == NULL ? xstrdup(".") :
+		    xstrndup(tg->path, slash == tg->path ? 1 :
+		    (size_t)(slash - tg->path));
+		return;
+	}
+	if (found && !S_ISREG(sb.st_mode))
+		die(EXIT_SYS, "%s: not a regular file", tg->name);
+	/* A table with no file yet is a new one, made in the directory. */
+	tg->path = xstrdup(tg->name);
+	tg->dir = xstrdup(st->dir);
+}
+
 static void
 write_failed(const char *tmp, const char *path)
 {
@@ -298,32 +434,100 @@ write_failed(const char *tmp, const char *path)
 	    strerror(saved));
 }
 
+/*
+ * The table's group would be lost: a writer may give a file only a group
+ * it is a member of, and the group is how a team shares the table.
+ */
+static void
+group_refused(const char *tmp, const char *name, gid_t gid)
+{
+	struct group *gr = getgrgid(gid);
+	char *group;
+
+	unlink(tmp);
+	group = gr != NULL ? xasprintf("%s (%ld)", gr->gr_name, (long)gid) :
+	    xasprintf("%ld", (long)gid);
+	die(EXIT_SYS, "%s: cannot keep its group %s, since you are not a "
+	    "member; nothing written (join the group, or chgrp the table to "
+	    "one of your groups)", name, group);
+}
+
+/*
+ * The temporary file takes the table's group and permission bits, and
+ * its owner where the writer may give it (root), so that a rewrite locks
+ * nobody out of a shared table.  It never takes the set-user-ID,
+ * set-group-ID or sticky bits.  A new table gets what a plain new file
+ * gets: 0666 less the umask, and the group the directory gives it.
+ */
+static void
+keep_owner(int fd, const char *tmp, const struct target *tg)
+{
+	struct stat was, now;
+	mode_t mask;
+
+	if (stat(tg->path, &was) == -1) {
+		if (errno != ENOENT)
+			write_failed(tmp, tg->name);
+		mask = umask(0);
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) == -1)
+			write_failed(tmp, tg->name);
+		return;
+	}
+	if (fstat(fd, &now) == -1)
+		write_failed(tmp, tg->name);
+	if ((now.st_uid != was.st_uid || now.st_gid != was.st_gid) &&
+	    fchown(fd, was.st_uid, was.st_gid) == -1) {
+		/* Only root gives a file away; in a user namespace even
+		 * root cannot give it an owner that is not mapped. */
+		if (errno != EPERM && errno != EINVAL)
+			write_failed(tmp, tg->name);
+		if (now.st_gid != was.st_gid &&
+		    fchown(fd, (uid_t)-1, was.st_gid) == -1) {
+			if (errno == EPERM)
+				group_refused(tmp, tg->name, was.st_gid);
+			write_failed(tmp, tg->name);
+		}
+	}
+	if (fchmod(fd, was.st_mode & 0777) == -1)
+		write_failed(tmp, tg->name);
+}
+
 void
 store_write(struct store *st, struct table *t)
 {
-	char *path, *tmp;
+	struct target tg;
+	char *tmp;
 	FILE *fp;
 	int fd;
 
 	store_lock(st);
-	path = table_path(st, t->sc);
-	tmp = xasprintf("%s/.%s.XXXXXX", st->dir, t->sc->file);
+	table_target(st, t->sc, &tg);
+	if (!st->cleaned)
+		remove_stale(st->dir, NULL);
+	st->cleaned = 1;
+	/* Beside a link's target only this table's: the lock covers no more. */
+	if (strcmp(tg.dir, st->dir) != 0)
+		remove_stale(tg.dir, t->sc->file);
+	tmp = xasprintf("%s/.%s" TMP_TAG "XXXXXX", tg.dir, t->sc->file);
 	if ((fd = mkstemp(tmp)) == -1) {
 		free(tmp);
 		die(EXIT_SYS, "%s: cannot create a temporary file: %s",
-		    st->dir, strerror(errno));
+		    tg.dir, strerror(errno));
 	}
+	keep_owner(fd, tmp, &tg);
 	if ((fp = fdopen(fd, "w")) == NULL)
-		write_failed(tmp, path);
+		write_failed(tmp, tg.name);
 	write_table(fp, t);
-	if (fflush(fp) != 0 || ferror(fp) ||
-	    fchmod(fd, table_mode(path)) == -1 || fsync(fd) == -1) {
+	if (fflush(fp) != 0 || ferror(fp) || fsync(fd) == -1) {
 		fclose(fp);
-		write_failed(tmp, path);
+		write_failed(tmp, tg.name);
 	}
-	if (fclose(fp) != 0 || rename(tmp, path) == -1)
-		write_failed(tmp, path);
-	sync_dir(st->dir);
+	if (fclose(fp) != 0 || rename(tmp, tg.path) == -1)
+		write_failed(tmp, tg.name);
+	sync_dir(tg.dir);
 	free(tmp);
-	free(path);
+	free(tg.name);
+	free(tg.path);
+	free(tg.dir);
 }

@@ -780,7 +780,7 @@ X
 
 seed_dir s
 t 'a temporary file left by a killed writer is removed by the next write' \
-  'touch s/.cities.csv.AbC123 && sc-cities -D s set fr-dijon --notes x && ls -A s'
+  'touch s/.cities.csv.sc-AbC123 && sc-cities -D s set fr-dijon --notes x && ls -A s'
 out <<'X'
 attendance.csv
 cities.csv

@@ -216,7 +216,7 @@ unchanged tdir
 
 # A temporary file that cannot be created, even by root: the directory's
 # path is so long that DIR/cities.csv is within PATH_MAX (4096 with its
-# NUL) but DIR/.cities.csv.XXXXXX, 8 bytes longer, is not.  The path is
+# NUL) but DIR/.cities.csv.sc-XXXXXX, 11 bytes longer, is not.  The path is
 # made one component at a time, since no single call may take it whole.
 long=long
 i=0

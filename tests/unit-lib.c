@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "sc.h"
+#include "collide.h"
 
 static int failed, count;
 
@@ -539,6 +540,71 @@ test_width(void)
 	    (long)display_width("a\xff" "b"), 3);
 }
 
+/* vis_add(): what a person sees, for what the tools cannot make. */
+static void
+test_vis(void)
+{
+	size_t len;
+	int32_t cp;
+
+	check_own("vis_str ''", vis_str(""), "");
+	check_own("vis_str plain", vis_str("Cape Town"), "Cape Town");
+	check_own("vis_str C0 and DEL",
+	    vis_str("\033[2J\a\b\t\n\r\v\f\x01\x7f"),
+	    "\\e[2J\\a\\b\\t\\n\\r\\x0b\\x0c\\x01\\x7f");
+	check_own("vis_str C1 NEL and CSI", vis_str("a\xc2\x85\xc2\x9b"),
+	    "a<U+0085><U+009B>");
+	check_own("vis_str invalid UTF-8", vis_str("a\xff\xc3(\xed\xa0\x80"),
+	    "a\\xff\\xc3(\\xed\\xa0\\x80");
+	check_own("vis_str truncated sequence", vis_str("ab\xe2\x80"),
+	    "ab\\xe2\\x80");
+	check_own("vis_str bidi and zero width",
+	    vis_str("\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8b\xef\xbb\xbf"),
+	    "<U+202E><U+2066><U+200B><U+FEFF>");
+	check_own("vis_str tag character", vis_str("\xf3\xa0\x81\x81"),
+	    "<U+E0041>");
+	check_own("vis_str keeps accents and CJK",
+	    vis_str("\xc5\x81\xc3\xb3" "d\xc5\xba \xe6\x9d\xb1"),
+	    "\xc5\x81\xc3\xb3" "d\xc5\xba \xe6\x9d\xb1");
+	check_own("vis_str ZWJ after a virama is text",
+	    vis_str("\xe0\xb7\x8a\xe2\x80\x8d\xe0\xb6\xbb"),
+	    "\xe0\xb7\x8a\xe2\x80\x8d\xe0\xb6\xbb");
+	check_own("vis_str ZWJ after ASCII is shown",
+	    vis_str("a\xe2\x80\x8d" "b"), "a<U+200D>b");
+	check_own("vis_str backslash left alone", vis_str("C:\\x"), "C:\\x");
+	check_long("vis_find none", vis_find("Dijon", 0, &len, &cp) == NULL, 1);
+	check_long("vis_find tab in a line",
+	    (long)(vis_find("a\tb", 0, &len, &cp) - "a\tb"), 1);
+	check_long("vis_find tab in lines", vis_find("a\tb\r\n", 1, &len, &cp)
+	    == NULL, 1);
+	check_long("vis_find RLM in lines", vis_find("a\xe2\x80\x8f", 1, &len,
+	    &cp) == NULL, 1);
+	check_long("vis_find C1 in lines", vis_find("a\xc2\x85", 1, &len, &cp)
+	    != NULL && len == 2 && cp == 0x85, 1);
+	check_long("vis_find invalid", vis_find("a\xff", 1, &len, &cp) != NULL
+	    && cp == -1, 1);
+	check_long("vis_blank spaces", vis_blank(" \xc2\xa0\xe3\x80\x80"), 1);
+	check_long("vis_blank a letter", vis_blank(" a "), 0);
+}
+
+/* Letters with no accent to drop are spelt alike in keys and slugs. */
+static void
+test_fold_spell(void)
+{
+	check_own("fold_name 'Łódź'", fold_name("\xc5\x81\xc3\xb3" "d\xc5\xba"),
+	    "lodz");
+	check_own("fold_name 'Diyarbakır'", fold_name("Diyarbak\xc4\xb1r"),
+	    "diyarbakir");
+	check_own("fold_name 'ÆRØ Þórshöfn Đakovo'",
+	    fold_name("\xc3\x86R\xc3\x98 \xc3\x9e\xc3\xb3rsh\xc3\xb6" "fn "
+	    "\xc4\x90" "akovo"), "aero thorshofn dakovo");
+	check_own("fold_name keeps what it cannot spell",
+	    fold_name("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1"),
+	    "\xce\xb1\xce\xb8\xce\xb7\xce\xbd\xce\xb1");
+	check_own("slugify 'Diyarbakır'", slugify("Diyarbak\xc4\xb1r"),
+	    "diyarbakir");
+}
+
 static void
 test_iso(void)
 {
@@ -600,6 +666,73 @@ test_hmap(void)
 	hmap_free(m);
 }
 
+/*
+ * SipHash-1-3 against the reference's vectors: key 00 01 .. 0f, the
+ * message 00 01 .. of each length (empty, a tail, whole words, both).
+ */
+static void
+test_siphash(void)
+{
+	static const struct {
+		size_t	 len;
+		uint64_t want;
+	} kat[] = {
+		{ 0, 0xabac0158050fc4dcu }, { 1, 0xc9f49bf37d57ca93u },
+		{ 7, 0xd3927d989bb11140u }, { 8, 0x369095118d299a8eu },
+		{ 9, 0x25a48eb36c063de4u }, { 15, 0xd320d86d2a519956u },
+		{ 16, 0xcc4fdd1a7d908b66u }, { 63, 0x9d199062b7bbb3a8u }
+	};
+	const uint64_t key[2] = { 0x0706050403020100u, 0x0f0e0d0c0b0a0908u };
+	unsigned char msg[64];
+	char *what;
+	size_t i;
+
+	for (i = 0; i < sizeof(msg); i++)
+		msg[i] = (unsigned char)i;
+	for (i = 0; i < sizeof(kat) / sizeof(kat[0]); i++) {
+		what = xasprintf("siphash13 of %zu bytes", kat[i].len);
+		check_long(what, siphash13(key, msg, kat[i].len) == kat[i].want,
+		    1);
+		free(what);
+	}
+}
+
+/*
+ * Keys made to collide in the maps' old hash, unkeyed FNV-1a (see
+ * collide.c), cost a map no more than random keys of their length:
+ * counted in the slots a lookup of every key visits, not in time, the
+ * crafted keys are within twice the random ones.  With the old hash
+ * they were 32,768 keys in one run of slots, some 10,000 times as many.
+ */
+static void
+test_hmap_flood(void)
+{
+	enum { N = 32768 };
+	char **crafted = collide_ids(N, ""), **rnd = random_ids(N, "", 1);
+	struct hmap *mc = hmap_new(), *mr = hmap_new();
+	size_t i, pc, pr;
+	long found = 0;
+
+	for (i = 0; i < N; i++) {
+		hmap_put(mc, crafted[i], crafted[i]);
+		hmap_put(mr, rnd[i], rnd[i]);
+	}
+	for (i = 0; i < N; i++)
+		found += hmap_get(mc, crafted[i]) == crafted[i];
+	pc = hmap_probes(mc);
+	pr = hmap_probes(mr);
+	printf("# hmap: %d keys, probes crafted %zu, random %zu\n", N, pc, pr);
+	check_long("hmap: every crafted key is found", found, N);
+	check_long("hmap: a random key's lookup visits under 4 slots",
+	    pr < 4 * (size_t)N, 1);
+	check_long("hmap: crafted keys cost at most twice random ones",
+	    pc <= 2 * pr, 1);
+	hmap_free(mc);
+	hmap_free(mr);
+	free(crafted);
+	free(rnd);
+}
+
 int
 main(void)
 {
@@ -613,8 +746,12 @@ main(void)
 	test_trim();
 	test_utf8();
 	test_width();
+	test_vis();
+	test_fold_spell();
 	test_iso();
 	test_hmap();
+	test_siphash();
+	test_hmap_flood();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }
