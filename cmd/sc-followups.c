@@ -112,7 +112,8 @@ help(void)
 "  sc-followups -D ~/network report --within 7d  (cron: see sc-followups(1))\n"
 "\n"
 "Exit status: 0 done, 1 check found problems or report --fail-on-overdue\n"
-"found overdue work, 2 usage, 3 bad data, 4 system error.\n"
+"found overdue work or rows it could not read, 2 usage, 3 bad data (list:\n"
+"rows it could not read, each named), 4 system error.\n"
 "See sc-followups(1) and sc(7).\n");
 }
 
