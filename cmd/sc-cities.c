@@ -124,8 +124,16 @@ struct filter {
 	long	 since, before;
 	const char *via;
 	struct hmap *attended;		/* city ids that attended */
-	struct hmap *busy;		/* city ids with open follow-ups */
+	struct hmap *busy;		/* city ids with a follow-up */
+	struct hmap *doubt;		/* city ids -> struct doubt */
+	char	*fufile;		/* where the doubts are */
 	char	*name;			/* folded */
+};
+
+/* A follow-up whose status cannot be read, naming a city: named if need be. */
+struct doubt {
+	long	 line;
+	char	*msg;
 };
 
 static const char *const statuses[] = {
@@ -159,24 +167,63 @@ attendees(const char *event)
 	return h;
 }
 
-/* The cities that open follow-ups name, put in the map a batch at a time. */
-static struct hmap *
-cities_with_open_followups(void)
+static void
+doubt_free(void *p)
+{
+	struct doubt *d = p;
+
+	free(d->msg);
+	free(d);
+}
+
+static void
+note_doubt(struct filter *f, const struct scan *s, const char *city)
+{
+	struct doubt *d;
+	char msg[512];
+
+	if (hmap_get(f->doubt, city) != NULL)
+		return;
+	value_readable(T_FOLLOWUPS, F_STATUS, sget(s, F_STATUS), msg,
+	    sizeof(msg));
+	d = xmalloc(sizeof(*d));
+	d->line = s->rec.line;
+	d->msg = xstrdup(msg);
+	hmap_put(f->doubt, city, d);
+}
+
+/*
+ * The cities that have a follow-up, as followed_up() has it (an open or
+ * done one names them), put in the map a batch at a time.  A follow-up
+ * whose status cannot be read leaves its city in doubt.
+ */
+static void
+followed_cities(struct filter *f)
 {
 	struct hbatch b;
 	struct scan s;
+	const char *city;
 
-	b.m = hmap_new();
+	b.m = f->busy = hmap_new();
 	b.val = b.m;
 	b.n = 0;
+	f->doubt = hmap_new();
 	scan_open(&s, &schema_followups, store_reader(&st, &schema_followups));
-	while (scan_next(&s))
-		if (strcmp(sget(&s, F_STATUS), "open") == 0 &&
-		    *sget(&s, F_CITY) != '\0')
-			hbatch_add(&b, sget(&s, F_CITY));
+	f->fufile = xstrdup(s.t->label);
+	while (scan_next(&s)) {
+		if (*(city = sget(&s, F_CITY)) == '\0')
+			continue;
+		switch (followed_up(sget(&s, F_STATUS))) {
+		case 1:
+			hbatch_add(&b, city);
+			break;
+		case -1:
+			note_doubt(f, &s, city);
+			break;
+		}
+	}
 	hbatch_flush(&b);
 	scan_close(&s);
-	return b.m;
 }
 
 static void
@@ -217,18 +264,28 @@ filter_init(struct filter *f)
 		f->attended = attendees(rget(db_table(&db, T_EVENTS),
 		    db_find(&db, T_EVENTS, opt(O_ATTENDED)), E_ID));
 	if (opt(O_WITHOUT_FOLLOWUPS) != NULL)
-		f->busy = cities_with_open_followups();
+		followed_cities(f);
 }
 
+/*
+ * The status and joined filters: 1 keeps the row, 0 drops it, -1 when a
+ * value they need cannot be read (*col is then its column).
+ */
 static int
-joined_ok(const struct filter *f, const char *joined)
+status_joined(const struct filter *f, const struct scan *s, int *col)
 {
+	const char *v;
 	struct date d;
 
+	*col = C_STATUS;
+	if (f->statuses && !in_set(f->statuses, f->nstatuses,
+	    v = sget(s, C_STATUS)))
+		return value_readable(T_CITIES, C_STATUS, v, NULL, 0) ? 0 : -1;
+	*col = C_JOINED;
 	if (f->since == LONG_MIN && f->before == LONG_MIN)
 		return 1;
-	if (date_parse(joined, &d) == -1)
-		return 0;
+	if (date_parse(v = sget(s, C_JOINED), &d) == -1)
+		return *v == '\0' ? 0 : -1;
 	if (f->since != LONG_MIN && date_last(&d) < f->since)
 		return 0;
 	return f->before == LONG_MIN || date_first(&d) < f->before;
@@ -248,16 +305,20 @@ name_ok(const struct filter *f, const char *name)
 	return ok;
 }
 
+/*
+ * A city that the other filters keep but that a value cannot decide (its
+ * status, its joined date, a follow-up's status) is named on stderr and
+ * left out: the answer holds only what is known.
+ */
 static int
 keep(const struct scan *s, void *arg)
 {
 	const struct filter *f = arg;
+	const struct doubt *d;
+	int ok, col;
 
 	if (f->countries && !in_set(f->countries, f->ncountries,
 	    sget(s, C_COUNTRY)))
-		return 0;
-	if (f->statuses && !in_set(f->statuses, f->nstatuses,
-	    sget(s, C_STATUS)))
 		return 0;
 	if (f->region && strcmp(f->region, sget(s, C_REGION)) != 0)
 		return 0;
@@ -267,7 +328,16 @@ keep(const struct scan *s, void *arg)
 		return 0;
 	if (f->busy && hmap_get(f->busy, sget(s, C_ID)) != NULL)
 		return 0;
-	return joined_ok(f, sget(s, C_JOINED)) && name_ok(f, sget(s, C_NAME));
+	if ((ok = status_joined(f, s, &col)) == 0 ||
+	    !name_ok(f, sget(s, C_NAME)))
+		return 0;
+	if (ok < 0)
+		return scan_readable(s, col);
+	if (f->doubt && (d = hmap_get(f->doubt, sget(s, C_ID))) != NULL) {
+		skip_row(f->fufile, d->line, "status", d->msg);
+		return 0;
+	}
+	return 1;
 }
 
 static int
@@ -279,11 +349,13 @@ cmd_list(void)
 	list_rows(&cl.c, &st, &schema_cities, keep, &f);
 	hmap_free(f.attended);
 	hmap_free(f.busy);
+	hmap_free_all(f.doubt, doubt_free);
+	free(f.fufile);
 	free_list(f.countries, f.ncountries);
 	free_list(f.statuses, f.nstatuses);
 	free(f.region);
 	free(f.name);
-	return 0;
+	return skip_status(0);
 }
 
 /* --- show ---------------------------------------------------------------- */
@@ -575,11 +647,29 @@ set_name(struct table *t, struct row *r, const char *v)
 	free(n);
 }
 
+/*
+ * One rule for add and set: a city that becomes introduced or a member,
+ * with no joined date and none given, joined today.
+ */
+static void
+joined_today(struct table *t, struct row *r, const char *was)
+{
+	const char *now = rget(t, r, C_STATUS);
+	char buf[11];
+
+	if (opt(O_JOINED) != NULL || *rget(t, r, C_JOINED) != '\0' ||
+	    strcmp(was, now) == 0 || (strcmp(now, "introduced") != 0 &&
+	    strcmp(now, "member") != 0))
+		return;
+	date_fmt(cl.c.today, buf);
+	rset(t, r, C_JOINED, buf);
+}
+
 /* The changes add and set share: each option given, in its column. */
 static void
 apply_options(struct table *t, struct row *r)
 {
-	char buf[11];
+	char buf[11], *was = xstrdup(rget(t, r, C_STATUS));
 
 	if (opt(O_NAME) != NULL)
 		set_name(t, r, opt(O_NAME));
@@ -598,6 +688,8 @@ apply_options(struct table *t, struct row *r)
 		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, C_NOTES, opt(O_NOTES));
+	joined_today(t, r, was);
+	free(was);
 }
 
 static void
@@ -620,21 +712,15 @@ cmd_add(void)
 {
 	struct table *t;
 	struct row *r;
-	const char *status;
-	char *id, buf[11];
+	char *id;
 
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
 	r = table_newrow(t);
 	set_name(t, r, cl.argv[0]);
 	apply_options(t, r);
-	status = opt(O_STATUS) ? opt(O_STATUS) : "prospect";
-	rset(t, r, C_STATUS, status);
-	if (opt(O_JOINED) == NULL && (strcmp(status, "introduced") == 0 ||
-	    strcmp(status, "member") == 0)) {
-		date_fmt(cl.c.today, buf);
-		rset(t, r, C_JOINED, buf);
-	}
+	if (opt(O_STATUS) == NULL)
+		rset(t, r, C_STATUS, "prospect");
 	if (opt(O_ID) != NULL) {
 		if (taken(opt(O_ID)))
 			die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));

@@ -466,19 +466,29 @@ event_span(const char *start, const char *end, struct span *sp)
 }
 
 /*
- * Upcoming: the start may still be today or later, and may fall in the
- * window.  Past: the event is over, its last day before today, and that
- * day is in the window.  An event under way is neither.
+ * The status and date filters: 1 keeps the row, 0 drops it, -1 when a
+ * value they need cannot be read (*col is then its column).  Upcoming:
+ * the start may still be today or later, and may fall in the window.
+ * Past: the event is over, its last day before today, and that day is in
+ * the window.  An event under way is neither.
  */
 static int
-dates_ok(const struct filter *f, const struct scan *s)
+status_dates(const struct filter *f, const struct scan *s, int *col)
 {
+	const char *v;
 	struct span sp;
 
+	*col = E_STATUS;
+	if (f->statuses && !in_set(f->statuses, f->nstatuses,
+	    v = sget(s, E_STATUS)))
+		return value_readable(T_EVENTS, E_STATUS, v, NULL, 0) ? 0 : -1;
 	if (!f->dated)
 		return 1;
-	if (event_span(sget(s, E_START), sget(s, E_END), &sp) == -1)
-		return 0;
+	if (event_span(sget(s, E_START), sget(s, E_END), &sp) == -1) {
+		*col = value_readable(T_EVENTS, E_START, sget(s, E_START), NULL,
+		    0) ? E_END : E_START;
+		return -1;
+	}
 	if (sp.last < f->from || sp.first > f->to)
 		return 0;
 	if (opt(O_UPCOMING) != NULL && (sp.start_last < cl.c.today ||
@@ -505,22 +515,26 @@ folded_ok(const char *want, char **set, size_t n, const char *v)
 	return ok;
 }
 
+/*
+ * An event that the other filters keep but whose status or dates cannot
+ * be read is named on stderr and left out.
+ */
 static int
 keep(const struct scan *s, void *arg)
 {
 	const struct filter *f = arg;
+	int ok, col;
 
-	if (f->statuses && !in_set(f->statuses, f->nstatuses,
-	    sget(s, E_STATUS)))
-		return 0;
 	if (f->city && strcmp(f->city, sget(s, E_CITY)) != 0)
 		return 0;
 	if (f->hosts && hmap_get(f->hosts, sget(s, E_CITY)) == NULL)
 		return 0;
+	if ((ok = status_dates(f, s, &col)) == 0)
+		return 0;
 	if (!folded_ok(f->series, NULL, 0, sget(s, E_SERIES)) ||
 	    !folded_ok(NULL, f->kinds, f->nkinds, sget(s, E_KIND)))
 		return 0;
-	return dates_ok(f, s);
+	return ok > 0 || scan_readable(s, col);
 }
 
 static int
@@ -534,7 +548,7 @@ cmd_list(void)
 	free(f.series);
 	free_list(f.kinds, f.nkinds);
 	free_list(f.statuses, f.nstatuses);
-	return 0;
+	return skip_status(0);
 }
 
 /* --- show ---------------------------------------------------------------- */
@@ -1245,12 +1259,17 @@ event_roles(const char *ev, char **want, size_t nwant)
 
 	scan_open(&s, &schema_attendance,
 	    store_reader(&st, &schema_attendance));
-	while (scan_next(&s))
-		if (strcmp(sget(&s, A_EVENT), ev) == 0 && (want == NULL ||
-		    in_set(want, nwant, sget(&s, A_ROLE))) &&
-		    hmap_get(h, sget(&s, A_CITY)) == NULL)
-			hmap_put(h, sget(&s, A_CITY),
-			    xstrdup(sget(&s, A_ROLE)));
+	while (scan_next(&s)) {
+		if (strcmp(sget(&s, A_EVENT), ev) != 0 ||
+		    hmap_get(h, sget(&s, A_CITY)) != NULL)
+			continue;
+		/* A role that cannot be read is named, not passed over. */
+		if (want != NULL && !in_set(want, nwant, sget(&s, A_ROLE))) {
+			scan_readable(&s, A_ROLE);
+			continue;
+		}
+		hmap_put(h, sget(&s, A_CITY), xstrdup(sget(&s, A_ROLE)));
+	}
 	scan_close(&s);
 	return h;
 }
@@ -1287,7 +1306,7 @@ cmd_cities(void)
 	free(f);
 	hmap_free_all(roles_of, free);
 	free_list(want, nwant);
-	return 0;
+	return skip_status(0);
 }
 
 static int

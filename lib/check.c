@@ -195,11 +195,10 @@ in_list(const char *v, const char *const *list)
 	return 0;
 }
 
+/* What is wrong with v as a value of the enumeration; 0 when nothing is. */
 static int
-check_enum(const struct table *t, const struct row *r, int col,
-    const char *const *list)
+enum_problem(const char *v, const char *const *list, char *msg, size_t len)
 {
-	const char *v = rget(t, r, col);
 	struct buf b = { 0 };
 	int i;
 
@@ -209,9 +208,20 @@ check_enum(const struct table *t, const struct row *r, int col,
 		buf_adds(&b, i ? ", " : "");
 		buf_adds(&b, list[i]);
 	}
-	problem(t, r, col, "invalid value '%s' (one of: %s)", v, b.s);
+	snprintf(msg, len, "invalid value '%s' (one of: %s)", v, b.s);
 	buf_free(&b);
 	return 1;
+}
+
+static int
+check_enum(const struct table *t, const struct row *r, int col,
+    const char *const *list)
+{
+	char msg[512];
+
+	if (!enum_problem(rget(t, r, col), list, msg, sizeof(msg)))
+		return 0;
+	return problem(t, r, col, "%s", msg);
 }
 
 static int
@@ -226,6 +236,66 @@ check_date(const struct table *t, const struct row *r, int col, int reduced)
 		return problem(t, r, col, "invalid date '%s'%s", v,
 		    reduced ? "" : " (want YYYY-MM-DD)");
 	return 0;
+}
+
+/*
+ * The values that read verbs interpret: an enumeration, or a date (NULL),
+ * which a read verb takes reduced or not.  A value is readable when it is
+ * valid, or empty where it is not required; check is stricter about full
+ * dates.
+ */
+static const struct readable {
+	int	 tab, col;
+	const char *const *values;
+} readable[] = {
+	{ T_CITIES, C_STATUS, city_status }, { T_CITIES, C_JOINED, NULL },
+	{ T_EVENTS, E_START, NULL }, { T_EVENTS, E_END, NULL },
+	{ T_EVENTS, E_STATUS, event_status }, { T_ATTENDANCE, A_ROLE, roles },
+	{ T_FOLLOWUPS, F_DUE, NULL }, { T_FOLLOWUPS, F_STATUS, followup_status },
+	{ T_FOLLOWUPS, F_CLOSED, NULL }
+};
+
+/*
+ * Whether a read verb can interpret v as column col of table tab; when it
+ * cannot, msg says why, in check's words.
+ */
+int
+value_readable(int tab, int col, const char *v, char *msg, size_t len)
+{
+	struct date d;
+	size_t i;
+
+	for (i = 0; i < sizeof(readable) / sizeof(readable[0]); i++) {
+		if (readable[i].tab != tab || readable[i].col != col)
+			continue;
+		if (*v == '\0' && (schemas[tab]->required & (1u << col))) {
+			snprintf(msg, len, "required value is empty");
+			return 0;
+		}
+		if (*v == '\0')
+			return 1;
+		if (readable[i].values != NULL)
+			return !enum_problem(v, readable[i].values, msg, len);
+		if (date_parse(v, &d) == 0)
+			return 1;
+		snprintf(msg, len, "invalid date '%s'", v);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether a follow-up of this status means that the city it names has
+ * been followed up: an open or a done one does; a cancelled one does not,
+ * since nobody followed up.  -1 for a status that is none of these.  The
+ * report and sc-cities list --without-followups both ask this.
+ */
+int
+followed_up(const char *status)
+{
+	if (strcmp(status, "open") == 0 || strcmp(status, "done") == 0)
+		return 1;
+	return strcmp(status, "cancelled") == 0 ? 0 : -1;
 }
 
 static int

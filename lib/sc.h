@@ -76,6 +76,7 @@ int	 utf8_valid(const char *, size_t);
 char	*fold_name(const char *);
 char	*nfc(const char *);
 char	*slugify(const char *);
+size_t	 trim_span(const char *, size_t *);
 size_t	 display_width(const char *);
 int	 vis_hidden(int32_t, int32_t);
 void	 vis_add(struct buf *, const char *);
@@ -288,6 +289,10 @@ void	 table_hint(const char *);
 extern const char *const seed_names[];
 extern const char *const seed_data[];
 extern const size_t seed_sizes[];
+extern const char seed_srcdir[];
+
+/* start.c: how to start a data directory from the seeds on disk. */
+const char *seeds_hint(void);
 
 /* check.c: the values and references of every table. */
 struct db {
@@ -321,6 +326,22 @@ struct row **resolve_locked(struct db *, int, const struct common *, int,
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);
+int	 value_readable(int, int, const char *, char *, size_t);
+int	 followed_up(const char *);
+
+/* skip.c: rows a read verb cannot interpret, named on stderr and counted. */
+struct skip {
+	char	*file;
+	long	 line;
+	char	*col, *msg;
+};
+void	 skip_keep(void);
+void	 skip_row(const char *, long, const char *, const char *);
+int	 scan_readable(const struct scan *, int);
+int	 row_readable(const struct table *, const struct row *, int);
+const struct skip *skip_list(size_t *);
+int	 skip_status(int);
+void	 skip_free(void);
 
 /* cli.c: what the three commands share on their command lines. */
 enum {

@@ -287,8 +287,7 @@ store_lock(struct store *st)
 
 	if (st->dir == NULL)
 		die(EXIT_USAGE, "the built-in seed data is read-only; name a "
-		    "data directory with -D DIR or SC_DATA=DIR (to start from "
-		    "the seeds, copy them from %s)", SEEDDIR);
+		    "data directory with -D DIR or SC_DATA=DIR%s", seeds_hint());
 	if (st->lockfd >= 0)
 		return;
 	writing = 1;

@@ -179,16 +179,24 @@ owned(const struct row *r, const char *v)
 	    p < (uintptr_t)r->block_end);
 }
 
+/*
+ * Every value a verb writes comes through here, and is stored without
+ * white space at either end: "Amina " typed or imported is "Amina".  v
+ * may be the value it replaces.
+ */
 void
 rset_at(struct row *r, size_t col, const char *v)
 {
-	char **f = &r->f[col];
+	char **f = &r->f[col], *nv;
+	size_t start, len = trim_span(v, &start);
 
-	if (strcmp(*f, v) == 0)
+	v += start;
+	if (strncmp(*f, v, len) == 0 && (*f)[len] == '\0')
 		return;
+	nv = xstrndup(v, len);
 	if (owned(r, *f))
 		free(*f);
-	*f = xstrdup(v);
+	*f = nv;
 	r->changed = 1;
 }
 

@@ -90,7 +90,7 @@ out <<'X'
 Kordelio-Evosmos
 X
 
-t 'list --without-followups: cities no open follow-up names' \
+t 'list --without-followups: cities no open or done follow-up names' \
   'sc-cities list --without-followups -c id -H'
 out <<'X'
 fr-strasbourg
@@ -369,10 +369,10 @@ out <<'X'
 fr-saint-etienne
 X
 
-t 'add: names are stored NFC' \
+t 'add: names are stored NFC, trimmed' \
   'sc-cities -D d1 add "$(printf "Ore\314\201") " --country FR -c name -H | od -c | head -1'
 out <<'X'
-0000000   "   O   r 303 251       "  \n
+0000000   O   r 303 251  \n
 X
 
 seed_dir s

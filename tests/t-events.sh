@@ -220,14 +220,16 @@ X
 
 mkdir -p "$T/dd"
 printf 'id,name,start,end,status\n2024-01-a,Bad date,2024-02-30,,held\n2024-01-b,Good,2024-01-10,,held\n' >"$T/dd/events.csv"
-t 'list: an event whose dates do not parse passes no date filter' \
+t 'list: an event whose dates do not parse passes no date filter, and is named: exit 3' \
   'sc-events -D dd list -c id -H && echo -- && sc-events -D dd list --from 2024 -c id -H'
+status 3
 out <<'X'
 2024-01-a
 2024-01-b
 --
 2024-01-b
 X
+err "sc-events: dd/events.csv:2: start: invalid date '2024-02-30'"
 
 t 'list: a missing events table is an empty table' \
   'mkdir -p empty && sc-events -D empty && sc-events -D empty cities x'
@@ -966,12 +968,15 @@ sc-events: chk/partners.csv:5: organisation: required value is empty
 sc-events: chk/partners.csv:3: organisation: duplicate of line 2"
 unchanged chk
 
-t 'list still streams a table that check finds fault with' \
+t 'list still streams a table that check finds fault with, naming the rows --status cannot read' \
   'sc-events -D chk list --status held -c id -H'
+status 3
 out <<'X'
 2024-05-strasbourg
 2024-05-strasbourg
 X
+err "sc-events: chk/events.csv:6: status: invalid value 'maybe' (one of: planned, held, cancelled)
+sc-events: chk/events.csv:8: status: required value is empty"
 
 # --- malformed tables: each file, each fault ----------------------------
 

@@ -276,17 +276,17 @@ err "sc-cities: name: invisible character <U+200B> in '<U+200B>'
 sc-cities: 1 problem; nothing written"
 unchanged d
 
-t 'add: a name of spaces alone is refused' \
+t 'add: a name of spaces alone is refused (trimmed, it is empty)' \
   "sc-cities -D d add '   ' --country FR"
 status 3
-err "sc-cities: name: no visible character in '   '
+err "sc-cities: name: required value is empty
 sc-cities: 1 problem; nothing written"
 unchanged d
 
 t 'add: a name of a no-break space and U+2060 is refused' \
   "sc-cities -D d add \"\$(printf '\\302\\240\\342\\201\\240')\" --country FR"
 status 3
-err "sc-cities: name: invisible character <U+2060> in '$(printf '\302\240')<U+2060>'
+err "sc-cities: name: invisible character <U+2060> in '<U+2060>'
 sc-cities: 1 problem; nothing written"
 unchanged d
 

@@ -420,7 +420,7 @@ out <<'X'
 X
 
 t 'add: then no room: ids go on below, where three follow-ups fit' \
-  'sc-followups -D h add Call dijon cernay murcia -c id -H'
+  'sc-followups -D h add Call --force dijon cernay murcia -c id -H'
 err 'sc-followups: h/followups.csv:18: id 999999999999999999 leaves no room for new ids after it; they go on from 15'
 out <<'X'
 15
@@ -429,7 +429,7 @@ out <<'X'
 X
 
 t 'add: the gap below is used, and then the ids after it' \
-  'printf "20,Mid,,,,,open,2024-05-01,,\n" >>h/followups.csv && sc-followups -D h add Call dijon cernay murcia -c id -H 2>/dev/null && sc-followups -D h add Last -c id -H 2>/dev/null && sc-followups -D h check'
+  'printf "20,Mid,,,,,open,2024-05-01,,\n" >>h/followups.csv && sc-followups -D h add Call --force dijon cernay murcia -c id -H 2>/dev/null && sc-followups -D h add Last -c id -H 2>/dev/null && sc-followups -D h check'
 out <<'X'
 21
 22

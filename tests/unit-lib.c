@@ -453,6 +453,35 @@ test_slug(void)
 	check_own("slugify '--'", slugify("--"), "");
 }
 
+/* The part of s trim_span() keeps, as a string. */
+static char *
+trimmed(const char *s)
+{
+	size_t start, len = trim_span(s, &start);
+
+	return xstrndup(s + start, len);
+}
+
+static void
+test_trim(void)
+{
+	check_own("trim ' Amina '", trimmed(" Amina "), "Amina");
+	check_own("trim tabs and newlines", trimmed("\t x y\n\r"), "x y");
+	check_own("trim keeps inner runs", trimmed("Cape  Town"), "Cape  Town");
+	check_own("trim a no-break space", trimmed("li\xc2\xa0"), "li");
+	check_own("trim an ideographic space",
+	    trimmed("\xe3\x80\x80\xe6\x9d\xb1\xe4\xba\xac\xe3\x80\x80"),
+	    "\xe6\x9d\xb1\xe4\xba\xac");
+	check_own("trim keeps a final accented letter",
+	    trimmed(" Montr\xc3\xa9" "al"), "Montr\xc3\xa9" "al");
+	check_own("trim keeps a zero-width joiner (not a space)",
+	    trimmed("a\xe2\x80\x8d"), "a\xe2\x80\x8d");
+	check_own("trim keeps invalid UTF-8 at the end", trimmed("a\xff "),
+	    "a\xff");
+	check_own("trim white space alone", trimmed(" \xc2\xa0\t"), "");
+	check_own("trim the empty string", trimmed(""), "");
+}
+
 static void
 valid(const char *what, const char *s, size_t n, int want)
 {
@@ -924,6 +953,7 @@ main(void)
 	test_today();
 	test_fold();
 	test_slug();
+	test_trim();
 	test_utf8();
 	test_width();
 	test_vis();
