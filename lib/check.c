@@ -226,8 +226,10 @@ check_required(const struct table *t, const struct row *r)
 	size_t i;
 	int n = 0;
 
+	/* A required column that the file lacks was reported once, as such. */
 	for (i = 0; i < t->sc->ncols; i++)
-		if ((t->sc->required & (1u << i)) && *rget(t, r, (int)i) == '\0')
+		if ((t->sc->required & (1u << i)) && *rget(t, r, (int)i) == '\0'
+		    && (size_t)t->pos[i] < t->ncols - t->nextra)
 			n += problem(t, r, (int)i, "required value is empty");
 	if (t->sc->cols[0][0] == 'i' && *rget(t, r, 0) != '\0' &&
 	    !valid_id(t->sc == &schema_followups ? T_FOLLOWUPS : T_CITIES,
@@ -288,6 +290,60 @@ check_followup(struct db *db, const struct table *t, const struct row *r)
 	return n;
 }
 
+static int
+is_marker(const char *p, const char *mark)
+{
+	return strncmp(p, mark, 7) == 0 && strchr(" \r\n", p[7]) != NULL;
+}
+
+/*
+ * The line (the field's first is 1) of the first git conflict marker in
+ * a multi-line value, or 0: a merge that stopped inside a quoted field
+ * leaves well-formed records, and only this finds it.  A "=======" line
+ * counts only before another marker, since some write headings so.
+ */
+static long
+marker_line(const char *v)
+{
+	const char *p = v;
+	long line = 1, sep = 0;
+
+	while ((p = strpbrk(p, "\r\n")) != NULL) {
+		p += p[0] == '\r' && p[1] == '\n' ? 2 : 1;
+		line++;
+		if (is_marker(p, "<<<<<<<") || is_marker(p, ">>>>>>>") ||
+		    is_marker(p, "|||||||"))
+			return sep != 0 ? sep : line;
+		if (sep == 0 && is_marker(p, "======="))
+			sep = line;
+	}
+	return 0;
+}
+
+/* Every column, those a user added too, for conflict markers. */
+static int
+check_markers(const struct table *t, const struct row *r)
+{
+	size_t i;
+	long line;
+	int n = 0;
+
+	for (i = 0; i < t->ncols; i++) {
+		if ((line = marker_line(r->f[i])) == 0)
+			continue;
+		if (r->line > 0)	/* the reader counts line ends alike */
+			warn_at(row_label(t, r), r->line, "%s: git conflict "
+			    "marker on line %ld, inside the value: finish the "
+			    "merge (see sc(7))", t->cols[i], r->line + line - 1);
+		else
+			warn_at(NULL, 0, "%s: git conflict marker on line %ld "
+			    "of the value: finish the merge (see sc(7))",
+			    t->cols[i], line);
+		n++;
+	}
+	return n;
+}
+
 /* Returns the number of problems, each already reported. */
 int
 check_row(struct db *db, int tab, const struct row *r)
@@ -295,7 +351,7 @@ check_row(struct db *db, int tab, const struct row *r)
 	const struct table *t = db_table(db, tab);
 	int n;
 
-	n = check_required(t, r);
+	n = check_required(t, r) + check_markers(t, r);
 	switch (tab) {
 	case T_CITIES:
 		return n + check_city(db, t, r);
@@ -430,14 +486,22 @@ check_unique(struct db *db, int tab)
 	return n;
 }
 
+/*
+ * check reads on past malformed records, each reported and counted, in
+ * this table and in those its references lead to: one run lists them all.
+ */
 int
 check_table(struct db *db, int tab)
 {
-	struct table *t = db_table(db, tab);
+	long before = rd_malformed();
+	struct table *t;
 	size_t i;
 	int n = 0;
 
+	rd_keep_going(1);
+	t = db_table(db, tab);
 	for (i = 0; i < t->nrows; i++)
 		n += check_row(db, tab, t->rows[i]);
-	return n + check_unique(db, tab);
+	n += check_unique(db, tab);
+	return n + (int)(rd_malformed() - before);
 }

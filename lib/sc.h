@@ -117,6 +117,11 @@ void	 rd_lazy(struct reader *);
 const char *rd_field(struct reader *, size_t);
 char	**rd_row(struct reader *);
 void	 rd_is_table(struct reader *);
+void	 rd_keep_going(int);
+int	 rd_keeping_going(void);
+long	 rd_malformed(void);
+void	 malformed_at(const char *, long, int, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
 void	 rd_close(struct reader *);
 int	 fmt_parse(const char *);
 

@@ -763,7 +763,7 @@ t_in 'attend -: malformed rows on stdin name their line' \
 es-murcia,"Murcia
 '
 status 3
-err 'sc-events: stdin:2: unterminated quoted field'
+err 'sc-events: stdin:2: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 unchanged s
 
 t 'attend needs a city' 'sc-events -D s attend 2024-12-cape-town'
@@ -991,8 +991,8 @@ fault_text() {
 
 fault_err() {
 	case $1 in
-	quote)	echo "$2:2: unterminated quoted field" ;;
-	ragged)	echo "$2:2: $3 fields where the header has $(($3 - 1))" ;;
+	quote)	echo "$2:2: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it" ;;
+	ragged)	echo "$2:2: $3 fields where the header has $(($3 - 1)): one too many: an unquoted comma in a field? quote the field" ;;
 	utf8)	echo "$2:2: invalid UTF-8" ;;
 	nul)	echo "$2:2: NUL byte" ;;
 	duphdr)	echo "$2:1: duplicate column 'notes'" ;;
@@ -1020,10 +1020,10 @@ for f in quote ragged utf8 nul duphdr nohdr; do
 	err_has "sc-events: $want"
 	err_has "$hint"
 	unchanged "m-$f"
-	t "events.csv, $f: list and check fail the same way, exit 3" \
-	  "sc-events -D m-$f list 2>e1 >/dev/null; a=\$?; sc-events -D m-$f check 2>e2; echo \$a \$?; cat e1 e2"
+	t "events.csv, $f: list and check fail the same way; check reads on, exit 1" \
+	  "sc-events -D m-$f list 2>e1 >/dev/null; a=\$?; sc-events -D m-$f check 2>e2; echo \$a \$?; cat e1; head -1 e2"
 	out <<X
-3 3
+3 1
 sc-events: $want
 sc-events: $want
 X
@@ -1038,10 +1038,10 @@ X
 	err_has "sc-events: $want"
 	err_has "$hint"
 	unchanged "a-$f"
-	t "attendance.csv, $f: cities and check fail the same way, exit 3" \
-	  "sc-events -D a-$f cities 2024-05-strasbourg 2>e1 >/dev/null; a=\$?; sc-events -D a-$f check 2>e2; echo \$a \$?; cat e1 e2"
+	t "attendance.csv, $f: cities and check fail the same way; check reads on, exit 1" \
+	  "sc-events -D a-$f cities 2024-05-strasbourg 2>e1 >/dev/null; a=\$?; sc-events -D a-$f check 2>e2; echo \$a \$?; cat e1; head -1 e2"
 	out <<X
-3 3
+3 1
 sc-events: $want
 sc-events: $want
 X
@@ -1056,10 +1056,10 @@ X
 	err_has "sc-events: $want"
 	err_has "$hint"
 	unchanged "p-$f"
-	t "partners.csv, $f: partners and check fail the same way, exit 3" \
-	  "sc-events -D p-$f partners 2024-05-strasbourg 2>e1 >/dev/null; a=\$?; sc-events -D p-$f check 2>e2; echo \$a \$?; cat e1 e2"
+	t "partners.csv, $f: partners and check fail the same way; check reads on, exit 1" \
+	  "sc-events -D p-$f partners 2024-05-strasbourg 2>e1 >/dev/null; a=\$?; sc-events -D p-$f check 2>e2; echo \$a \$?; cat e1; head -1 e2"
 	out <<X
-3 3
+3 1
 sc-events: $want
 sc-events: $want
 X

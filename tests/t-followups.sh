@@ -409,7 +409,7 @@ t_in 'add -: malformed rows on stdin' 'sc-followups -D s add "Call" -' \
 fr-dijon,"Dijon
 '
 status 3
-err 'sc-followups: stdin:2: unterminated quoted field'
+err 'sc-followups: stdin:2: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 unchanged s
 
 t_in 'add -: stdin with neither a city nor an id column' \
@@ -873,35 +873,35 @@ bad_table q "${H}1,A,,,,,open,2024-05-15,,\n2,\"Unterminated,,,,,open,2024-05-15
 snapshot q
 t 'malformed: an unterminated quote, in list' 'sc-followups -D q list'
 status 3
-err 'sc-followups: q/followups.csv:3: unterminated quoted field'
+err 'sc-followups: q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 t 'malformed: an unterminated quote, in report' 'sc-followups -D q report'
 status 3
-err 'sc-followups: q/followups.csv:3: unterminated quoted field'
+err 'sc-followups: q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 t 'malformed: an unterminated quote, in check' 'sc-followups -D q check'
-status 3
-err 'sc-followups: q/followups.csv:3: unterminated quoted field'
+status 1
+err 'sc-followups: q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 t 'malformed: a write is refused, pointing at check' 'sc-followups -D q add "New"'
 status 3
-err_has 'sc-followups: q/followups.csv:3: unterminated quoted field'
+err_has 'sc-followups: q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 err_has "sc-followups: nothing written; 'sc-followups check' lists the"
 unchanged q
 
 t 'malformed: done on a malformed table writes nothing' 'sc-followups -D q done 1'
 status 3
-err_has 'q/followups.csv:3: unterminated quoted field'
+err_has 'q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 unchanged q
 
 bad_table rg "${H}1,A,,,,,open,2024-05-15,,\n2,Ragged,,,open\n"
 snapshot rg
 t 'malformed: a ragged row' 'sc-followups -D rg list'
 status 3
-err 'sc-followups: rg/followups.csv:3: 5 fields where the header has 10'
+err 'sc-followups: rg/followups.csv:3: 5 fields where the header has 10: 5 too few: a line break in an unquoted field, or a missing comma?'
 t 'malformed: a ragged row stops a write' 'sc-followups -D rg set 1 --owner li'
 status 3
-err_has 'rg/followups.csv:3: 5 fields where the header has 10'
+err_has 'rg/followups.csv:3: 5 fields where the header has 10: 5 too few: a line break in an unquoted field, or a missing comma?'
 unchanged rg
 
 bad_table u8 "${H}1,A,,,,,open,2024-05-15,,\n2,Bad \377 byte,,,,,open,2024-05-15,,\n"
@@ -951,7 +951,7 @@ t_in 'malformed: rows piped to list -i - name stdin and the line' \
 2,B,open
 '
 status 3
-err 'sc-followups: stdin:3: 3 fields where the header has 4'
+err 'sc-followups: stdin:3: 3 fields where the header has 4: one too few: a line break in an unquoted field, or a missing comma?'
 
 unset -f bad_table
 unset H
