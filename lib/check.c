@@ -184,8 +184,8 @@ check_date(const struct table *t, const struct row *r, int col, int reduced)
 	if (*v == '\0')
 		return 0;
 	if (date_parse(v, &d) == -1 || (!reduced && d.prec != DATE_DAY))
-		return problem(t, r, col, "invalid date '%s'%s", v,
-		    reduced ? "" : " (want YYYY-MM-DD)");
+		return problem(t, r, col, "invalid date '%s' (want %s)", v,
+		    date_forms(reduced, 0));
 	return 0;
 }
 

@@ -163,7 +163,8 @@ date_opt(const char *opt, const char *v, long today, int last)
 	struct date d;
 
 	if (date_arg(v, today, &d) == -1)
-		die(EXIT_USAGE, "%s: invalid date '%s'", opt, v);
+		die(EXIT_USAGE, "%s: invalid date '%s' (want %s)", opt, v,
+		    date_forms(1, 1));
 	return last ? date_last(&d) : date_first(&d);
 }
 
@@ -179,8 +180,8 @@ date_opt_str(const char *opt, const char *v, long today, int reduced,
 
 	if (date_arg(v, today, &d) == -1 ||
 	    (!reduced && d.prec != DATE_DAY))
-		die(EXIT_USAGE, "%s: invalid date '%s'%s", opt, v,
-		    reduced ? "" : " (want YYYY-MM-DD)");
+		die(EXIT_USAGE, "%s: invalid date '%s' (want %s)", opt, v,
+		    date_forms(reduced, 1));
 	if (d.prec == DATE_DAY)
 		date_fmt(date_first(&d), out);
 	else if (d.prec == DATE_MONTH)

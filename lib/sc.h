@@ -66,6 +66,7 @@ int	 dur_parse(const char *, struct dur *);
 long	 dur_add(long, const struct dur *, int);
 long	 today_days(const char *);
 void	 date_fmt(long, char[11]);
+const char *date_forms(int, int);
 
 /* fold.c: UTF-8 checks, name folding, slugs and display width. */
 int	 utf8_valid(const char *, size_t);

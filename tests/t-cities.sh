@@ -414,7 +414,7 @@ unchanged s
 
 t 'add: an invalid date is a usage error' 'sc-cities -D s add Lyon --country FR --joined 2024-02-30'
 status 2
-err "sc-cities: --joined: invalid date '2024-02-30' (want YYYY-MM-DD)"
+err "sc-cities: --joined: invalid date '2024-02-30' (want YYYY-MM-DD, today or +/-N[dwmy])"
 unchanged s
 
 t 'add: a date that is not a date' 'sc-cities -D s add Lyon --country FR --joined tomorrowish'

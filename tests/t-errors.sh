@@ -173,7 +173,7 @@ t 'check: each of the three tables of sc-events, malformed and invalid' \
   'sc-events -D ev check'
 status 1
 err "sc-events: ev/events.csv:2: 11 fields where the header has 10: one too many: an unquoted comma in a field? quote the field
-sc-events: ev/events.csv:3: start: invalid date '2024-13'
+sc-events: ev/events.csv:3: start: invalid date '2024-13' (want YYYY-MM-DD, YYYY-MM or YYYY)
 sc-events: ev/attendance.csv:2: 3 fields where the header has 4: one too few: a line break in an unquoted field, or a missing comma?
 sc-events: ev/attendance.csv:3: city: unknown city 'fr-metz'
 sc-events: ev/partners.csv:2: text after a closing quote: a quote in a field? quote the whole field and double the quotes in it"
@@ -326,4 +326,56 @@ printf 'id,name,country,status,memo\nfr-a,A,FR,member,"a\r\n>>>>>>> theirs"\n' \
 t 'conflict inside a column a user added, after a CRLF' 'sc-cities -D ua check'
 status 1
 err "sc-cities: ua/cities.csv:2: memo: git conflict marker on line 3, inside the value: finish the merge (see sc(7))"
+
+# --- dates: one form of message, with the forms allowed --------------------------
+
+seed_dir dates
+snapshot dates
+t 'date: add --due names the forms a due date may take' \
+  'sc-followups -D dates add "Call" --due 2024-13-01'
+status 2
+err "sc-followups: --due: invalid date '2024-13-01' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
+unchanged dates
+
+t 'date: set --due, the same' 'sc-followups -D dates set 1 --due soon'
+status 2
+err "sc-followups: --due: invalid date 'soon' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
+unchanged dates
+
+t 'date: done --on takes a day, and says so' 'sc-followups -D dates done 1 --on 2024-09'
+status 2
+err "sc-followups: --on: invalid date '2024-09' (want YYYY-MM-DD, today or +/-N[dwmy])"
+unchanged dates
+
+t 'date: sc-cities add --joined, the same form' \
+  'sc-cities -D dates add Lyon --country FR --joined 15/05/2024'
+status 2
+err "sc-cities: --joined: invalid date '15/05/2024' (want YYYY-MM-DD, today or +/-N[dwmy])"
+unchanged dates
+
+t 'date: a filter allows reduced dates, and says so' \
+  'sc-cities list --joined-since 15/05/2024'
+status 2
+err "sc-cities: --joined-since: invalid date '15/05/2024' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
+
+t 'date: sc-events --from, the same' 'sc-events list --from 2024-5'
+status 2
+err "sc-events: --from: invalid date '2024-5' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
+
+t 'date: --today, the same form' 'sc-followups --today 2024-06 list'
+status 2
+err "sc-followups: --today: invalid date '2024-06' (want YYYY-MM-DD or today)"
+
+t 'date: SC_TODAY, the same form' 'SC_TODAY=tomorrow sc-events list'
+status 2
+err "sc-events: SC_TODAY: invalid date 'tomorrow' (want YYYY-MM-DD or today)"
+
+fu dchk <<X
+$H
+1,A,,,,2024-13,open,2024-5-1,,
+X
+t 'date: check gives the forms a column may hold' 'sc-followups -D dchk check'
+status 1
+err "sc-followups: dchk/followups.csv:2: due: invalid date '2024-13' (want YYYY-MM-DD, YYYY-MM or YYYY)
+sc-followups: dchk/followups.csv:2: created: invalid date '2024-5-1' (want YYYY-MM-DD)"
 

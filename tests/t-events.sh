@@ -239,11 +239,11 @@ err "sc-events: unknown event 'x'"
 
 t 'list --from: an invalid date is a usage error' 'sc-events list --from 2024-02-30'
 status 2
-err "sc-events: --from: invalid date '2024-02-30'"
+err "sc-events: --from: invalid date '2024-02-30' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 
 t 'list --to: not a date' 'sc-events list --to tomorrowish'
 status 2
-err "sc-events: --to: invalid date 'tomorrowish'"
+err "sc-events: --to: invalid date 'tomorrowish' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 
 t 'list --upcoming=DUR: an invalid duration is a usage error' \
   'sc-events list --upcoming=tomorrowish'
@@ -458,12 +458,12 @@ unchanged s
 
 t 'add: 2024-02-30 is not a date' 'sc-events -D s add Meeting --start 2024-02-30'
 status 2
-err "sc-events: --start: invalid date '2024-02-30'"
+err "sc-events: --start: invalid date '2024-02-30' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged s
 
 t 'add: --end that is not a date' 'sc-events -D s add Meeting --start 2024-07 --end tomorrowish'
 status 2
-err "sc-events: --end: invalid date 'tomorrowish'"
+err "sc-events: --end: invalid date 'tomorrowish' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged s
 
 t 'add: an end before the start' 'sc-events -D s add Meeting --start 2024-12-05 --end 2024-12-01'
@@ -564,7 +564,7 @@ unchanged s
 
 t 'set: an invalid date is a usage error' 'sc-events -D s set 2024-12-cape-town --start 2024-13'
 status 2
-err "sc-events: --start: invalid date '2024-13'"
+err "sc-events: --start: invalid date '2024-13' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged s
 
 t 'set: an empty start is refused' 'sc-events -D s set 2024-12-cape-town --start ""'
@@ -950,7 +950,7 @@ X
 snapshot chk
 t 'check: one line per problem, file:line, exit 1' 'sc-events -D chk check'
 status 1
-err "sc-events: chk/events.csv:5: start: invalid date '2024-02-30'
+err "sc-events: chk/events.csv:5: start: invalid date '2024-02-30' (want YYYY-MM-DD, YYYY-MM or YYYY)
 sc-events: chk/events.csv:6: end: '2024-03-01' is before the start, '2024-03-05'
 sc-events: chk/events.csv:6: city: unknown city 'atlantis'
 sc-events: chk/events.csv:6: status: invalid value 'maybe' (one of: planned, held, cancelled)
@@ -1085,7 +1085,7 @@ err_has "unknown column 'colour'"
 
 t 'a bad --today' 'sc-events --today 2024-02-30 list --upcoming'
 status 2
-err "sc-events: invalid date for --today: '2024-02-30'"
+err "sc-events: --today: invalid date '2024-02-30' (want YYYY-MM-DD or today)"
 
 t '--today moves --upcoming' 'sc-events --today 2024-12-15 list --upcoming -c id -H'
 out <<'X'

@@ -182,7 +182,7 @@ err "sc-followups: --due-within: invalid duration '2024-02-30' (like 7d, 2w, 1m,
 
 t 'list --today: an impossible date' 'sc-followups list --today 2024-02-30'
 status 2
-err "sc-followups: invalid date for --today: '2024-02-30'"
+err "sc-followups: --today: invalid date '2024-02-30' (want YYYY-MM-DD or today)"
 
 t 'list --city: an unknown city' 'sc-followups list --city atlantis'
 status 3
@@ -363,12 +363,12 @@ unchanged s
 t 'add: an impossible due date is a usage error' \
   'sc-followups -D s add "Call" --due 2024-02-30'
 status 2
-err "sc-followups: --due: invalid date '2024-02-30'"
+err "sc-followups: --due: invalid date '2024-02-30' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged s
 
 t 'add: a due date that is not a date' 'sc-followups -D s add "Call" --due tomorrowish'
 status 2
-err "sc-followups: --due: invalid date 'tomorrowish'"
+err "sc-followups: --due: invalid date 'tomorrowish' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged s
 
 t 'add: the action comes first' 'sc-followups -D s add - fr-dijon'
@@ -570,12 +570,12 @@ unchanged d
 
 t 'done --on: a reduced date is not a day' 'sc-followups -D d done 1 --on 2024-09'
 status 2
-err "sc-followups: --on: invalid date '2024-09' (want YYYY-MM-DD)"
+err "sc-followups: --on: invalid date '2024-09' (want YYYY-MM-DD, today or +/-N[dwmy])"
 unchanged d
 
 t 'done --on: an impossible date' 'sc-followups -D d done 1 --on 2024-02-30'
 status 2
-err "sc-followups: --on: invalid date '2024-02-30' (want YYYY-MM-DD)"
+err "sc-followups: --on: invalid date '2024-02-30' (want YYYY-MM-DD, today or +/-N[dwmy])"
 unchanged d
 
 t 'done needs an id' 'sc-followups -D d done'
@@ -641,7 +641,7 @@ unchanged e2
 
 t 'set --due: not a date' 'sc-followups -D e2 set 4 --due 2024-13'
 status 2
-err "sc-followups: --due: invalid date '2024-13'"
+err "sc-followups: --due: invalid date '2024-13' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged e2
 
 t 'set --city: an unknown city' 'sc-followups -D e2 set 4 --city atlantis'
@@ -846,7 +846,7 @@ t 'check: one line per problem, file:line, exit 1' 'sc-followups -D chk check'
 status 1
 err "sc-followups: chk/followups.csv:17: event: unknown event 'nowhere'
 sc-followups: chk/followups.csv:17: city: unknown city 'atlantis'
-sc-followups: chk/followups.csv:17: due: invalid date '2024-13'
+sc-followups: chk/followups.csv:17: due: invalid date '2024-13' (want YYYY-MM-DD, YYYY-MM or YYYY)
 sc-followups: chk/followups.csv:17: status: invalid value 'shut' (one of: open, done, cancelled)
 sc-followups: chk/followups.csv:17: created: invalid date '2024-5-1' (want YYYY-MM-DD)
 sc-followups: chk/followups.csv:17: closed: invalid date '2024-02-30' (want YYYY-MM-DD)
