@@ -259,6 +259,16 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 
+/* near.c: the name nearest to a mistyped word, for "did you mean". */
+struct near {
+	const char *word;
+	size_t	 len;		/* of word, which may go on: --word=value */
+	const char *best;	/* NULL when none is near enough */
+	int	 dist;
+};
+void	 near_init(struct near *, const char *, size_t);
+void	 near_offer(struct near *, const char *);
+
 /* cli.c: what the three commands share on their command lines. */
 enum {
 	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
@@ -300,6 +310,8 @@ struct ownopt {
 struct verbdef {
 	const char *name;
 	int	 writes;
+	int	 min, max;	/* how many arguments it takes; max -1: any */
+	const char *args;	/* what they are, for messages: "CITY..." */
 };
 enum { MAXOWN = 32 };
 struct cmdline {

@@ -192,6 +192,21 @@ rset_at(struct row *r, size_t col, const char *v)
 	r->changed = 1;
 }
 
+static void __attribute__((noreturn))
+no_field(const struct table *t, const char *col)
+{
+	struct near n;
+	size_t i;
+
+	near_init(&n, col, strlen(col));
+	for (i = 0; i < t->ncols; i++)
+		near_offer(&n, t->cols[i]);
+	if (n.best != NULL)
+		die(EXIT_USAGE, "--field: no column '%s' in %s; did you mean "
+		    "'%s'?", col, t->sc->file, n.best);
+	die(EXIT_USAGE, "--field: no column '%s' in %s", col, t->sc->file);
+}
+
 /*
  * --field COL=VALUE, for any column of the file but the id, including
  * those a user added; the values are checked later, with the row.
@@ -210,8 +225,7 @@ set_fields(struct table *t, struct row *r, char **fields, size_t n)
 			    fields[i]);
 		col = xstrndup(fields[i], (size_t)(eq - fields[i]));
 		if ((c = table_col(t, col)) < 0)
-			die(EXIT_USAGE, "--field: no column '%s' in %s", col,
-			    t->sc->file);
+			no_field(t, col);
 		if (c == t->pos[0])
 			die(EXIT_USAGE, "--field: the id cannot be changed");
 		rset_at(r, (size_t)c, eq + 1);

@@ -692,7 +692,7 @@ err "sc-cities: unknown verb 'frobnicate' (try --help)"
 
 t 'an unknown option' 'sc-cities list --frob'
 status 2
-err_has 'unrecognized option'
+err "sc-cities: unknown option '--frob' (try --help)"
 
 t 'an unknown output format' 'sc-cities -o xml'
 status 2

@@ -379,3 +379,175 @@ status 1
 err "sc-followups: dchk/followups.csv:2: due: invalid date '2024-13' (want YYYY-MM-DD, YYYY-MM or YYYY)
 sc-followups: dchk/followups.csv:2: created: invalid date '2024-5-1' (want YYYY-MM-DD)"
 
+# --- columns ---------------------------------------------------------------------
+
+t '-c: a mistyped column gets the nearest, and the list of columns' 'sc-cities -c id,nmae'
+status 2
+err "sc-cities: unknown column 'nmae'; did you mean 'name'? columns are: id, name, country, region, status, joined, via, notes"
+
+t '-c: a column far from any is listed with them all' 'sc-followups list -c colour'
+status 2
+err "sc-followups: unknown column 'colour'; columns are: id, action, event, city, owner, due, status, created, closed, notes"
+
+t '-c: a column a user added is one of them' \
+  'printf "id,name,country,status,memo\nfr-a,A,FR,member,x\n" | sc-cities list -i - -c id,meno'
+status 2
+err "sc-cities: unknown column 'meno'; did you mean 'memo'? columns are: id, name, country, status, memo, region, joined, via, notes"
+
+t '-c: a very wide header is listed up to 40 columns' \
+  'awk "BEGIN { printf \"id,name,country,status\"; for (i = 0; i < 60; i++) printf \",c%d\", i; print \"\" }" | sc-cities list -i - -c nope 2>&1 | grep -o "c35, ....*"'
+out <<'X'
+c35, ...
+X
+
+snapshot dates
+t '--field: a mistyped column gets the nearest' \
+  'sc-cities -D dates set fr-dijon --field nots=x'
+status 2
+err "sc-cities: --field: no column 'nots' in cities.csv; did you mean 'notes'?"
+unchanged dates
+
+# --- stray words -----------------------------------------------------------------
+
+t 'stray: a value of two words is named, after the option it followed' \
+  'sc-followups list --due-within 2 weeks'
+status 2
+err "sc-followups: unexpected argument 'weeks' after '--due-within 2': an option's value is one word (quote a value that has spaces)"
+
+t 'stray: the same with no verb, where the word would be taken for one' \
+  'sc-followups --due-within 2 weeks'
+status 2
+err "sc-followups: unexpected argument 'weeks' after '--due-within 2': an option's value is one word (quote a value that has spaces)"
+
+t 'stray: after --opt=value' 'sc-followups list --due-within=2 weeks'
+status 2
+err "sc-followups: unexpected argument 'weeks' after '--due-within=2': an option's value is one word (quote a value that has spaces)"
+
+t 'stray: after a short option and its value' 'sc-cities -c id name'
+status 2
+err "sc-cities: unexpected argument 'name' after '-c id': an option's value is one word (quote a value that has spaces)"
+
+t 'stray: after a short option with its value attached' 'sc-cities -cid name'
+status 2
+err "sc-cities: unexpected argument 'name' after '-cid': an option's value is one word (quote a value that has spaces)"
+
+t 'stray: after a flag' 'sc-followups list --overdue 3'
+status 2
+err "sc-followups: unexpected argument '3' after '--overdue'"
+
+snapshot dates
+t 'stray: a verb'"'"'s argument too many names what the verb takes' \
+  'sc-cities -D dates add Lyon Paris --country FR'
+status 2
+err "sc-cities: unexpected argument 'Paris': add takes NAME (quote a value that has spaces)"
+unchanged dates
+
+snapshot dates
+t 'stray: partner takes two' 'sc-events -D dates partner 2024-09-columbus A ministry'
+status 2
+err "sc-events: unexpected argument 'ministry': partner takes EVENT ORGANISATION (quote a value that has spaces)"
+unchanged dates
+
+t 'stray: import takes one file' 'sc-cities -D dates import a.csv b.csv'
+status 2
+err "sc-cities: unexpected argument 'b.csv': import takes FILE|- (quote a value that has spaces)"
+
+t 'stray: report takes none' 'sc-followups report --within 2 weeks'
+status 2
+err "sc-followups: unexpected argument 'weeks' after '--within 2': an option's value is one word (quote a value that has spaces)"
+
+t 'stray: after --, a word is only a word' 'sc-cities list -- x'
+status 2
+err "sc-cities: unexpected argument 'x': list takes no arguments"
+
+t 'stray: sc-events --upcoming takes a number as its duration' \
+  'sc-events list --upcoming 2 weeks'
+status 2
+err "sc-events: --upcoming: invalid duration '2' (like 7d, 2w, 1m, 1y or P14D)"
+
+t 'stray: sc-events --past, a date is no duration' 'sc-events list --past 2024-01-01'
+status 2
+err "sc-events: --past: invalid duration '2024-01-01' (like 7d, 2w, 1m, 1y or P14D)"
+
+t 'stray: sc-events --upcoming still takes the verb after it' \
+  'sc-events --upcoming list -c id -H'
+out <<'X'
+2024-09-columbus
+2024-12-cape-town
+X
+
+t 'missing: a verb without its argument says what it needs' 'sc-events cities'
+status 2
+err_has "sc-events: cities needs EVENT"
+err_has 'usage: sc-events'
+
+# --- mistyped verbs and options ------------------------------------------------------
+
+t 'verb: lst is list' 'sc-cities lst'
+status 2
+err "sc-cities: unknown verb 'lst'; did you mean 'list'?"
+
+t 'verb: two letters swapped' 'sc-followups dnoe 3'
+status 2
+err "sc-followups: unknown verb 'dnoe'; did you mean 'done'?"
+
+t 'verb: a prefix' 'sc-events partn 2024-09-columbus'
+status 2
+err "sc-events: unknown verb 'partn'; did you mean 'partner'?"
+
+t 'verb: nothing near' 'sc-events frobnicate'
+status 2
+err "sc-events: unknown verb 'frobnicate' (try --help)"
+
+t 'option: --stauts is --status' 'sc-followups --stauts open'
+status 2
+err "sc-followups: unknown option '--stauts'; did you mean '--status'?"
+
+t 'option: with =value, the name only' 'sc-followups list --stauts=open'
+status 2
+err "sc-followups: unknown option '--stauts'; did you mean '--status'?"
+
+snapshot dates
+t 'option: a common one' 'sc-cities -D dates --dry-rn add Lyon --country FR'
+status 2
+err "sc-cities: unknown option '--dry-rn'; did you mean '--dry-run'?"
+unchanged dates
+
+t 'option: sc-events'"'"'s own parser of --upcoming leaves a mistyped one to be named' \
+  'sc-events list --upcomng 90d'
+status 2
+err "sc-events: unknown option '--upcomng'; did you mean '--upcoming'?"
+
+t 'option: nothing near' 'sc-cities --frobnicate'
+status 2
+err "sc-cities: unknown option '--frobnicate' (try --help)"
+
+t 'option: an ambiguous prefix lists what it could be' 'sc-events list --st 2024'
+status 2
+err "sc-events: option '--st' is ambiguous: --status, --start"
+
+t 'option: a unique prefix is still taken' 'sc-events list --ser transatlantic -c id -H'
+out <<'X'
+2024-05-strasbourg
+2024-09-columbus
+X
+
+t 'option: a missing value' 'sc-followups list --due-within'
+status 2
+err "sc-followups: option '--due-within' needs a value"
+
+t 'option: a missing value, short' 'sc-cities list -c'
+status 2
+err "sc-cities: option '-c' needs a value"
+
+t 'option: a value given to a flag' 'sc-followups list --overdue=yes'
+status 2
+err "sc-followups: option '--overdue' takes no value"
+
+t 'option: an unknown short one' 'sc-cities -x'
+status 2
+err "sc-cities: unknown option '-x' (try --help)"
+
+t 'option: an unknown short one in a cluster' 'sc-cities -Hx'
+status 2
+err "sc-cities: unknown option '-x' (try --help)"
