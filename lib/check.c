@@ -4,6 +4,7 @@
  * map, so that checking every reference of a table is linear in its rows.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -320,6 +321,27 @@ marker_line(const char *v)
 	return 0;
 }
 
+/*
+ * Whether a value may hold a line break.  A row read from a file holds
+ * its values in one block, which one look covers; only the values set
+ * since, allocated alone, need one of their own.
+ */
+static int
+may_break(const struct table *t, const struct row *r)
+{
+	uintptr_t lo = (uintptr_t)r->block, hi = (uintptr_t)r->block_end;
+	size_t i;
+
+	if (memchr(r->block, '\n', hi - lo) != NULL ||
+	    memchr(r->block, '\r', hi - lo) != NULL)
+		return 1;
+	for (i = 0; i < t->ncols; i++)
+		if (r->f[i][0] != '\0' && ((uintptr_t)r->f[i] < lo ||
+		    (uintptr_t)r->f[i] >= hi))
+			return 1;
+	return 0;
+}
+
 /* Every column, those a user added too, for conflict markers. */
 static int
 check_markers(const struct table *t, const struct row *r)
@@ -328,6 +350,8 @@ check_markers(const struct table *t, const struct row *r)
 	long line;
 	int n = 0;
 
+	if (!may_break(t, r))
+		return 0;
 	for (i = 0; i < t->ncols; i++) {
 		if ((line = marker_line(r->f[i])) == 0)
 			continue;
