@@ -327,17 +327,22 @@ marker_line(const char *v)
  * since, allocated alone, need one of their own.
  */
 static int
+in_block(const struct row *r, const char *v)
+{
+	return (uintptr_t)v >= (uintptr_t)r->block &&
+	    (uintptr_t)v < (uintptr_t)r->block_end;
+}
+
+static int
 may_break(const struct table *t, const struct row *r)
 {
-	uintptr_t lo = (uintptr_t)r->block, hi = (uintptr_t)r->block_end;
-	size_t i;
+	size_t i, len = (size_t)(r->block_end - r->block);
 
-	if (memchr(r->block, '\n', hi - lo) != NULL ||
-	    memchr(r->block, '\r', hi - lo) != NULL)
+	if (memchr(r->block, '\n', len) != NULL ||
+	    memchr(r->block, '\r', len) != NULL)
 		return 1;
 	for (i = 0; i < t->ncols; i++)
-		if (r->f[i][0] != '\0' && ((uintptr_t)r->f[i] < lo ||
-		    (uintptr_t)r->f[i] >= hi))
+		if (r->f[i][0] != '\0' && !in_block(r, r->f[i]))
 			return 1;
 	return 0;
 }
@@ -355,14 +360,15 @@ check_markers(const struct table *t, const struct row *r)
 	for (i = 0; i < t->ncols; i++) {
 		if ((line = marker_line(r->f[i])) == 0)
 			continue;
-		if (r->line > 0)	/* the reader counts line ends alike */
+		/* The reader counts line ends alike: the marker's own line. */
+		if (r->line > 0 && in_block(r, r->f[i]))
 			warn_at(row_label(t, r), r->line, "%s: git conflict "
 			    "marker on line %ld, inside the value: finish the "
 			    "merge (see sc(7))", t->cols[i], r->line + line - 1);
 		else
-			warn_at(NULL, 0, "%s: git conflict marker on line %ld "
-			    "of the value: finish the merge (see sc(7))",
-			    t->cols[i], line);
+			warn_at(row_label(t, r), r->line, "%s: git conflict "
+			    "marker on line %ld of the value: finish the merge "
+			    "(see sc(7))", t->cols[i], line);
 		n++;
 	}
 	return n;

@@ -327,6 +327,15 @@ t 'conflict inside a column a user added, after a CRLF' 'sc-cities -D ua check'
 status 1
 err "sc-cities: ua/cities.csv:2: memo: git conflict marker on line 3, inside the value: finish the merge (see sc(7))"
 
+seed_dir setmark
+snapshot setmark
+t 'conflict in a value given to set: refused, named by its line in the value' \
+  'sc-followups -D setmark set 1 --notes "$(printf "a\n<<<<<<< HEAD\nb")"'
+status 3
+err "sc-followups: setmark/followups.csv:2: notes: git conflict marker on line 2 of the value: finish the merge (see sc(7))
+sc-followups: 1 problem; nothing written"
+unchanged setmark
+
 # --- dates: one form of message, with the forms allowed --------------------------
 
 seed_dir dates
