@@ -11,8 +11,11 @@
 enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE };
 
 static const struct verbdef verbs[] = {
-	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
-	{ "import", 1 }, { "check", 0 }, { "merge", 0 }, { NULL, 0 }
+	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "CITY..." },
+	{ "add", 1, 1, 1, "NAME" }, { "set", 1, 1, -1, "CITY..." },
+	{ "rm", 1, 1, -1, "CITY..." }, { "import", 1, 1, 1, "FILE|-" },
+	{ "check", 0, 0, 0, "" },
+	{ "merge", 0, 3, 4, "BASE OURS THEIRS [PATH]" }, { NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
@@ -1012,12 +1015,6 @@ main(int argc, char *argv[])
 		finish_stdout();
 		return 0;
 	}
-	if (((cl.verb == LIST || cl.verb == CHECK) && cl.argc != 0) ||
-	    ((cl.verb == ADD || cl.verb == IMPORT) && cl.argc != 1) ||
-	    ((cl.verb == SHOW || cl.verb == SET || cl.verb == RM) &&
-	    cl.argc == 0) ||
-	    (cl.verb == MERGE && (cl.argc < 3 || cl.argc > 4)))
-		usage();
 	if (cl.verb != MERGE)	/* git runs it with no data directory */
 		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);

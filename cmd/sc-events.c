@@ -13,9 +13,14 @@
 enum { LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK };
 
 static const struct verbdef verbs[] = {
-	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
-	{ "attend", 1 }, { "cities", 0 }, { "partner", 1 }, { "partners", 0 },
-	{ "check", 0 }, { NULL, 0 }
+	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "EVENT..." },
+	{ "add", 1, 1, 1, "NAME" }, { "set", 1, 1, -1, "EVENT..." },
+	{ "rm", 1, 1, -1, "EVENT..." },
+	{ "attend", 1, 2, -1, "EVENT CITY...|-" },
+	{ "cities", 0, 1, 1, "EVENT" },
+	{ "partner", 1, 2, 2, "EVENT ORGANISATION" },
+	{ "partners", 0, 1, 1, "EVENT" }, { "check", 0, 0, 0, "" },
+	{ NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
@@ -215,6 +220,9 @@ long_word(char **argv, int i, int argc, char **keep)
 		durs[d] = argv[i + 1];
 		return W_DUR;
 	}
+	/* A number is meant as the duration: "--upcoming 2 weeks". */
+	if (i + 1 < argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9')
+		dur_opt(flags[d], argv[i + 1], &du);
 	return W_ALONE;
 }
 
@@ -1337,17 +1345,12 @@ cmd_check(void)
 	return n > 0 ? EXIT_NO : 0;
 }
 
-/* Each verb's count of arguments: at least min, at most max (-1: any). */
+/* What cli_parse() leaves to the command: -o per verb, and --remove. */
 static void
 check_args(void)
 {
-	static const int min[] = { 0, 1, 1, 1, 1, 2, 1, 2, 1, 0 };
-	static const int max[] = { 0, -1, 1, -1, -1, -1, 1, 2, 1, 0 };
 	int fmt = cl.c.out.fmt;
 
-	if (cl.argc < min[cl.verb] ||
-	    (max[cl.verb] >= 0 && cl.argc > max[cl.verb]))
-		usage();
 	if ((fmt == FMT_TEXT && cl.verb != SHOW) || fmt == FMT_MD)
 		die(EXIT_USAGE, "--output: %s is not a format for %s",
 		    fmt == FMT_MD ? "md" : "text", verbs[cl.verb].name);

@@ -14,9 +14,11 @@
 enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK };
 
 static const struct verbdef verbs[] = {
-	{ "list", 0 }, { "add", 1 }, { "done", 1 }, { "cancel", 1 },
-	{ "reopen", 1 }, { "set", 1 }, { "report", 0 }, { "check", 0 },
-	{ NULL, 0 }
+	{ "list", 0, 0, 0, "" }, { "add", 1, 1, -1, "ACTION [CITY...|-]" },
+	{ "done", 1, 1, -1, "ID...|-" }, { "cancel", 1, 1, -1, "ID...|-" },
+	{ "reopen", 1, 1, -1, "ID...|-" }, { "set", 1, 1, -1, "ID...|-" },
+	{ "report", 0, 0, 0, "" }, { "check", 0, 0, 0, "" },
+	{ NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
@@ -1547,7 +1549,7 @@ main(int argc, char *argv[])
 		cmd_list, cmd_add, cmd_close, cmd_close, cmd_reopen, cmd_set,
 		cmd_report, cmd_check
 	};
-	int status, noargs;
+	int status;
 
 	progname = "sc-followups";
 	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
@@ -1563,9 +1565,6 @@ main(int argc, char *argv[])
 	    cl.c.out.fmt == FMT_MD))
 		die(EXIT_USAGE, "-o text and -o md are for report; %s takes "
 		    "csv, tsv, json or table", verbs[cl.verb].name);
-	noargs = cl.verb == LIST || cl.verb == REPORT || cl.verb == CHECK;
-	if ((noargs && cl.argc != 0) || (!noargs && cl.argc == 0))
-		usage();
 	store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = run[cl.verb]();

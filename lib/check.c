@@ -4,6 +4,7 @@
  * map, so that checking every reference of a table is linear in its rows.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,8 +234,8 @@ check_date(const struct table *t, const struct row *r, int col, int reduced)
 	if (*v == '\0')
 		return 0;
 	if (date_parse(v, &d) == -1 || (!reduced && d.prec != DATE_DAY))
-		return problem(t, r, col, "invalid date '%s'%s", v,
-		    reduced ? "" : " (want YYYY-MM-DD)");
+		return problem(t, r, col, "invalid date '%s' (want %s)", v,
+		    date_forms(reduced, 0));
 	return 0;
 }
 
@@ -247,12 +248,14 @@ check_date(const struct table *t, const struct row *r, int col, int reduced)
 static const struct readable {
 	int	 tab, col;
 	const char *const *values;
+	int	 reduced;	/* a date column that check allows reduced */
 } readable[] = {
-	{ T_CITIES, C_STATUS, city_status }, { T_CITIES, C_JOINED, NULL },
-	{ T_EVENTS, E_START, NULL }, { T_EVENTS, E_END, NULL },
-	{ T_EVENTS, E_STATUS, event_status }, { T_ATTENDANCE, A_ROLE, roles },
-	{ T_FOLLOWUPS, F_DUE, NULL }, { T_FOLLOWUPS, F_STATUS, followup_status },
-	{ T_FOLLOWUPS, F_CLOSED, NULL }
+	{ T_CITIES, C_STATUS, city_status, 0 }, { T_CITIES, C_JOINED, NULL, 0 },
+	{ T_EVENTS, E_START, NULL, 1 }, { T_EVENTS, E_END, NULL, 1 },
+	{ T_EVENTS, E_STATUS, event_status, 0 },
+	{ T_ATTENDANCE, A_ROLE, roles, 0 }, { T_FOLLOWUPS, F_DUE, NULL, 1 },
+	{ T_FOLLOWUPS, F_STATUS, followup_status, 0 },
+	{ T_FOLLOWUPS, F_CLOSED, NULL, 0 }
 };
 
 /*
@@ -278,7 +281,8 @@ value_readable(int tab, int col, const char *v, char *msg, size_t len)
 			return !enum_problem(v, readable[i].values, msg, len);
 		if (date_parse(v, &d) == 0)
 			return 1;
-		snprintf(msg, len, "invalid date '%s'", v);
+		snprintf(msg, len, "invalid date '%s' (want %s)", v,
+		    date_forms(readable[i].reduced, 0));
 		return 0;
 	}
 	return 1;
@@ -335,8 +339,10 @@ check_required(const struct table *t, const struct row *r)
 	size_t i;
 	int n = 0;
 
+	/* A required column that the file lacks was reported once, as such. */
 	for (i = 0; i < t->sc->ncols; i++)
-		if ((t->sc->required & (1u << i)) && *rget(t, r, (int)i) == '\0')
+		if ((t->sc->required & (1u << i)) && *rget(t, r, (int)i) == '\0'
+		    && (size_t)t->pos[i] < t->ncols - t->nextra)
 			n += problem(t, r, (int)i, "required value is empty");
 	if (t->sc->cols[0][0] == 'i' && *rget(t, r, 0) != '\0' &&
 	    !valid_id(t->sc == &schema_followups ? T_FOLLOWUPS : T_CITIES,
@@ -441,6 +447,89 @@ check_followup(struct db *db, const struct table *t, const struct row *r)
 	return n;
 }
 
+static int
+is_marker(const char *p, const char *mark)
+{
+	return strncmp(p, mark, 7) == 0 && strchr(" \r\n", p[7]) != NULL;
+}
+
+/*
+ * The line (the field's first is 1) of the first git conflict marker in
+ * a multi-line value, or 0: a merge that stopped inside a quoted field
+ * leaves well-formed records, and only this finds it.  A "=======" line
+ * counts only before another marker, since some write headings so.
+ */
+static long
+marker_line(const char *v)
+{
+	const char *p = v;
+	long line = 1, sep = 0;
+
+	while ((p = strpbrk(p, "\r\n")) != NULL) {
+		p += p[0] == '\r' && p[1] == '\n' ? 2 : 1;
+		line++;
+		if (is_marker(p, "<<<<<<<") || is_marker(p, ">>>>>>>") ||
+		    is_marker(p, "|||||||"))
+			return sep != 0 ? sep : line;
+		if (sep == 0 && is_marker(p, "======="))
+			sep = line;
+	}
+	return 0;
+}
+
+/*
+ * Whether a value may hold a line break.  A row read from a file holds
+ * its values in one block, which one look covers; only the values set
+ * since, allocated alone, need one of their own.
+ */
+static int
+in_block(const struct row *r, const char *v)
+{
+	return (uintptr_t)v >= (uintptr_t)r->block &&
+	    (uintptr_t)v < (uintptr_t)r->block_end;
+}
+
+static int
+may_break(const struct table *t, const struct row *r)
+{
+	size_t i, len = (size_t)(r->block_end - r->block);
+
+	if (memchr(r->block, '\n', len) != NULL ||
+	    memchr(r->block, '\r', len) != NULL)
+		return 1;
+	for (i = 0; i < t->ncols; i++)
+		if (r->f[i][0] != '\0' && !in_block(r, r->f[i]))
+			return 1;
+	return 0;
+}
+
+/* Every column, those a user added too, for conflict markers. */
+static int
+check_markers(const struct table *t, const struct row *r)
+{
+	size_t i;
+	long line;
+	int n = 0;
+
+	if (!may_break(t, r))
+		return 0;
+	for (i = 0; i < t->ncols; i++) {
+		if ((line = marker_line(r->f[i])) == 0)
+			continue;
+		/* The reader counts line ends alike: the marker's own line. */
+		if (r->line > 0 && in_block(r, r->f[i]))
+			warn_at(row_label(t, r), r->line, "%s: git conflict "
+			    "marker on line %ld, inside the value: finish the "
+			    "merge (see sc(7))", t->cols[i], r->line + line - 1);
+		else
+			warn_at(row_label(t, r), r->line, "%s: git conflict "
+			    "marker on line %ld of the value: finish the merge "
+			    "(see sc(7))", t->cols[i], line);
+		n++;
+	}
+	return n;
+}
+
 /* Returns the number of problems, each already reported. */
 int
 check_row(struct db *db, int tab, const struct row *r)
@@ -448,7 +537,8 @@ check_row(struct db *db, int tab, const struct row *r)
 	const struct table *t = db_table(db, tab);
 	int n;
 
-	n = check_required(t, r) + check_text(t, r, tab);
+	n = check_required(t, r) + check_text(t, r, tab) +
+	    check_markers(t, r);
 	switch (tab) {
 	case T_CITIES:
 		return n + check_city(db, t, r);
@@ -598,14 +688,22 @@ check_unique(struct db *db, int tab)
 	return n;
 }
 
+/*
+ * check reads on past malformed records, each reported and counted, in
+ * this table and in those its references lead to: one run lists them all.
+ */
 int
 check_table(struct db *db, int tab)
 {
-	struct table *t = db_table(db, tab);
+	long before = rd_malformed();
+	struct table *t;
 	size_t i;
 	int n = 0;
 
+	rd_keep_going(1);
+	t = db_table(db, tab);
 	for (i = 0; i < t->nrows; i++)
 		n += check_row(db, tab, t->rows[i]);
-	return n + check_unique(db, tab);
+	n += check_unique(db, tab);
+	return n + (int)(rd_malformed() - before);
 }

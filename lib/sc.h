@@ -69,6 +69,7 @@ int	 dur_parse(const char *, struct dur *);
 long	 dur_add(long, const struct dur *, int);
 long	 today_days(const char *);
 void	 date_fmt(long, char[11]);
+const char *date_forms(int, int);
 
 /* fold.c: UTF-8 checks, name folding, slugs, display width, and vis:
  * what a person reads shows controls and invisible characters visibly. */
@@ -176,6 +177,11 @@ void	 rd_lazy(struct reader *);
 const char *rd_field(struct reader *, size_t);
 char	**rd_row(struct reader *);
 void	 rd_is_table(struct reader *);
+void	 rd_keep_going(int);
+int	 rd_keeping_going(void);
+long	 rd_malformed(void);
+void	 malformed_at(const char *, long, int, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
 void	 rd_close(struct reader *);
 int	 fmt_parse(const char *);
 
@@ -343,6 +349,16 @@ const struct skip *skip_list(size_t *);
 int	 skip_status(int);
 void	 skip_free(void);
 
+/* near.c: the name nearest to a mistyped word, for "did you mean". */
+struct near {
+	const char *word;
+	size_t	 len;		/* of word, which may go on: --word=value */
+	const char *best;	/* NULL when none is near enough */
+	int	 dist;
+};
+void	 near_init(struct near *, const char *, size_t);
+void	 near_offer(struct near *, const char *);
+
 /* cli.c: what the three commands share on their command lines. */
 enum {
 	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
@@ -384,6 +400,8 @@ struct ownopt {
 struct verbdef {
 	const char *name;
 	int	 writes;
+	int	 min, max;	/* how many arguments it takes; max -1: any */
+	const char *args;	/* what they are, for messages: "CITY..." */
 };
 enum { MAXOWN = 32 };
 struct cmdline {

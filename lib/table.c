@@ -4,7 +4,6 @@
  * columns a user added stay in their place; columns of the schema that the
  * file lacks are appended.
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,23 +96,29 @@ add_col(struct table *t, const char *name)
 	t->cols[t->ncols++] = xstrdup(name);
 }
 
-static void __attribute__((noreturn, format(printf, 3, 4)))
-bad_header(const char *file, long line, const char *fmt, ...)
-{
-	char msg[256];
-	va_list ap;
+/*
+ * store_filter() takes again the header of a scan whose header was just
+ * taken: when check reads on past a problem of a header (rd_keep_going),
+ * it is reported the first time only.  Any other reader stops at the
+ * first.
+ */
+static char *last_header;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	warn_at(file, line, "%s", msg);
-	table_hint(file);
-	exit(EXIT_DATA);
+static int
+header_seen(const char *file)
+{
+	int seen = last_header != NULL && strcmp(last_header, file) == 0;
+
+	free(last_header);
+	last_header = xstrdup(file);
+	return seen && rd_keeping_going();
 }
 
 /*
  * Takes the header of a file: a duplicate or empty column name, or a
- * missing required column, makes the file malformed.
+ * missing required column, makes the file malformed.  When check reads
+ * on, the first column of a name is the one used, and a missing column
+ * is added empty (check_row() then does not report it in every row).
  */
 void
 table_header(struct table *t, char *const *names, size_t n, const char *file,
@@ -121,16 +126,17 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
 {
 	const struct schema *sc = t->sc;
 	struct hmap *seen = hmap_new();	/* a header may be very wide */
+	int quiet = header_seen(file);
 	size_t i;
 
 	t->cols = xreallocarray(t->cols, t->ncols + n + sc->ncols,
 	    sizeof(*t->cols));
 	for (i = 0; i < n; i++) {
-		if (names[i][0] == '\0')
-			bad_header(file, line, "column %zu has no name",
+		if (!quiet && names[i][0] == '\0')
+			malformed_at(file, line, 1, "column %zu has no name",
 			    i + 1);
-		if (!hmap_put(seen, names[i], seen))
-			bad_header(file, line, "duplicate column '%s'",
+		else if (!quiet && !hmap_put(seen, names[i], seen))
+			malformed_at(file, line, 1, "duplicate column '%s'",
 			    names[i]);
 		t->cols[t->ncols++] = xstrdup(names[i]);
 	}
@@ -139,9 +145,9 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
 		t->pos[i] = table_col(t, sc->cols[i]);
 		if (t->pos[i] >= 0)
 			continue;
-		if (sc->required & REQ(i))
-			bad_header(file, line, "missing required column '%s'",
-			    sc->cols[i]);
+		if ((sc->required & REQ(i)) && !quiet)
+			malformed_at(file, line, 1, "missing required column "
+			    "'%s'", sc->cols[i]);
 		t->pos[i] = (int)t->ncols;
 		add_col(t, sc->cols[i]);
 		t->nextra++;
@@ -200,6 +206,21 @@ rset_at(struct row *r, size_t col, const char *v)
 	r->changed = 1;
 }
 
+static void __attribute__((noreturn))
+no_field(const struct table *t, const char *col)
+{
+	struct near n;
+	size_t i;
+
+	near_init(&n, col, strlen(col));
+	for (i = 0; i < t->ncols; i++)
+		near_offer(&n, t->cols[i]);
+	if (n.best != NULL)
+		die(EXIT_USAGE, "--field: no column '%s' in %s; did you mean "
+		    "'%s'?", col, t->sc->file, n.best);
+	die(EXIT_USAGE, "--field: no column '%s' in %s", col, t->sc->file);
+}
+
 /*
  * --field COL=VALUE, for any column of the file but the id, including
  * those a user added; the values are checked later, with the row.
@@ -218,8 +239,7 @@ set_fields(struct table *t, struct row *r, char **fields, size_t n)
 			    fields[i]);
 		col = xstrndup(fields[i], (size_t)(eq - fields[i]));
 		if ((c = table_col(t, col)) < 0)
-			die(EXIT_USAGE, "--field: no column '%s' in %s", col,
-			    t->sc->file);
+			no_field(t, col);
 		if (c == t->pos[0])
 			die(EXIT_USAGE, "--field: the id cannot be changed");
 		rset_at(r, (size_t)c, eq + 1);

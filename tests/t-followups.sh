@@ -182,7 +182,7 @@ err "sc-followups: --due-within: invalid duration '2024-02-30' (like 7d, 2w, 1m,
 
 t 'list --today: an impossible date' 'sc-followups list --today 2024-02-30'
 status 2
-err "sc-followups: invalid date for --today: '2024-02-30'"
+err "sc-followups: --today: invalid date '2024-02-30' (want YYYY-MM-DD or today)"
 
 t 'list --city: an unknown city' 'sc-followups list --city atlantis'
 status 3
@@ -210,7 +210,7 @@ err_has "unknown column 'colour'"
 
 t 'list takes no arguments' 'sc-followups list 3'
 status 2
-err_has 'usage: sc-followups'
+err "sc-followups: unexpected argument '3': list takes no arguments"
 
 t 'an unknown verb' 'sc-followups close 3'
 status 2
@@ -363,12 +363,12 @@ unchanged s
 t 'add: an impossible due date is a usage error' \
   'sc-followups -D s add "Call" --due 2024-02-30'
 status 2
-err "sc-followups: --due: invalid date '2024-02-30'"
+err "sc-followups: --due: invalid date '2024-02-30' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged s
 
 t 'add: a due date that is not a date' 'sc-followups -D s add "Call" --due tomorrowish'
 status 2
-err "sc-followups: --due: invalid date 'tomorrowish'"
+err "sc-followups: --due: invalid date 'tomorrowish' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged s
 
 t 'add: the action comes first' 'sc-followups -D s add - fr-dijon'
@@ -395,7 +395,7 @@ unchanged s
 t 'add: an unknown column is found before the write' \
   'sc-followups -D s add "Call" -c id,colour'
 status 2
-err "sc-followups: unknown column 'colour'; columns are: id, ..."
+err "sc-followups: unknown column 'colour'; columns are: id, action, event, city, owner, due, status, created, closed, notes"
 unchanged s
 
 t 'add: rows that cannot be printed are not added: exit 4' \
@@ -409,7 +409,7 @@ t_in 'add -: malformed rows on stdin' 'sc-followups -D s add "Call" -' \
 fr-dijon,"Dijon
 '
 status 3
-err 'sc-followups: stdin:2: unterminated quoted field'
+err 'sc-followups: stdin:2: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 unchanged s
 
 t_in 'add -: stdin with neither a city nor an id column' \
@@ -571,12 +571,12 @@ unchanged d
 
 t 'done --on: a reduced date is not a day' 'sc-followups -D d done 1 --on 2024-09'
 status 2
-err "sc-followups: --on: invalid date '2024-09' (want YYYY-MM-DD)"
+err "sc-followups: --on: invalid date '2024-09' (want YYYY-MM-DD, today or +/-N[dwmy])"
 unchanged d
 
 t 'done --on: an impossible date' 'sc-followups -D d done 1 --on 2024-02-30'
 status 2
-err "sc-followups: --on: invalid date '2024-02-30' (want YYYY-MM-DD)"
+err "sc-followups: --on: invalid date '2024-02-30' (want YYYY-MM-DD, today or +/-N[dwmy])"
 unchanged d
 
 t 'done needs an id' 'sc-followups -D d done'
@@ -642,7 +642,7 @@ unchanged e2
 
 t 'set --due: not a date' 'sc-followups -D e2 set 4 --due 2024-13'
 status 2
-err "sc-followups: --due: invalid date '2024-13'"
+err "sc-followups: --due: invalid date '2024-13' (want YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy])"
 unchanged e2
 
 t 'set --city: an unknown city' 'sc-followups -D e2 set 4 --city atlantis'
@@ -840,7 +840,7 @@ err 'sc-followups: --columns does not apply to report'
 
 t 'report takes no arguments' 'sc-followups report 7d'
 status 2
-err_has 'usage: sc-followups'
+err "sc-followups: unexpected argument '7d': report takes no arguments"
 
 # --- check -----------------------------------------------------------------
 
@@ -853,7 +853,7 @@ t 'check: one line per problem, file:line, exit 1' 'sc-followups -D chk check'
 status 1
 err "sc-followups: chk/followups.csv:17: event: unknown event 'nowhere'
 sc-followups: chk/followups.csv:17: city: unknown city 'atlantis'
-sc-followups: chk/followups.csv:17: due: invalid date '2024-13'
+sc-followups: chk/followups.csv:17: due: invalid date '2024-13' (want YYYY-MM-DD, YYYY-MM or YYYY)
 sc-followups: chk/followups.csv:17: status: invalid value 'shut' (one of: open, done, cancelled)
 sc-followups: chk/followups.csv:17: created: invalid date '2024-5-1' (want YYYY-MM-DD)
 sc-followups: chk/followups.csv:17: closed: invalid date '2024-02-30' (want YYYY-MM-DD)
@@ -864,7 +864,7 @@ unchanged chk
 
 t 'check takes no arguments' 'sc-followups -D chk check 3'
 status 2
-err_has 'usage: sc-followups'
+err "sc-followups: unexpected argument '3': check takes no arguments"
 
 # --- malformed tables: exit 3, file:line, nothing written --------------------
 
@@ -880,35 +880,35 @@ bad_table q "${H}1,A,,,,,open,2024-05-15,,\n2,\"Unterminated,,,,,open,2024-05-15
 snapshot q
 t 'malformed: an unterminated quote, in list' 'sc-followups -D q list'
 status 3
-err 'sc-followups: q/followups.csv:3: unterminated quoted field'
+err 'sc-followups: q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 t 'malformed: an unterminated quote, in report' 'sc-followups -D q report'
 status 3
-err 'sc-followups: q/followups.csv:3: unterminated quoted field'
+err 'sc-followups: q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 t 'malformed: an unterminated quote, in check' 'sc-followups -D q check'
-status 3
-err 'sc-followups: q/followups.csv:3: unterminated quoted field'
+status 1
+err 'sc-followups: q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 t 'malformed: a write is refused, pointing at check' 'sc-followups -D q add "New"'
 status 3
-err_has 'sc-followups: q/followups.csv:3: unterminated quoted field'
+err_has 'sc-followups: q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 err_has "sc-followups: nothing written; 'sc-followups check' lists the"
 unchanged q
 
 t 'malformed: done on a malformed table writes nothing' 'sc-followups -D q done 1'
 status 3
-err_has 'q/followups.csv:3: unterminated quoted field'
+err_has 'q/followups.csv:3: unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 unchanged q
 
 bad_table rg "${H}1,A,,,,,open,2024-05-15,,\n2,Ragged,,,open\n"
 snapshot rg
 t 'malformed: a ragged row' 'sc-followups -D rg list'
 status 3
-err 'sc-followups: rg/followups.csv:3: 5 fields where the header has 10'
+err 'sc-followups: rg/followups.csv:3: 5 fields where the header has 10: 5 too few: a line break in an unquoted field, or a missing comma?'
 t 'malformed: a ragged row stops a write' 'sc-followups -D rg set 1 --owner li'
 status 3
-err_has 'rg/followups.csv:3: 5 fields where the header has 10'
+err_has 'rg/followups.csv:3: 5 fields where the header has 10: 5 too few: a line break in an unquoted field, or a missing comma?'
 unchanged rg
 
 bad_table u8 "${H}1,A,,,,,open,2024-05-15,,\n2,Bad \377 byte,,,,,open,2024-05-15,,\n"
@@ -958,7 +958,7 @@ t_in 'malformed: rows piped to list -i - name stdin and the line' \
 2,B,open
 '
 status 3
-err 'sc-followups: stdin:3: 3 fields where the header has 4'
+err 'sc-followups: stdin:3: 3 fields where the header has 4: one too few: a line break in an unquoted field, or a missing comma?'
 
 unset -f bad_table
 unset H

@@ -376,7 +376,7 @@ err_has 'usage: sc-cities'
 
 t 'usage: not five' 'sc-cities merge a b c d e'
 status 2
-err_has 'sc-cities merge base ours theirs [path]'
+err_has "unexpected argument 'e': merge takes BASE OURS THEIRS [PATH]"
 
 t 'ours a symbolic link: the link stays, its target gets the result, mode kept' \
   'cd d && mkdir -p ln && cp ours.csv ln/real.csv && chmod 640 ln/real.csv && ln -sf real.csv ln/A &&

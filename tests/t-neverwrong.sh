@@ -16,13 +16,13 @@ t 'list --overdue: the rows it cannot read are named on stderr, exit 3' \
   'sc-followups -D b list --overdue --today 2025-06-01 -c id -H'
 status 3
 err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
-sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+sc-followups: b/followups.csv:10: due: invalid date '2024-13-01' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'list --due-within: the same two rows named' \
   'sc-followups -D b list --due-within 1y --today 2024-06-01 -c id -H'
 status 3
 err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
-sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+sc-followups: b/followups.csv:10: due: invalid date '2024-13-01' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'list: the open ones; a status it cannot read is named, the due date is not needed' \
   'sc-followups -D b list -c id -H | tr "\n" " "; echo'
@@ -53,7 +53,7 @@ t 'list --overdue --owner li: rows the other filters drop are not named' \
 t 'list --overdue --city: only the rows of that city are in question' \
   'sc-followups -D b list --overdue --city za-cape-town --today 2025-06-01 -c id -H'
 status 3
-err "sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+err "sc-followups: b/followups.csv:10: due: invalid date '2024-13-01' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'list -i -: rows piped in are named by their line on stdin' \
   'printf "id,action,due,status,created\n1,A,2024-01-01,open,2024-01-01\n2,B,2024-02-30,open,2024-01-01\n3,C,,shut,2024-01-01\n" |
@@ -62,7 +62,7 @@ status 3
 out <<'X'
 1
 X
-err "sc-followups: stdin:3: due: invalid date '2024-02-30'
+err "sc-followups: stdin:3: due: invalid date '2024-02-30' (want YYYY-MM-DD, YYYY-MM or YYYY)
 sc-followups: stdin:4: status: invalid value 'shut' (one of: open, done, cancelled)"
 
 t 'list: an empty status, required, is named too' \
@@ -73,7 +73,7 @@ err 'sc-followups: stdin:2: status: required value is empty'
 t 'check still lists them, exit 1' 'sc-followups -D b check'
 status 1
 err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
-sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+sc-followups: b/followups.csv:10: due: invalid date '2024-13-01' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'report: the rows left out come first, in the body cron mails' \
   'sc-followups -D b report --today 2025-06-01 | sed "2s|^Data: $(pwd -P)/|Data: |"'
@@ -83,7 +83,7 @@ Data: b
 
 Rows left out of this report (2)
   b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
-  b/followups.csv:10: due: invalid date '2024-13-01'
+  b/followups.csv:10: due: invalid date '2024-13-01' (want YYYY-MM-DD, YYYY-MM or YYYY)
 
 Overdue (0)
   none
@@ -101,7 +101,7 @@ Events in the next 30 days, by 2025-07-01 (0)
   none
 X
 err "sc-followups: b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
-sc-followups: b/followups.csv:10: due: invalid date '2024-13-01'"
+sc-followups: b/followups.csv:10: due: invalid date '2024-13-01' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'report: exit 0 without --fail-on-overdue' \
   'sc-followups -D b report --today 2025-06-01 >/dev/null 2>&1'
@@ -116,13 +116,13 @@ out <<'X'
 ## Rows left out of this report (2)
 
 - b/followups.csv:9: status: invalid value 'opne' (one of: open, done, cancelled)
-- b/followups.csv:10: due: invalid date '2024-13-01'
+- b/followups.csv:10: due: invalid date '2024-13-01' (want YYYY-MM-DD, YYYY-MM or YYYY)
 
 X
 
 t 'report -o json: left_out, one object per row' \
   'sc-followups -D b report --today 2025-06-01 -o json 2>/dev/null'
-out_jq '.[0].left_out == [{"file":"b/followups.csv","line":9,"column":"status","message":"invalid value '"'opne'"' (one of: open, done, cancelled)"},{"file":"b/followups.csv","line":10,"column":"due","message":"invalid date '"'2024-13-01'"'"}]'
+out_jq '.[0].left_out == [{"file":"b/followups.csv","line":9,"column":"status","message":"invalid value '"'opne'"' (one of: open, done, cancelled)"},{"file":"b/followups.csv","line":10,"column":"due","message":"invalid date '"'2024-13-01'"' (want YYYY-MM-DD, YYYY-MM or YYYY)"}]'
 
 t 'report --owner li: rows of no one else are in question' \
   'sc-followups -D b report --today 2025-06-01 --owner li --fail-on-overdue -o json'
@@ -144,7 +144,7 @@ sed -i '/^12,/s/,open,2024-05-15,,/,done,2024-05-15,2024-06-31,/' "$T/bc/followu
 t 'report: a closing date it cannot read is named' \
   'sc-followups -D bc report -o json'
 out_jq '.[0].left_out | map([.line, .column]) == [[13, "closed"]]'
-err "sc-followups: bc/followups.csv:13: closed: invalid date '2024-06-31'"
+err "sc-followups: bc/followups.csv:13: closed: invalid date '2024-06-31' (want YYYY-MM-DD)"
 
 # A city whose joined date was typed the European way.
 seed_dir bj
@@ -154,12 +154,12 @@ t 'cities list --joined-since: the city it cannot place is named, exit 3' \
 out <<'X'
 fr-cernay fr-mittelhausbergen fr-montpellier gr-kalamaria gr-kordelio-evosmos es-murcia 
 X
-err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024'"
+err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024' (want YYYY-MM-DD)"
 
 t 'cities list --joined-before: the same' \
   'sc-cities -D bj list --joined-before 2025-01-01 -c id -H >/dev/null'
 status 3
-err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024'"
+err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024' (want YYYY-MM-DD)"
 
 t 'cities list without a date filter: nothing to interpret, exit 0' \
   'sc-cities -D bj list --country FR -c id -H | wc -l'
@@ -184,8 +184,8 @@ err "sc-cities: stdin:3: status: invalid value 'Member' (one of: prospect, intro
 
 t 'report: the city it cannot place is named; the others are followed up' \
   'sc-followups -D bj report -o json'
-out_jq '.[0].left_out == [{"file":"bj/cities.csv","line":4,"column":"joined","message":"invalid date '"'15/05/2024'"'"}]'
-err "sc-followups: bj/cities.csv:4: joined: invalid date '15/05/2024'"
+out_jq '.[0].left_out == [{"file":"bj/cities.csv","line":4,"column":"joined","message":"invalid date '"'15/05/2024'"' (want YYYY-MM-DD)"}]'
+err "sc-followups: bj/cities.csv:4: joined: invalid date '15/05/2024' (want YYYY-MM-DD)"
 
 t 'the newly-joined job: the left side names Dijon, the right still adds the rest' \
   'sc-cities -D bj list --joined-since 2024-05-01 |
@@ -193,7 +193,7 @@ t 'the newly-joined job: the left side names Dijon, the right still adds the res
 out <<'X'
 6
 X
-err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024'"
+err "sc-cities: bj/cities.csv:4: joined: invalid date '15/05/2024' (want YYYY-MM-DD)"
 
 # Events with dates that do not parse.
 seed_dir be
@@ -205,12 +205,12 @@ status 3
 out <<'X'
 2024-12-cape-town
 X
-err "sc-events: be/events.csv:3: start: invalid date '2024-9'"
+err "sc-events: be/events.csv:3: start: invalid date '2024-9' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'events list --from --to: the same' \
   'sc-events -D be list --from 2024-08-01 --to 2024-10-31 -c id -H'
 status 3
-err "sc-events: be/events.csv:3: start: invalid date '2024-9'"
+err "sc-events: be/events.csv:3: start: invalid date '2024-9' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'events list --status: a status it cannot read is named' \
   'sc-events -D be list --status planned -c id -H'
@@ -229,17 +229,17 @@ X
 t 'events list: an end it cannot read is named as the end' \
   'printf "id,name,start,end,status\n2024-01-a,A,2024-01-10,2024-01-32,held\n" | sc-events list -i - --past -c id -H'
 status 3
-err "sc-events: stdin:2: end: invalid date '2024-01-32'"
+err "sc-events: stdin:2: end: invalid date '2024-01-32' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'report: events it cannot place are named' \
   'sc-followups -D be report --today 2024-08-20 -o json'
 out_jq '.[0].left_out | map([.file, .line, .column]) == [["be/events.csv", 3, "start"]]'
-err "sc-followups: be/events.csv:3: start: invalid date '2024-9'"
+err "sc-followups: be/events.csv:3: start: invalid date '2024-9' (want YYYY-MM-DD, YYYY-MM or YYYY)"
 
 t 'report: an event in the window whose status it cannot read is named' \
   'sc-followups -D be report --today 2024-11-20 -o json'
 out_jq '(.[0].left_out | map([.line, .column])) == [[3, "start"], [4, "status"]] and .[0].events == []'
-err "sc-followups: be/events.csv:3: start: invalid date '2024-9'
+err "sc-followups: be/events.csv:3: start: invalid date '2024-9' (want YYYY-MM-DD, YYYY-MM or YYYY)
 sc-followups: be/events.csv:4: status: invalid value 'postponed' (one of: planned, held, cancelled)"
 
 seed_dir ba
