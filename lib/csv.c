@@ -33,6 +33,7 @@ struct reader {
 	FILE	*fp;
 	int	 fmt;
 	int	 table;	/* a table of the data directory */
+	int	 delim;		/* not a comma: libcsv reads every record */
 	char	*ibuf;		/* input bytes not yet parsed: [ipos, ilen) */
 	size_t	 ipos, ilen, icap;
 	int	 eof;
@@ -243,6 +244,18 @@ void
 rd_is_table(struct reader *r)
 {
 	r->table = 1;
+}
+
+/*
+ * For a file a spreadsheet saved with ';' or a tab between its fields
+ * (quoted as CSV): the fast path knows only the comma, so libcsv reads
+ * every record.  Called before the first rd_next().
+ */
+void
+rd_delim(struct reader *r, int c)
+{
+	csv_set_delim(&r->p, (unsigned char)c);
+	r->delim = c != ',';
 }
 
 /*
@@ -776,7 +789,7 @@ csv_next(struct reader *r, struct rec *rec)
 				r->ipos++;
 			continue;
 		}
-		if (!r->inrec && r->p.pstate == 0) {
+		if (!r->inrec && r->p.pstate == 0 && !r->delim) {
 			if ((rc = fast_record(r)) == FAST_OK)
 				return emit(r, rec);
 			if (rc == FAST_MORE) {
