@@ -8,18 +8,18 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, TIDY };
 
 static const struct verbdef verbs[] = {
 	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
-	{ "import", 1 }, { "check", 0 }, { NULL, 0 }
+	{ "import", 1 }, { "check", 0 }, { "tidy", 1 }, { NULL, 0 }
 };
 
 #define V(v)	(1u << (v))
 enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
-	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID
+	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_ENCODING, O_DATE_ORDER
 };
 static const struct ownopt ownopts[] = {
 	[O_COUNTRY] = { "country", 1, V(LIST) | V(ADD) | V(SET) },
@@ -38,6 +38,8 @@ static const struct ownopt ownopts[] = {
 	[O_FIELD] = { "field", 2, V(SET) },
 	[O_MAP] = { "map", 2, V(IMPORT) },
 	[O_SKIP_INVALID] = { "skip-invalid", 0, V(IMPORT) },
+	[O_ENCODING] = { "encoding", 1, V(TIDY) },
+	[O_DATE_ORDER] = { "date-order", 1, V(TIDY) },
 	{ NULL, 0, 0 }
 };
 
@@ -61,6 +63,8 @@ usage(void)
 	    "       sc-cities import file|- [--map COL=SRCCOL]... "
 	    "[--skip-invalid]\n"
 	    "       sc-cities check\n"
+	    "       sc-cities tidy [-n] [--encoding E] [--date-order dmy|mdy|ymd]"
+	    " [table...]\n"
 	    "Try 'sc-cities --help' for more.\n");
 	exit(EXIT_USAGE);
 }
@@ -86,6 +90,9 @@ help(void)
 "  rm CITY... [--force]  remove cities no other table names\n"
 "  import FILE|- [--map COL=SRCCOL]... [--skip-invalid]\n"
 "  check                validate cities.csv and its references\n"
+"  tidy [TABLE...] [--encoding utf-8|windows-1252] [--date-order dmy|mdy|ymd]\n"
+"                       rewrite tables a spreadsheet saved in the canonical\n"
+"                       form (all five by default), saying what changed\n"
 "\n"
 );
 	help_options("csv, tsv, json, table (show: text)");
@@ -100,6 +107,7 @@ help(void)
 "  sc-cities -D ~/network add Montréal --country CA --region CA-QC\n"
 "  sc-cities show montreal\n"
 "  sc-cities import crm.csv --map name=City --map country=Country\n"
+
 "\n"
 "Exit status: 0 done, 1 check found problems, 2 usage, 3 bad data,\n"
 "4 system error.  See sc-cities(1) and sc(7).\n");
@@ -852,12 +860,55 @@ cmd_check(void)
 	return check_table(&db, T_CITIES) > 0 ? EXIT_NO : 0;
 }
 
+/* --- tidy ---------------------------------------------------------------- */
+
+/* A table named on the command line: cities, or cities.csv. */
+static const struct schema *
+table_arg(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(name, schemas[i]->name) == 0 ||
+		    strcmp(name, schemas[i]->file) == 0)
+			return schemas[i];
+	die(EXIT_USAGE, "tidy: no table '%s' (cities, events, attendance, "
+	    "partners, followups)", name);
+}
+
+static int
+cmd_tidy(void)
+{
+	const struct schema *which[5];
+	struct tidyopt o;
+	size_t n = 0;
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	o.dryrun = cl.c.dryrun;
+	if (opt(O_ENCODING) != NULL &&
+	    (o.encoding = enc_parse(opt(O_ENCODING))) == -1)
+		die(EXIT_USAGE, "--encoding: utf-8 or windows-1252, not '%s'",
+		    opt(O_ENCODING));
+	if (opt(O_DATE_ORDER) != NULL &&
+	    (o.order = order_parse(opt(O_DATE_ORDER))) == -1)
+		die(EXIT_USAGE, "--date-order: dmy, mdy or ymd, not '%s'",
+		    opt(O_DATE_ORDER));
+	if (cl.argc > 5)
+		usage();
+	for (i = 0; i < cl.argc; i++)
+		which[n++] = table_arg(cl.argv[i]);
+	for (; cl.argc == 0 && n < 5; n++)
+		which[n] = schemas[n];
+	return tidy_tables(&st, which, n, &o);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static int (*const run[])(void) = {
 		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
-		cmd_check
+		cmd_check, cmd_tidy
 	};
 	int status;
 
