@@ -185,6 +185,7 @@ check_date(const struct table *t, const struct row *r, int col, int reduced)
 		return 0;
 	if (date_parse(v, &d) == -1 || (!reduced && d.prec != DATE_DAY))
 		return problem(t, r, col, "invalid date '%s'%s", v,
+		    *spreadsheet_hint(v) ? spreadsheet_hint(v) :
 		    reduced ? "" : " (want YYYY-MM-DD)");
 	return 0;
 }

@@ -334,6 +334,7 @@ struct tidyopt {
 int	 tidy_tables(struct store *, const struct schema *const *, size_t,
 	    const struct tidyopt *);
 const char *spreadsheet_hint(const char *);
+const char *spreadsheet_header_hint(char *const *, size_t);
 
 /* decode.c: a spreadsheet's bytes made UTF-8. */
 struct decoded {

@@ -134,8 +134,8 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
 		if (t->pos[i] >= 0)
 			continue;
 		if (sc->required & REQ(i))
-			bad_header(file, line, "missing required column '%s'",
-			    sc->cols[i]);
+			bad_header(file, line, "missing required column '%s'%s",
+			    sc->cols[i], spreadsheet_header_hint(names, n));
 		t->pos[i] = (int)t->ncols;
 		add_col(t, sc->cols[i]);
 		t->nextra++;

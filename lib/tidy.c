@@ -54,8 +54,9 @@ is_date(const struct grid *g, size_t col)
 }
 
 /*
- * For check's messages: a date that tidy would read is the mark of a
- * spreadsheet.
+ * For check's messages: a date that tidy would read, written with '/',
+ * '.', a space or a month's name, is the mark of a spreadsheet (2024-5-1
+ * is more likely a slip of the hand).
  */
 const char *
 spreadsheet_hint(const char *v)
@@ -63,7 +64,19 @@ spreadsheet_hint(const char *v)
 	struct sheetdate sd;
 	int kind = sheetdate_read(v, &sd);
 
-	return kind == SD_FIXED || kind == SD_EITHER ?
+	return (kind == SD_FIXED || kind == SD_EITHER) &&
+	    v[strspn(v, "0123456789-")] != '\0' ?
+	    " (saved by a spreadsheet? run sc-cities tidy)" : "";
+}
+
+/*
+ * For a header that does not make a table: one column whose name holds
+ * ';' or a tab is the header of a file a spreadsheet saved.
+ */
+const char *
+spreadsheet_header_hint(char *const *names, size_t n)
+{
+	return n == 1 && strpbrk(names[0], ";\t") != NULL ?
 	    " (saved by a spreadsheet? run sc-cities tidy)" : "";
 }
 
