@@ -877,9 +877,21 @@ table_arg(const char *name)
 }
 
 static int
+in_schemas(const struct schema *const *which, size_t n,
+    const struct schema *sc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (which[i] == sc)
+			return 1;
+	return 0;
+}
+
+static int
 cmd_tidy(void)
 {
-	const struct schema *which[5];
+	const struct schema *which[5], *sc;
 	struct tidyopt o;
 	size_t n = 0;
 	int i;
@@ -894,10 +906,9 @@ cmd_tidy(void)
 	    (o.order = order_parse(opt(O_DATE_ORDER))) == -1)
 		die(EXIT_USAGE, "--date-order: dmy, mdy or ymd, not '%s'",
 		    opt(O_DATE_ORDER));
-	if (cl.argc > 5)
-		usage();
 	for (i = 0; i < cl.argc; i++)
-		which[n++] = table_arg(cl.argv[i]);
+		if (!in_schemas(which, n, sc = table_arg(cl.argv[i])))
+			which[n++] = sc;
 	for (; cl.argc == 0 && n < 5; n++)
 		which[n] = schemas[n];
 	return tidy_tables(&st, which, n, &o);

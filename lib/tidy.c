@@ -139,6 +139,7 @@ static void
 load_witness(const struct store *st, struct job *j)
 {
 	char *real, *slash, *blob, *label;
+	struct decoded d;
 	size_t len;
 
 	if (st->dir == NULL || (real = realpath(j->path, NULL)) == NULL)
@@ -148,14 +149,18 @@ load_witness(const struct store *st, struct job *j)
 	blob = git_committed(*real ? real : "/", slash + 1, &len);
 	if (blob == NULL) {
 		j->nowitness = git_worktree(*real ? real : "/") ?
-		    "git's HEAD has no such file" : "not in a git work tree";
+		    "git's HEAD has no such file" :
+		    "not in a git work tree, or one that git will not read";
 		free(real);
 		return;
 	}
+	/* A user may have committed the spreadsheet's file as it was. */
 	label = xasprintf("HEAD:%s", j->path);
-	grid_read(&j->was, j->sc, label, blob, len, ',', 0);
+	decode_text(label, blob, len, ENC_GUESS, &d);
+	grid_read(&j->was, j->sc, label, d.s, d.len, d.sep, 0);
 	j->was.label = NULL;
 	free(label);
+	free(d.s);
 	free(blob);
 	free(real);
 	j->haswas = 1;

@@ -25,6 +25,9 @@ cd "$1" && git init -q . && git add . && git commit -qm record
 EOF
 chmod +x "$T/repo"
 
+cp "$TOP/seeds/followups.csv" "$T/seeds-fu"
+cp "$TOP/seeds/events.csv" "$T/seeds-ev"
+
 # cells DIR: the cells git diff shows changed, as "-old" and "+new" lines.
 cat >"$T/cells" <<'EOF'
 #!/bin/sh
@@ -81,7 +84,7 @@ sc-cities: eu/cities.csv: fields were separated by semicolons; now by commas
 sc-cities: eu/cities.csv: lines ended in CRLF; now in LF
 sc-cities: eu/cities.csv: dates read day first (DD/MM/YYYY), as line 3'\''s joined '\''15/05/2024'\'' shows
 sc-cities: eu/cities.csv:3: joined: 15/05/2024 → 2024-05-15
-sc-cities: eu/cities.csv: no committed version to compare with (not in a git work tree): a reduced date, a formula or the order of rows that a spreadsheet changed cannot be restored
+sc-cities: eu/cities.csv: no committed version to compare with (not in a git work tree, or one that git will not read): a reduced date, a formula or the order of rows that a spreadsheet changed cannot be restored
 sc-cities: tidy: 1 table would be rewritten; nothing written (-n)'
 unchanged eu
 
@@ -110,7 +113,7 @@ err 'sc-cities: w/cities.csv: read as Windows-1252 (the bytes are not UTF-8; --e
 sc-cities: w/cities.csv: fields were separated by tabs; now by commas
 sc-cities: w/cities.csv: lines ended in CR; now in LF
 sc-cities: w/cities.csv:2: joined: 2024/05/15 → 2024-05-15
-sc-cities: w/cities.csv: no committed version to compare with (not in a git work tree): a reduced date, a formula or the order of rows that a spreadsheet changed cannot be restored'
+sc-cities: w/cities.csv: no committed version to compare with (not in a git work tree, or one that git will not read): a reduced date, a formula or the order of rows that a spreadsheet changed cannot be restored'
 
 seed_dir bad
 printf 'id,name,country,region,status,joined,via,notes\nfr-cernay,Cernay,FR,,introduced,,,ok\nfr-dijon,Dijon,FR,,introduced,,,\201\n' >"$T/bad/cities.csv"
@@ -162,7 +165,7 @@ event,city,role,notes
 EOF
 err 'sc-cities: pad/attendance.csv: column 5, with no name and no value, removed
 sc-cities: pad/attendance.csv:3: an empty row removed
-sc-cities: pad/attendance.csv: no committed version to compare with (not in a git work tree): a reduced date, a formula or the order of rows that a spreadsheet changed cannot be restored'
+sc-cities: pad/attendance.csv: no committed version to compare with (not in a git work tree, or one that git will not read): a reduced date, a formula or the order of rows that a spreadsheet changed cannot be restored'
 
 # --- dates ----------------------------------------------------------------
 
@@ -345,6 +348,45 @@ t 'witness: a table git'\''s HEAD does not have is said to have no witness' \
   'sc-cities -D g3 tidy cities'
 err 'sc-cities: g3/cities.csv:2: joined: 2024/01/02 → 2024-01-02
 sc-cities: g3/cities.csv: no committed version to compare with (git'\''s HEAD has no such file): a reduced date, a formula or the order of rows that a spreadsheet changed cannot be restored'
+
+# The spreadsheet's file committed as it was, then tidied: the committed
+# version is read whatever its separator, and restores nothing it lacks.
+seed_dir g5
+sed 's/,/;/g; s/2024-05-15/15\/05\/2024/g; s/$/\r/' "$T/seeds-fu" >"$T/g5/followups.csv"
+"$T/repo" "$T/g5"
+t 'witness: a committed version in the spreadsheet'\''s form is read as well' \
+  'sc-cities -D g5 tidy followups 2>&1 | grep -c "→"; sc-followups -D g5 check'
+out <<'EOF'
+14
+EOF
+
+# The data directory's name reaches git as one argument, never a shell.
+mkdir -p "$T/sh"
+seed_dir 'sh/a b;$(touch pwned)'
+"$T/repo" "$T/sh/a b;\$(touch pwned)"
+sed 's/,2024-12,/,2024\/12\/01,/' "$T/seeds-ev" >"$T/sh/a b;\$(touch pwned)/events.csv"
+t 'witness: a data directory named with shell characters is no command' \
+  'cd sh && sc-cities -D "a b;\$(touch pwned)" tidy events events.csv events 2>&1 | grep -c restored; ls'
+out <<'EOF'
+1
+a b;$(touch pwned)
+EOF
+
+# A colleague's repository: git will not read it for another user (its
+# "dubious ownership"), so there is no witness, and tidy says so.
+seed_dir g6
+"$T/repo" "$T/g6"
+sed 's/,2024-12,/,2024\/12\/01,/' "$T/seeds-ev" >"$T/g6/events.csv"
+if [ "$(id -u)" -eq 0 ] && (cd "$T" && setpriv --reuid=65534 --regid=65534 \
+    --clear-groups sc-cities -D g6 list) >/dev/null 2>&1; then
+	t 'witness: a repository git will not read for this user: no witness, said' \
+	  'setpriv --reuid=65534 --regid=65534 --clear-groups sc-cities -D g6 tidy -n events'
+	err 'sc-cities: g6/events.csv:4: start: 2024/12/01 → 2024-12-01
+sc-cities: g6/events.csv: no committed version to compare with (not in a git work tree, or one that git will not read): a reduced date, a formula or the order of rows that a spreadsheet changed cannot be restored
+sc-cities: tidy: 1 table would be rewritten; nothing written (-n)'
+else
+	t 'witness: another user'\''s repository: skipped, not root' 'true'
+fi
 
 # A table that is a link into the repository is compared with the
 # committed version of the file the link leads to, and stays a link.
