@@ -224,6 +224,7 @@ struct table *store_filter(const struct store *, const struct schema *,
 	    int (*)(const struct scan *, void *), void *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
+char	*follow_links(const char *);
 void	 table_hint(const char *);
 extern const char *const seed_names[];
 extern const char *const seed_data[];

@@ -8,8 +8,6 @@
  * (dates that could be day or month first) leaves every table as it was.
  * The rewrite goes through store_write(), so it is as safe as any write.
  */
-#define _XOPEN_SOURCE 700	/* realpath(3) */
-
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -133,27 +131,31 @@ load_raw(const struct store *st, struct job *j)
 
 /*
  * The committed version, from the git work tree that holds the table's
- * file (the target of its link, if it is one).
+ * file (the file its link leads to, if it is one).  The path is followed
+ * as a write follows it, from the data directory down: realpath(3) would
+ * need the directories above it, which a user may not search.
  */
 static void
 load_witness(const struct store *st, struct job *j)
 {
-	char *real, *slash, *blob, *label;
+	char *path, *slash, *blob, *label, *dir;
 	struct decoded d;
 	size_t len;
 
-	if (st->dir == NULL || (real = realpath(j->path, NULL)) == NULL)
+	if (st->dir == NULL)
 		return;
-	slash = strrchr(real, '/');
-	*slash = '\0';
-	blob = git_committed(*real ? real : "/", slash + 1, &len);
-	if (blob == NULL) {
-		j->nowitness = git_worktree(*real ? real : "/") ?
-		    "git's HEAD has no such file" :
+	path = follow_links(j->path);
+	slash = strrchr(path, '/');
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	blob = git_committed(dir, slash == NULL ? path : slash + 1, &len);
+	if (blob == NULL)
+		j->nowitness = git_worktree(dir) ? "git's HEAD has no such file" :
 		    "not in a git work tree, or one that git will not read";
-		free(real);
+	free(path);
+	free(dir);
+	if (blob == NULL)
 		return;
-	}
 	/* A user may have committed the spreadsheet's file as it was. */
 	label = xasprintf("HEAD:%s", j->path);
 	decode_text(label, blob, len, ENC_GUESS, &d);
@@ -162,7 +164,6 @@ load_witness(const struct store *st, struct job *j)
 	free(label);
 	free(d.s);
 	free(blob);
-	free(real);
 	j->haswas = 1;
 }
 
