@@ -134,7 +134,7 @@ sc-cities: nothing written; '\''sc-cities check'\'' lists the problems of cities
 unchanged bad
 
 t 'tidy --encoding windows-1252: said so' \
-  'sc-cities -D bad tidy --encoding windows-1252 2>&1 | head -1; sc-cities -D bad list -c notes -H'
+  'sc-cities -D bad tidy --encoding windows-1252 2>tidy.err; head -1 tidy.err; sc-cities -D bad list -c notes -H'
 out <<'EOF'
 sc-cities: bad/cities.csv: read as Windows-1252 (--encoding); now UTF-8
 Café
@@ -145,7 +145,7 @@ seed_dir u16
 printf 'id\tname\tcountry\tregion\tstatus\tjoined\tvia\tnotes\r\nfr-cernay\tCernay\tFR\t\tintroduced\t5/15/2024\t2024-05-strasbourg\tCaf\303\251 \360\237\214\215\r\n' |
     iconv -f UTF-8 -t UTF-16LE | { printf '\377\376'; cat; } >"$T/u16/cities.csv"
 t 'tidy: UTF-16 with its byte-order mark, a date month first' \
-  'sc-cities -D u16 tidy 2>&1 | head -4; sc-cities -D u16 list -c joined,notes -H'
+  'sc-cities -D u16 tidy 2>tidy.err; head -4 tidy.err; sc-cities -D u16 list -c joined,notes -H'
 out <<'EOF'
 sc-cities: u16/cities.csv: read as UTF-16LE, as its byte-order mark says; now UTF-8
 sc-cities: u16/cities.csv: fields were separated by tabs; now by commas
@@ -251,7 +251,7 @@ EOF
 
 "$T/dates" 05/06/2024 05/05/2024 07/13/2024 >"$T/dt/followups.csv"
 t 'tidy: one day above 12 decides the order of the file' \
-  'sc-cities -D dt tidy 2>&1 | sed -n 1p; sc-followups -D dt list -c due -H'
+  'sc-cities -D dt tidy 2>tidy.err; sed -n 1p tidy.err; sc-followups -D dt list -c due -H'
 out <<'EOF'
 sc-cities: dt/followups.csv: dates read month first (MM/DD/YYYY), as line 4's due '07/13/2024' shows
 2024-05-06
