@@ -428,6 +428,30 @@ tidy_dates(struct job *j, int asked)
 
 /* --- tables ------------------------------------------------------------ */
 
+/*
+ * Whether the table is as the tools write it: in the canonical form, with
+ * every date in ISO 8601 (and no empty row or column, which the caller has
+ * removed by now).  Such a table is the tools' own, and is left alone: a
+ * row that a verb changed (a due date made precise, a note that was a
+ * formula) must not be taken back to its committed value.
+ */
+static int
+tools_own(const struct job *j)
+{
+	struct buf out = { NULL, 0, 0 };
+	struct sheetdate sd;
+	size_t i, c;
+	int own;
+
+	grid_canonical(&j->g, &out);
+	own = out.len == j->rawlen && memcmp(out.s, j->raw, out.len) == 0;
+	buf_free(&out);
+	for (c = 0; own && c < j->g.ncols; c++)
+		for (i = 0; own && is_date(&j->g, c) && i < j->g.nrows; i++)
+			own = sheetdate_read(j->g.rows[i].f[c], &sd) == SD_ISO;
+	return own;
+}
+
 /* Reads and decides one table; returns the problems that refuse it. */
 static size_t
 tidy_one(const struct store *st, struct job *j, const struct tidyopt *o)
@@ -440,11 +464,13 @@ tidy_one(const struct store *st, struct job *j, const struct tidyopt *o)
 	decode_text(j->path, j->raw, j->rawlen, o->encoding, &j->dec);
 	grid_read(&j->g, j->sc, j->path, j->dec.s, j->dec.len, j->dec.sep, 1);
 	if (j->g.ncols == 0)
-		return 0;	/* an empty file: nothing to tidy */
-	log_decoding(j, o->encoding);
+		return 0;	/* an empty file */
+	log_decoding(j, o->encoding);	/* nothing, for the tools' own */
 	values_lf(&j->g, j->dec.eol);
 	drop_empty_cols(&j->g);
 	drop_empty_rows(&j->g);
+	if (tools_own(j))
+		return 0;
 	/* The header must make a table before anything else is said. */
 	t = table_new(j->sc, j->path);
 	table_header(t, j->g.cols, j->g.ncols, j->path, 1);
