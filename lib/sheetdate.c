@@ -178,7 +178,7 @@ sheetdate_read(const char *v, struct sheetdate *sd)
 	if ((n = tokens(v, len, t, &sep)) == 0)
 		return sd->kind;
 	if (n == 3 && t[2].digits == 2 && t[0].digits != 4) {
-		sd->why = "a two-digit year: which century?";
+		sd->why = "a two-digit year (which century?)";
 		return sd->kind;
 	}
 	if (fixed_form(t, n, sep, sd) == 0)

@@ -308,6 +308,29 @@ say_either(const struct job *j, const struct either *e, const char *what)
 }
 
 /*
+ * The first date that only one order reads, for each order (by[ORDER_DMY],
+ * by[ORDER_MDY]); else the first that the committed version reads so.
+ */
+static void
+evidence(const struct job *j, const struct either *e, size_t n,
+    const struct either *by[3], int from_git[3])
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		if ((k = only_order(&e[i].sd)) != ORDER_NONE) {
+			if (by[k] == NULL || from_git[k])
+				by[k] = &e[i], from_git[k] = 0;
+		} else if ((k = committed_order(j, &e[i])) != ORDER_NONE &&
+		    by[k] == NULL) {
+			by[k] = &e[i];
+			from_git[k] = 1;
+		}
+	}
+}
+
+/*
  * The order of the file's A/B/YYYY dates, as its values decide it (a day
  * above 12) or the committed version does; else each date that could be
  * read both ways is named, and -1 returned.
@@ -319,15 +342,7 @@ detect_order(struct job *j, const struct either *e, size_t n)
 	int from_git[3] = { 0, 0, 0 }, k;
 	size_t i, unsure = 0;
 
-	for (i = 0; i < n; i++) {
-		if ((k = only_order(&e[i].sd)) != ORDER_NONE && by[k] == NULL)
-			by[k] = &e[i];
-		else if (k == ORDER_NONE && (k = committed_order(j, &e[i])) !=
-		    ORDER_NONE && by[k] == NULL) {
-			by[k] = &e[i];
-			from_git[k] = 1;
-		}
-	}
+	evidence(j, e, n, by, from_git);
 	if (by[ORDER_DMY] != NULL && by[ORDER_MDY] != NULL) {
 		say_either(j, by[ORDER_DMY], from_git[ORDER_DMY] ?
 		    "was committed day first" : "can only be day first");
@@ -452,11 +467,27 @@ tools_own(const struct job *j)
 	return own;
 }
 
+/* Whether the table's file must be written; said, if nothing else is. */
+static void
+decide_rewrite(struct job *j)
+{
+	struct buf out = { NULL, 0, 0 };
+
+	grid_canonical(&j->g, &out);
+	j->rewrite = out.len != j->rawlen || memcmp(out.s, j->raw, out.len);
+	buf_free(&out);
+	if (j->rewrite && j->g.log.len == 0)
+		grid_log(&j->g, 0, "quoting made canonical");
+	if (j->rewrite && j->nowitness != NULL)
+		grid_log(&j->g, 0, "no committed version to compare with (%s): "
+		    "a reduced date, a formula or the order of rows that a "
+		    "spreadsheet changed cannot be restored", j->nowitness);
+}
+
 /* Reads and decides one table; returns the problems that refuse it. */
 static size_t
 tidy_one(const struct store *st, struct job *j, const struct tidyopt *o)
 {
-	struct buf out = { NULL, 0, 0 };
 	struct witness wit;
 	struct table *t;
 	size_t refused;
@@ -488,15 +519,7 @@ tidy_one(const struct store *st, struct job *j, const struct tidyopt *o)
 	grid_report(&j->g);
 	if (j->haswas)
 		witness_order(&j->g, &j->was);
-	grid_canonical(&j->g, &out);
-	j->rewrite = out.len != j->rawlen || memcmp(out.s, j->raw, out.len);
-	buf_free(&out);
-	if (j->rewrite && j->g.log.len == 0)
-		grid_log(&j->g, 0, "quoting made canonical");
-	if (j->rewrite && j->nowitness != NULL)
-		grid_log(&j->g, 0, "no committed version to compare with (%s): "
-		    "a reduced date, a formula or the order of rows that a "
-		    "spreadsheet changed cannot be restored", j->nowitness);
+	decide_rewrite(j);
 	return 0;
 }
 

@@ -306,25 +306,23 @@ static void
 order_cols(struct grid *cur, const struct grid *was)
 {
 	size_t *from, i, j;
-	char **f;
-	int moved = 0;
+	char **f, **row;
+	int moved = 0, c;
 
 	if (cur->ncols != was->ncols)
 		return;
 	from = xreallocarray(NULL, cur->ncols, sizeof(*from));
 	for (j = 0; j < cur->ncols; j++) {
-		int c = grid_col(cur, was->cols[j]);
-
-		if (c < 0) {
+		if ((c = grid_col(cur, was->cols[j])) < 0) {
 			free(from);
 			return;
 		}
 		from[j] = (size_t)c;
 		moved |= from[j] != j;
 	}
+	/* The header is moved last, as row nrows. */
 	for (i = 0; moved && i <= cur->nrows; i++) {
-		char **row = i < cur->nrows ? cur->rows[i].f : cur->cols;
-
+		row = i < cur->nrows ? cur->rows[i].f : cur->cols;
 		f = xreallocarray(NULL, cur->ncols, sizeof(*f));
 		for (j = 0; j < cur->ncols; j++)
 			f[j] = row[from[j]];

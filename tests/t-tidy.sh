@@ -207,7 +207,7 @@ out <<'EOF'
 mid-May
 2024-02-30
 EOF
-err 'sc-cities: dt/followups.csv:2: due: '\''05/15/24'\'' is a two-digit year: which century?; left as it is
+err 'sc-cities: dt/followups.csv:2: due: '\''05/15/24'\'' is a two-digit year (which century?); left as it is
 sc-cities: dt/followups.csv:3: due: '\''15/05/2024 09:30'\'' is a time of day, which the column cannot hold; left as it is
 sc-cities: dt/followups.csv:4: due: '\''mid-May'\'' is not a date tidy can read; left as it is
 sc-cities: dt/followups.csv:5: due: '\''2024-02-30'\'' is not a date tidy can read; left as it is'
