@@ -8,11 +8,12 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, TIDY };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY };
 
 static const struct verbdef verbs[] = {
 	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
-	{ "import", 1 }, { "check", 0 }, { "tidy", 1 }, { NULL, 0 }
+	{ "import", 1 }, { "check", 0 }, { "merge", 0 },
+	{ "tidy", 1 }, { NULL, 0 }
 };
 
 #define V(v)	(1u << (v))
@@ -63,6 +64,7 @@ usage(void)
 	    "       sc-cities import file|- [--map COL=SRCCOL]... "
 	    "[--skip-invalid]\n"
 	    "       sc-cities check\n"
+	    "       sc-cities merge base ours theirs [path]\n"
 	    "       sc-cities tidy [-n] [--encoding E] [--date-order dmy|mdy|ymd]"
 	    " [table...]\n"
 	    "Try 'sc-cities --help' for more.\n");
@@ -90,6 +92,9 @@ help(void)
 "  rm CITY... [--force]  remove cities no other table names\n"
 "  import FILE|- [--map COL=SRCCOL]... [--skip-invalid]\n"
 "  check                validate cities.csv and its references\n"
+"  merge BASE OURS THEIRS [PATH]\n"
+"                       git's merge driver for the five tables: merges\n"
+"                       by key and field into OURS (see sc(7))\n"
 "  tidy [TABLE...] [--encoding utf-8|windows-1252] [--date-order dmy|mdy|ymd]\n"
 "                       rewrite tables a spreadsheet saved in the canonical\n"
 "                       form (all five by default), saying what changed\n"
@@ -107,10 +112,9 @@ help(void)
 "  sc-cities -D ~/network add Montréal --country CA --region CA-QC\n"
 "  sc-cities show montreal\n"
 "  sc-cities import crm.csv --map name=City --map country=Country\n"
-
 "\n"
-"Exit status: 0 done, 1 check found problems, 2 usage, 3 bad data,\n"
-"4 system error.  See sc-cities(1) and sc(7).\n");
+"Exit status: 0 done, 1 check found problems or merge left conflicts,\n"
+"2 usage, 3 bad data, 4 system error.  See sc-cities(1) and sc(7).\n");
 }
 
 static const char *
@@ -307,14 +311,14 @@ show_text(const struct table *t, const struct row *r,
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
-		printf("%-10s %s\n", t->cols[i], r->f[i]);
+		vis_line("%-10s %s", t->cols[i], r->f[i]);
 	printf("events:\n");
 	for (i = 0; i < att->nrows; i++) {
 		a = att->rows[i];
 		if (strcmp(rget(att, a, A_CITY), rget(t, r, C_ID)) != 0)
 			continue;
 		e = hmap_get(db_ids(&db, T_EVENTS), rget(att, a, A_EVENT));
-		printf("  %s  %s  %s  %s\n", rget(att, a, A_EVENT),
+		vis_line("  %s  %s  %s  %s", rget(att, a, A_EVENT),
 		    rget(att, a, A_ROLE), e ? rget(ev, e, E_START) : "",
 		    e ? rget(ev, e, E_NAME) : "");
 	}
@@ -322,7 +326,7 @@ show_text(const struct table *t, const struct row *r,
 	for (i = 0; i < fu->nrows; i++) {
 		f = fu->rows[i];
 		if (strcmp(rget(fu, f, F_CITY), rget(t, r, C_ID)) == 0)
-			printf("  %s  %s  due %s  %s\n", rget(fu, f, F_ID),
+			vis_line("  %s  %s  due %s  %s", rget(fu, f, F_ID),
 			    rget(fu, f, F_STATUS), *rget(fu, f, F_DUE) ?
 			    rget(fu, f, F_DUE) : "-", rget(fu, f, F_ACTION));
 	}
@@ -701,9 +705,8 @@ cmd_rm(void)
 	size_t i, j, n;
 	long line;
 
-	store_lock(&st);
+	rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	t = db_table(&db, T_CITIES);
-	rows = resolve_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; opt(O_FORCE) == NULL && i < n; i++)
 		if ((by = referrer(rget(t, rows[i], C_ID), &line)) != NULL)
 			die_at(EXIT_DATA, by, line, "names %s; not removed "
@@ -820,26 +823,67 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	}
 }
 
+/* A record that outlives the next read: its fields in one block. */
+static void
+rec_keep(struct rec *to, const struct rec *from)
+{
+	size_t i, len = 0;
+	char *p;
+
+	for (i = 0; i < from->n; i++)
+		len += strlen(from->f[i]) + 1;
+	to->n = from->n;
+	to->line = from->line;
+	to->f = xmalloc(from->n * sizeof(*to->f) + len);
+	p = (char *)(to->f + from->n);
+	for (i = 0; i < from->n; i++) {
+		len = strlen(from->f[i]) + 1;
+		to->f[i] = memcpy(p, from->f[i], len);
+		p += len;
+	}
+}
+
+/*
+ * The source's rows, every one read before the lock is taken: the source
+ * may be a pipe from another writer of this directory, which holds the
+ * lock until it has written all of its output.
+ */
+static struct rec *
+read_source(struct reader *rd, size_t *n)
+{
+	struct rec rec, *v = NULL;
+	size_t cap = 0;
+
+	for (*n = 0; rd_next(rd, &rec); (*n)++) {
+		if (*n == cap)
+			v = xreallocarray(v, cap = cap ? cap * 2 : 64,
+			    sizeof(*v));
+		rec_keep(&v[*n], &rec);
+	}
+	return v;
+}
+
 static int
 cmd_import(void)
 {
 	struct import im;
 	struct table *t;
-	struct rec rec;
-	size_t first;
+	struct rec rec, *src;
+	size_t first, i, nsrc;
 
 	memset(&im, 0, sizeof(im));
 	im.rd = rd_open(cl.argv[0], cl.c.infmt);
 	if (!rd_next(im.rd, &rec))
 		die(EXIT_DATA, "%s: empty file, no header", rd_name(im.rd));
 	map_columns(&im, &rec);
+	src = read_source(im.rd, &nsrc);
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
 	first = t->nrows;
 	im.keys = city_keys(t, t->nrows);
 	db_ids(&db, T_CITIES);
-	while (rd_next(im.rd, &rec))
-		import_row(&im, t, &rec);
+	for (i = 0; i < nsrc; i++)
+		import_row(&im, t, &src[i]);
 	note("import: %zu added, %zu skipped, %zu rejected", im.added,
 	    im.skipped, im.rejected);
 	if (im.rejected > 0 && opt(O_SKIP_INVALID) == NULL)
@@ -851,6 +895,9 @@ cmd_import(void)
 		out_rows(&cl.c.out, t, t->rows + first, t->nrows - first);
 	rd_close(im.rd);
 	hmap_free(im.keys);
+	for (i = 0; i < nsrc; i++)
+		free(src[i].f);
+	free(src);
 	return 0;
 }
 
@@ -858,6 +905,14 @@ static int
 cmd_check(void)
 {
 	return check_table(&db, T_CITIES) > 0 ? EXIT_NO : 0;
+}
+
+/* git's %O %A %B %P, for any of the five tables (sc(7)). */
+static int
+cmd_merge(void)
+{
+	return merge_table(cl.argv[0], cl.argv[1], cl.argv[2],
+	    cl.argc > 3 ? cl.argv[3] : NULL);
 }
 
 /* --- tidy ---------------------------------------------------------------- */
@@ -919,7 +974,7 @@ main(int argc, char *argv[])
 {
 	static int (*const run[])(void) = {
 		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
-		cmd_check, cmd_tidy
+		cmd_check, cmd_merge, cmd_tidy
 	};
 	int status;
 
@@ -936,9 +991,11 @@ main(int argc, char *argv[])
 	if (((cl.verb == LIST || cl.verb == CHECK) && cl.argc != 0) ||
 	    ((cl.verb == ADD || cl.verb == IMPORT) && cl.argc != 1) ||
 	    ((cl.verb == SHOW || cl.verb == SET || cl.verb == RM) &&
-	    cl.argc == 0))
+	    cl.argc == 0) ||
+	    (cl.verb == MERGE && (cl.argc < 3 || cl.argc > 4)))
 		usage();
-	store_init(&st, cl.c.data, cl.c.wait);
+	if (cl.verb != MERGE)	/* git runs it with no data directory */
+		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = run[cl.verb]();
 	finish_stdout();

@@ -281,6 +281,15 @@ static const char *const event_statuses[] = {
 };
 static const char *const roles[] = { "host", "participant", "speaker", NULL };
 
+static int
+one_of(const char *v, const char *const *allowed)
+{
+	for (; *allowed != NULL; allowed++)
+		if (strcmp(v, *allowed) == 0)
+			return 1;
+	return 0;
+}
+
 /* The rows of a table that share one value of a column. */
 struct group {
 	struct row **v;
@@ -584,27 +593,27 @@ show_text(const struct joins *j, const struct table *t, const struct row *r)
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
-		printf("%-10s %s\n", t->cols[i], r->f[i]);
+		vis_line("%-10s %s", t->cols[i], r->f[i]);
 	printf("cities:\n");
 	g = group_of(j->att_by, rget(t, r, E_ID));
 	for (i = 0; i < g->n; i++) {
 		x = g->v[i];
 		c = hmap_get(db_ids(&db, T_CITIES), rget(j->att, x, A_CITY));
-		printf("  %s  %s  %s\n", rget(j->att, x, A_CITY),
+		vis_line("  %s  %s  %s", rget(j->att, x, A_CITY),
 		    rget(j->att, x, A_ROLE),
 		    c != NULL ? rget(j->cities, c, C_NAME) : "");
 	}
 	printf("partners:\n");
 	g = group_of(j->par_by, rget(t, r, E_ID));
 	for (i = 0; i < g->n; i++)
-		printf("  %s  %s\n", rget(j->par, g->v[i], P_ORGANISATION),
+		vis_line("  %s  %s", rget(j->par, g->v[i], P_ORGANISATION),
 		    *rget(j->par, g->v[i], P_SECTOR) ?
 		    rget(j->par, g->v[i], P_SECTOR) : "-");
 	printf("follow-ups:\n");
 	g = group_of(j->fu_by, rget(t, r, E_ID));
 	for (i = 0; i < g->n; i++) {
 		x = g->v[i];
-		printf("  %s  %s  due %s  %s\n", rget(j->fu, x, F_ID),
+		vis_line("  %s  %s  due %s  %s", rget(j->fu, x, F_ID),
 		    rget(j->fu, x, F_STATUS), *rget(j->fu, x, F_DUE) ?
 		    rget(j->fu, x, F_DUE) : "-", rget(j->fu, x, F_ACTION));
 	}
@@ -955,9 +964,8 @@ cmd_rm(void)
 	struct hmap *ids = hmap_new();
 	size_t i, n;
 
-	store_lock(&st);
+	rows = resolve_locked(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	t = db_table(&db, T_EVENTS);
-	rows = resolve_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; i < n; i++)
 		hmap_put(ids, rget(t, rows[i], E_ID), rows[i]);
 	if (opt(O_FORCE) == NULL)
@@ -1006,12 +1014,14 @@ finish_pairs(struct table *t, int tab, int col, struct named *nm)
 			out_rows(&cl.c.out, t, nm->v, nm->n);
 		remove_rows(t, col, nm->seen);
 		changed = nm->n > 0;
-	} else
+	} else {
 		validate_rows(&db, tab, nm->v, nm->n);
+		out_rows(&cl.c.out, t, nm->v, nm->n);
+	}
+	/* Printed first: rows that could not be shown are not written. */
+	flush_stdout();
 	if (changed)
 		commit(t);
-	if (opt(O_REMOVE) == NULL)
-		out_rows(&cl.c.out, t, nm->v, nm->n);
 	hmap_free(nm->seen);
 	free(nm->v);
 }
@@ -1036,35 +1046,138 @@ attendance_row(struct table *t, struct hmap *rows, const char *ev,
 	return r;
 }
 
+/* The cities attend names, and whether each came from stdin. */
+struct cityargs {
+	char	**names;
+	unsigned char *piped;
+	size_t	 n;
+};
+
+/*
+ * Every name, stdin's included, is read before the lock is taken: the
+ * pipe may come from another writer of this directory, which holds the
+ * lock until it has printed all of its rows.
+ */
+static void
+read_cities(struct cityargs *ca)
+{
+	char **v;
+	size_t j, k;
+	int a;
+
+	memset(ca, 0, sizeof(*ca));
+	for (a = 1; a < cl.argc; a++) {
+		v = ids_from_args(1, cl.argv + a, T_CITIES, &cl.c, &k);
+		ca->names = xreallocarray(ca->names, ca->n + k + 1,
+		    sizeof(*ca->names));
+		ca->piped = xreallocarray(ca->piped, ca->n + k + 1, 1);
+		for (j = 0; j < k; j++) {
+			ca->names[ca->n] = v[j];
+			ca->piped[ca->n++] = strcmp(cl.argv[a], "-") == 0;
+		}
+		free(v);
+	}
+}
+
+/*
+ * A city piped in that already attended keeps its role and notes, so
+ * that a pipe of names cannot demote a host; naming the city on the
+ * command line is the way to change them.  What is left is said.
+ */
+static void
+left_alone(const struct table *t, const struct row *r, const char *ev)
+{
+	const char *role = opt(O_ROLE), *notes = opt(O_NOTES);
+	int kept_role, kept_notes;
+
+	kept_role = role != NULL && strcmp(role, rget(t, r, A_ROLE)) != 0;
+	kept_notes = notes != NULL && strcmp(notes, rget(t, r, A_NOTES)) != 0;
+	if (kept_role || kept_notes)
+		note("%s: %s already attends as %s; %s left (name it as an "
+		    "argument to change it)", ev, rget(t, r, A_CITY),
+		    rget(t, r, A_ROLE), !kept_notes ? "role" : !kept_role ?
+		    "notes" : "role and notes");
+}
+
+/* The attendance of ev, city -> row. */
+static struct hmap *
+event_rows(struct table *t, const char *ev)
+{
+	struct hmap *rows = hmap_new();
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (strcmp(rget(t, t->rows[i], A_EVENT), ev) == 0)
+			hmap_put(rows, rget(t, t->rows[i], A_CITY), t->rows[i]);
+	return rows;
+}
+
+/* The cities named on the command line, by id. */
+static struct hmap *
+named_cities(const struct cityargs *ca, struct row **cities)
+{
+	struct table *ct = db_table(&db, T_CITIES);
+	struct hmap *h = hmap_new();
+	size_t i;
+
+	for (i = 0; i < ca->n; i++)
+		if (!ca->piped[i])
+			hmap_put(h, rget(ct, cities[i], C_ID), h);
+	return h;
+}
+
+static void
+attend_city(struct table *t, struct named *nm, struct hmap *rows,
+    const char *ev, const char *city, int piped)
+{
+	struct row *r = hmap_get(rows, city);
+
+	/* A row read from the file attended before this command. */
+	if (piped && opt(O_REMOVE) == NULL && r != NULL && r->line > 0) {
+		if (hmap_get(nm->seen, city) == NULL)
+			left_alone(t, r, ev);
+		named_add(nm, city, r);
+		return;
+	}
+	r = attendance_row(t, rows, ev, city);
+	if (opt(O_ROLE) != NULL)
+		rset(t, r, A_ROLE, opt(O_ROLE));
+	if (opt(O_NOTES) != NULL)
+		rset(t, r, A_NOTES, opt(O_NOTES));
+	named_add(nm, city, r);
+}
+
 static int
 cmd_attend(void)
 {
 	struct named nm = { NULL, 0, hmap_new() };
-	struct table *t;
-	struct hmap *rows = hmap_new();
+	struct cityargs ca;
+	struct table *t, *ct;
+	struct hmap *rows, *named;
+	struct row **cities;
 	const char *ev, *city;
-	struct row *r;
-	char **args;
-	size_t i, n;
+	size_t i;
 
+	if (opt(O_ROLE) != NULL && !one_of(opt(O_ROLE), roles))
+		die(EXIT_USAGE, "--role: '%s' is not one of host, participant, "
+		    "speaker", opt(O_ROLE));
+	read_cities(&ca);
 	store_lock(&st);
 	ev = event_id(cl.argv[0]);
-	args = ids_from_args(cl.argc - 1, cl.argv + 1, T_CITIES, &cl.c, &n);
+	cities = db_find_all(&db, T_CITIES, ca.names, ca.n);
+	ct = db_table(&db, T_CITIES);
 	t = db_table(&db, T_ATTENDANCE);
-	for (i = 0; i < t->nrows; i++)
-		if (strcmp(rget(t, t->rows[i], A_EVENT), ev) == 0)
-			hmap_put(rows, rget(t, t->rows[i], A_CITY), t->rows[i]);
-	for (i = 0; i < n; i++) {
-		city = city_id(args[i]);
-		r = attendance_row(t, rows, ev, city);
-		if (opt(O_ROLE) != NULL)
-			rset(t, r, A_ROLE, opt(O_ROLE));
-		if (opt(O_NOTES) != NULL)
-			rset(t, r, A_NOTES, opt(O_NOTES));
-		named_add(&nm, city, r);
-		free(args[i]);
+	rows = event_rows(t, ev);
+	named = named_cities(&ca, cities);
+	for (i = 0; i < ca.n; i++) {
+		city = rget(ct, cities[i], C_ID);
+		attend_city(t, &nm, rows, ev, city, ca.piped[i] &&
+		    hmap_get(named, city) == NULL);
 	}
-	free(args);
+	free_list(ca.names, ca.n);
+	free(ca.piped);
+	free(cities);
+	hmap_free(named);
 	hmap_free(rows);
 	finish_pairs(t, T_ATTENDANCE, A_CITY, &nm);
 	return 0;

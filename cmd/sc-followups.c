@@ -352,41 +352,100 @@ vals_apply(const struct vals *v, struct table *t, struct row *r)
 		rset(t, r, F_NOTES, opt(O_NOTES));
 }
 
+/* The largest id valid_id() allows: 18 digits. */
+#define ID_MAX	999999999999999999ULL
+
+static int
+cmp_ull(const void *a, const void *b)
+{
+	unsigned long long x = *(const unsigned long long *)a;
+	unsigned long long y = *(const unsigned long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /*
- * Ids go on from the highest in the table, so that one is never given
- * twice while follow-ups are closed rather than removed.  The caller
- * holds the lock, so no other writer can take the same number.
+ * When the highest id leaves no room for n more (a hand-typed
+ * 999999999999999999), new ids go on from the highest id that has n free
+ * ones after it: one wild id must not stop every add.  The user is told,
+ * since the new ids are then not the highest.  A table cannot hold rows
+ * enough to leave no such gap.
  */
 static unsigned long long
-max_id(const struct table *t)
+after_gap(const struct table *t, size_t n, const struct row *maxrow)
+{
+	unsigned long long *ids, next, last;
+	const char *id;
+	size_t i, k = 0;
+
+	ids = xreallocarray(NULL, t->nrows, sizeof(*ids));
+	for (i = 0; i < t->nrows; i++)
+		if (valid_id(T_FOLLOWUPS, id = rget(t, t->rows[i], F_ID)))
+			ids[k++] = strtoull(id, NULL, 10);
+	qsort(ids, k, sizeof(*ids), cmp_ull);
+	for (i = k; i-- > 0;) {
+		next = i + 1 < k ? ids[i + 1] : ID_MAX + 1;
+		if (next - ids[i] > n)
+			break;
+	}
+	last = i < k ? ids[i] : 0;
+	warn_at(t->label, maxrow->line, "id %llu leaves no room for new ids "
+	    "after it; they go on from %llu", ids[k - 1], last + 1);
+	free(ids);
+	return last;
+}
+
+/*
+ * The id after which n new ones go.  Ids go on from the highest in the
+ * table, so that one is never given twice while follow-ups are closed
+ * rather than removed.  The caller holds the lock, so no other writer
+ * can take the same number.
+ */
+static unsigned long long
+last_id(const struct table *t, size_t n)
 {
 	unsigned long long max = 0, v;
+	const struct row *maxrow = NULL;
 	const char *id;
 	size_t i;
 
 	for (i = 0; i < t->nrows; i++) {
 		id = rget(t, t->rows[i], F_ID);
 		if (valid_id(T_FOLLOWUPS, id) &&
-		    (v = strtoull(id, NULL, 10)) > max)
+		    (v = strtoull(id, NULL, 10)) > max) {
 			max = v;
+			maxrow = t->rows[i];
+		}
 	}
-	return max;
+	return max > ID_MAX - n ? after_gap(t, n, maxrow) : max;
 }
 
-/* The cities named, as ids, each once and in the order given. */
+/*
+ * The cities named, as ids, each once and in the order given; an empty
+ * name names no city.  Every unknown name is reported before the exit.
+ */
 static size_t
 city_ids(char **names, size_t n)
 {
+	struct table *ct = db_table(&db, T_CITIES);
 	struct hmap *seen = hmap_new();
+	struct row **rows;
 	const char *id;
 	size_t i, k = 0;
 
-	for (i = 0; i < n; i++) {
-		id = ref(T_CITIES, names[i]);
+	for (i = 0; i < n; i++)
+		if (*names[i] != '\0')
+			names[k++] = names[i];
+		else
+			free(names[i]);
+	rows = db_find_all(&db, T_CITIES, names, n = k);
+	for (i = k = 0; i < n; i++) {
+		id = rget(ct, rows[i], C_ID);
 		free(names[i]);
-		if (*id != '\0' && hmap_put(seen, id, seen))
+		if (hmap_put(seen, id, seen))
 			names[k++] = xstrdup(id);
 	}
+	free(rows);
 	hmap_free(seen);
 	return k;
 }
@@ -434,7 +493,7 @@ cmd_add(void)
 	n = city_ids(cities, n);
 	nrows = cl.argc == 1 ? 1 : n;
 	rows = xcalloc(nrows, sizeof(*rows));
-	id = max_id(t);
+	id = last_id(t, nrows);
 	for (i = 0; i < nrows; i++)
 		rows[i] = new_followup(t, &v, ++id, i < n ? cities[i] : "");
 	add_rows(&db, T_FOLLOWUPS, &cl.c, rows, nrows);
@@ -475,10 +534,10 @@ resolve(size_t *n)
 	for (i = 0; i < *n; i++)
 		id_arg(ids[i]);
 	store_lock(&st);
-	rows = xcalloc(*n, sizeof(*rows));
+	rows = db_find_all(&db, T_FOLLOWUPS, ids, *n);
 	seen = hmap_new();
 	for (i = 0; i < *n; i++) {
-		r = db_find(&db, T_FOLLOWUPS, ids[i]);
+		r = rows[i];
 		if (hmap_put(seen, ids[i], r))
 			rows[k++] = r;
 		free(ids[i]);
@@ -851,21 +910,28 @@ collect_events(struct report *rp)
 }
 
 /*
- * A value in running text.  Control characters would break the layout;
- * in Markdown the characters that mark text up are escaped.
+ * A value in running text, shown by vis_str(): a control or invisible
+ * character in it is seen (as \e or <U+202E>), never acted on.  In
+ * Markdown the characters that mark text up are then escaped, the
+ * backslash of \e and the brackets of <U+202E> with them, so that the
+ * rendered page shows what the text report shows.
  */
 static void
 put_val(const struct report *rp, const char *s)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	char *v = NULL;
+
+	while (*u >= 0x20 && *u < 0x7F)
+		u++;
+	if (*u != '\0')	/* printable ASCII, the common case, is as shown */
+		s = v = vis_str(s);
 	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x20) {
-			putchar(' ');
-			continue;
-		}
 		if (rp->fmt == FMT_MD && strchr("\\`*_[]<>|#", *s) != NULL)
 			putchar('\\');
 		putchar(*s);
 	}
+	free(v);
 }
 
 /* "Columbus (us-columbus-oh)": the name, and the id to type. */

@@ -103,10 +103,11 @@ ambiguous(struct db *db, int tab, const char *arg, struct row **rows, int n)
 
 /*
  * A row named by its id or, for cities and events, by a name: an exact
- * match of the folded name first, else a unique folded substring.
+ * match of the folded name first, else a unique folded substring.  NULL
+ * when nothing matches; an ambiguous name is an error.
  */
 struct row *
-db_find(struct db *db, int tab, const char *arg)
+db_lookup(struct db *db, int tab, const char *arg)
 {
 	struct row *r, *exact[8], *part[8];
 	int nexact, npart;
@@ -124,7 +125,45 @@ db_find(struct db *db, int tab, const char *arg)
 		if (npart > 1)
 			ambiguous(db, tab, arg, part, npart);
 	}
-	die(EXIT_DATA, "unknown %s '%s'", noun(tab), arg);
+	return NULL;
+}
+
+static void
+unknown(int tab, const char *arg)
+{
+	note("unknown %s '%s'", noun(tab), arg);
+}
+
+struct row *
+db_find(struct db *db, int tab, const char *arg)
+{
+	struct row *r;
+
+	if ((r = db_lookup(db, tab, arg)) == NULL) {
+		unknown(tab, arg);
+		exit(EXIT_DATA);
+	}
+	return r;
+}
+
+/*
+ * The rows that n names stand for.  Every unknown name is named, one line
+ * each, before the exit: a user fixes them all in one go.
+ */
+struct row **
+db_find_all(struct db *db, int tab, char *const *names, size_t n)
+{
+	struct row **rows = xcalloc(n, sizeof(*rows));
+	size_t i, bad = 0;
+
+	for (i = 0; i < n; i++)
+		if ((rows[i] = db_lookup(db, tab, names[i])) == NULL) {
+			unknown(tab, names[i]);
+			bad++;
+		}
+	if (bad > 0)
+		exit(EXIT_DATA);
+	return rows;
 }
 
 const char *
@@ -239,6 +278,50 @@ check_required(const struct table *t, const struct row *r)
 	return n;
 }
 
+/*
+ * The columns of free text, which no other check looks at, by schema
+ * column: 'l' a line (a name, a label, a web address), 't' lines of text
+ * (notes, a follow-up's action).  Ids, codes, dates, states and
+ * references have their own stricter checks.
+ */
+static const char *const text_cols[5] = {
+	[T_CITIES] = "-l-----t",
+	[T_EVENTS] = "-llll---lt",
+	[T_ATTENDANCE] = "---t",
+	[T_PARTNERS] = "-llt",
+	[T_FOLLOWUPS] = "-t--l----t"
+};
+
+/*
+ * Text holds no control character (tabs and line ends aside, in lines of
+ * text), and a line no invisible one either: such a name would look like
+ * another, or act on the terminal that shows it.  A required line must
+ * show something.  The message quotes the character as a person sees it
+ * (err.c shows every message so).
+ */
+static int
+check_text(const struct table *t, const struct row *r, int tab)
+{
+	const char *kinds = text_cols[tab], *v, *bad;
+	size_t i, len;
+	int32_t cp;
+	int n = 0;
+
+	for (i = 0; kinds[i] != '\0' && i < t->sc->ncols; i++) {
+		if (kinds[i] == '-' || *(v = rget(t, r, (int)i)) == '\0')
+			continue;
+		if ((bad = vis_find(v, kinds[i] == 't', &len, &cp)) != NULL)
+			n += problem(t, r, (int)i, "%s character %.*s in '%s'",
+			    cp < 0 ? "invalid" : cp < 0xA0 ? "control" :
+			    "invisible", (int)len, bad, v);
+		else if (kinds[i] == 'l' && (t->sc->required & (1u << i)) &&
+		    vis_blank(v))
+			n += problem(t, r, (int)i, "no visible character in "
+			    "'%s'", v);
+	}
+	return n;
+}
+
 static int
 check_city(struct db *db, const struct table *t, const struct row *r)
 {
@@ -296,7 +379,7 @@ check_row(struct db *db, int tab, const struct row *r)
 	const struct table *t = db_table(db, tab);
 	int n;
 
-	n = check_required(t, r);
+	n = check_required(t, r) + check_text(t, r, tab);
 	switch (tab) {
 	case T_CITIES:
 		return n + check_city(db, t, r);
@@ -327,23 +410,39 @@ validate_rows(struct db *db, int tab, struct row **rows, size_t n)
 		    bad == 1 ? "" : "s");
 }
 
+static struct row **
+find_ids(struct db *db, int tab, char **ids, size_t n)
+{
+	struct row **rows = db_find_all(db, tab, ids, n);
+
+	free_list(ids, n);
+	return rows;
+}
+
 /* The rows that arguments name: ids, names, or - for rows on stdin. */
 struct row **
 resolve_rows(struct db *db, int tab, const struct common *c, int argc,
     char **argv, size_t *n)
 {
-	struct row **rows;
-	char **ids;
-	size_t i;
+	char **ids = ids_from_args(argc, argv, tab, c, n);
 
-	ids = ids_from_args(argc, argv, tab, c, n);
-	rows = xcalloc(*n, sizeof(*rows));
-	for (i = 0; i < *n; i++) {
-		rows[i] = db_find(db, tab, ids[i]);
-		free(ids[i]);
-	}
-	free(ids);
-	return rows;
+	return find_ids(db, tab, ids, *n);
+}
+
+/*
+ * The same for a verb that writes: the names, stdin included, are all read
+ * before the lock is taken, so that a writer piping into this one is not
+ * kept waiting for the lock while this one waits for its rows.  The table
+ * is read under the lock.
+ */
+struct row **
+resolve_locked(struct db *db, int tab, const struct common *c, int argc,
+    char **argv, size_t *n)
+{
+	char **ids = ids_from_args(argc, argv, tab, c, n);
+
+	store_lock(db->st);
+	return find_ids(db, tab, ids, *n);
 }
 
 /*
@@ -374,9 +473,8 @@ set_rows(struct db *db, int tab, const struct common *c, int argc,
 	struct row **rows;
 	size_t i, n, nchanged = 0;
 
-	store_lock(db->st);
+	rows = resolve_locked(db, tab, c, argc, argv, &n);
 	t = db_table(db, tab);
-	rows = resolve_rows(db, tab, c, argc, argv, &n);
 	for (i = 0; i < n; i++) {
 		apply(t, rows[i]);
 		if (rows[i]->changed)

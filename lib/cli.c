@@ -2,9 +2,12 @@
  * cli.c: the options the three commands share, and the argument forms
  * they share: dates, durations, and ids given as arguments or piped in.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sc.h"
 
@@ -123,6 +126,79 @@ check_verb_options(const struct cmdline *cl, const struct ownopt *own,
 		die(EXIT_USAGE, "--dry-run applies to verbs that write");
 }
 
+/* The long option whose val is ch, or NULL. */
+static const struct option *
+long_by_val(const struct option *lo, int ch)
+{
+	for (; lo->name != NULL; lo++)
+		if (lo->val == ch)
+			return lo;
+	return NULL;
+}
+
+/* A long option getopt_long() could not name: unknown, or ambiguous. */
+static void
+unknown_long(const struct option *lo, const char *word)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t len = strcspn(word + 2, "=");
+	int n = 0;
+
+	for (; lo->name != NULL; lo++)
+		if (strncmp(lo->name, word + 2, len) == 0) {
+			buf_adds(&b, n++ ? " '--" : "; possibilities: '--");
+			buf_adds(&b, lo->name);
+			buf_adds(&b, "'");
+		}
+	if (n > 1)
+		note("option '%.*s' is ambiguous%s", (int)len + 2, word, b.s);
+	else
+		note("unrecognized option '%s'", word);
+	buf_free(&b);
+}
+
+/*
+ * getopt_long() is told to keep quiet (opterr), since its messages quote
+ * a bad option as it was typed, escape sequences and all; the same
+ * messages are made here, through note(), which shows them inert.  word
+ * is the last word getopt_long() stepped over.
+ */
+static void
+bad_option(const struct option *lo, const char *word)
+{
+	const struct option *o = long_by_val(lo, optopt);
+
+	if (optopt == 0)
+		unknown_long(lo, word);
+	else if (optopt < 256 && (strchr(COMMON_SHORTOPTS, optopt) == NULL ||
+	    optopt == ':'))
+		note("invalid option -- '%c'", optopt);
+	else if (o != NULL && o->has_arg == no_argument)
+		note("option '--%s' doesn't allow an argument", o->name);
+	else if (o != NULL && (optopt >= 256 || strncmp(word, "--", 2) == 0))
+		note("option '--%s' requires an argument", o->name);
+	else
+		note("option requires an argument -- '%c'", optopt);
+}
+
+/*
+ * A standard descriptor left closed (prog >&-) would be the next file
+ * opened: a table's temporary file could then take in what was meant for
+ * stdout or stderr.  Each closed one is held by /dev/null, opened the
+ * wrong way round, so that using it still fails: printing to a closed
+ * stdout is a write error, and a verb that prints nothing is not hurt.
+ */
+static void
+hold_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+			die(EXIT_SYS, "/dev/null: %s", strerror(errno));
+}
+
 /*
  * Options may come before or after the verb: getopt_long permutes the
  * arguments, and the first operand is the verb (list when there is none).
@@ -131,16 +207,22 @@ void
 cli_parse(struct cmdline *cl, int argc, char **argv, const struct ownopt *own,
     const struct verbdef *verbs, void (*usage)(void))
 {
-	struct option *lo = long_options(own);
+	struct option *lo;
 	int ch;
 
+	hold_std_fds();
+	lo = long_options(own);
 	memset(cl, 0, sizeof(*cl));
 	common_init(&cl->c);
+	opterr = 0;
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS, lo, NULL)) != -1) {
 		if (ch >= OPT_FIRST_OWN)
 			own_opt(cl, own, ch - OPT_FIRST_OWN, optarg);
-		else if (!common_opt(&cl->c, ch, optarg))
+		else if (!common_opt(&cl->c, ch, optarg)) {
+			if (ch == '?')
+				bad_option(lo, argv[optind - 1]);
 			usage();
+		}
 	}
 	free(lo);
 	argc -= optind;

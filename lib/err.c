@@ -12,17 +12,42 @@
 const char *progname = "sc";
 
 
+/*
+ * A message quotes values (a bad date, an unknown name, a file's column),
+ * and values can hold anything: so the whole line is shown by vis_add(),
+ * and an escape sequence in a value reaches the terminal as "\e[2J".  A
+ * message is one line; a newline in a value is shown as "\n".  Making
+ * the line takes memory; if that fails, the message that says so is the
+ * format alone, which holds no value.
+ */
 static void __attribute__((format(printf, 3, 0)))
 vmessage(const char *file, long line, const char *fmt, va_list ap)
 {
+	static int busy;
+	struct buf b = { NULL, 0, 0 };
+	char *where, *msg;
+
 	fflush(stdout);
-	fprintf(stderr, "%s: ", progname);
+	if (busy) {
+		fprintf(stderr, "%s: %s\n", progname, fmt);
+		return;
+	}
+	busy = 1;
 	if (file != NULL && line > 0)
-		fprintf(stderr, "%s:%ld: ", file, line);
+		where = xasprintf("%s: %s:%ld: ", progname, file, line);
 	else if (file != NULL)
-		fprintf(stderr, "%s: ", file);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		where = xasprintf("%s: %s: ", progname, file);
+	else
+		where = xasprintf("%s: ", progname);
+	msg = xvasprintf(fmt, ap);
+	vis_add(&b, where);
+	vis_add(&b, msg);
+	buf_addc(&b, '\n');
+	fwrite(b.s, 1, b.len, stderr);
+	free(where);
+	free(msg);
+	buf_free(&b);
+	busy = 0;
 }
 
 void

@@ -4,10 +4,20 @@
  * Keys are copied; values belong to the caller.  A short key (every id
  * is one) is kept in its slot, so that a lookup in a map too big for the
  * cache costs one miss, not two.
+ *
+ * Keys come from files that others write, so their hash is keyed: with
+ * an unkeyed hash, ids chosen to collide pile up in one run of slots and
+ * make every lookup walk all of them (32,768 such ids made check take
+ * seconds, not milliseconds).  The key is drawn once per process.
  */
+#include <sys/random.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sc.h"
 
@@ -26,17 +36,125 @@ struct hmap {
 	size_t	 cap, count;	/* cap is a power of two */
 };
 
-/* FNV-1a: short keys, good enough spread, no state. */
+static uint64_t sipkey[2];	/* every map's key, once hmap_new drew it */
+static int keyed;
+
+#define ROTL(x, b)	(((x) << (b)) | ((x) >> (64 - (b))))
+
+/* A macro, not a function: the four words must stay in registers. */
+#define SIPROUND(v0, v1, v2, v3) do {					\
+	v0 += v1; v1 = ROTL(v1, 13) ^ v0; v0 = ROTL(v0, 32);		\
+	v2 += v3; v3 = ROTL(v3, 16) ^ v2;				\
+	v0 += v3; v3 = ROTL(v3, 21) ^ v0;				\
+	v2 += v1; v1 = ROTL(v1, 17) ^ v2; v2 = ROTL(v2, 32);		\
+} while (0)
+
+/* Eight bytes as a little-endian word, whatever the machine's order. */
+static uint64_t
+le64(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/*
+ * SipHash-1-3 (Aumasson and Bernstein): one round a word of input and
+ * three to finish, the variant hash tables use (Python, Rust); SipHash-
+ * 2-4 is for MACs.  Flooding a map needs collisions of the few hash bits
+ * it uses, which nobody who cannot see the key can choose.
+ */
+uint64_t
+siphash13(const uint64_t key[2], const void *data, size_t len)
+{
+	const unsigned char *p = data, *end = p + (len & ~(size_t)7);
+	uint64_t v0, v1, v2, v3, m;
+	size_t i;
+
+	v0 = key[0] ^ 0x736f6d6570736575u;
+	v1 = key[1] ^ 0x646f72616e646f6du;
+	v2 = key[0] ^ 0x6c7967656e657261u;
+	v3 = key[1] ^ 0x7465646279746573u;
+	for (; p != end; p += 8) {
+		m = le64(p);
+		v3 ^= m;
+		SIPROUND(v0, v1, v2, v3);
+		v0 ^= m;
+	}
+	/* The last word: what bytes are left, and the length's low byte. */
+	m = (uint64_t)len << 56;
+	for (i = 0; i < (len & 7); i++)
+		m |= (uint64_t)p[i] << (8 * i);
+	v3 ^= m;
+	SIPROUND(v0, v1, v2, v3);
+	v0 ^= m;
+	v2 ^= 0xff;
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static int
+read_urandom(void *buf, size_t n)
+{
+	ssize_t got;
+	size_t done = 0;
+	int fd, saved;
+
+	if ((fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	while (done < n) {
+		got = read(fd, (char *)buf + done, n - done);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			saved = got == 0 ? EIO : errno;
+			close(fd);
+			errno = saved;
+			return -1;
+		}
+		done += (size_t)got;
+	}
+	close(fd);
+	return 0;
+}
+
+/*
+ * The key, from getrandom(2) without waiting (early in boot the kernel
+ * may not have gathered entropy yet), else from /dev/urandom.  Without
+ * either the maps could be flooded, so we would rather not run.
+ */
+static void
+draw_key(void)
+{
+	ssize_t got;
+	int gr_errno;
+
+	do
+		got = getrandom(sipkey, sizeof(sipkey), GRND_NONBLOCK);
+	while (got == -1 && errno == EINTR);
+	if (got == (ssize_t)sizeof(sipkey)) {
+		keyed = 1;
+		return;
+	}
+	gr_errno = got == -1 ? errno : EIO;
+	if (read_urandom(sipkey, sizeof(sipkey)) == -1)
+		die(EXIT_SYS, "no random key for the hash maps: getrandom: "
+		    "%s; /dev/urandom: %s", strerror(gr_errno),
+		    strerror(errno));
+	keyed = 1;
+}
+
+/* The slots keep the hash's low 32 bits: ample below 2^32 slots. */
 static uint32_t
 hash_str(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0') {
-		h ^= (unsigned char)*s++;
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)siphash13(sipkey, s, strlen(s));
 }
 
 struct hmap *
@@ -44,6 +162,8 @@ hmap_new(void)
 {
 	struct hmap *m;
 
+	if (!keyed)
+		draw_key();
 	m = xcalloc(1, sizeof(*m));
 	m->cap = 64;
 	m->slots = xcalloc(m->cap, sizeof(*m->slots));
@@ -164,6 +284,23 @@ hbatch_flush(struct hbatch *b)
 	for (i = 0; i < b->n; i++)
 		put_hashed(b->m, b->keys[i], h[i], b->val);
 	b->n = 0;
+}
+
+/*
+ * The slots a lookup of every key in the map visits, in all: what the
+ * keys cost the map.  Keys are never removed and linear probing never
+ * moves one, so a key's lookup walks from its hash's slot to its own.
+ */
+size_t
+hmap_probes(const struct hmap *m)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slots[i].used)
+			n += ((i - (m->slots[i].hash & (m->cap - 1))) &
+			    (m->cap - 1)) + 1;
+	return n;
 }
 
 /* Frees the map and, through free_val, every value in it. */

@@ -90,6 +90,23 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	char *p;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		nomem();
+	p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
 /* Makes room for n more bytes and a NUL. */
 void
 buf_grow(struct buf *b, size_t n)

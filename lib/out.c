@@ -29,6 +29,16 @@ static const unsigned char csv_special[256] = {
 };
 
 /*
+ * Whether a spreadsheet would take the field s for a formula: what --safe
+ * defuses, with a leading quote, in csv and tsv alike.
+ */
+static int
+is_formula(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/*
  * Appends s as a CSV field.  Fields are quoted only when they must be, so
  * that plain data stays plain; with safe, a formula is defused.  One pass
  * finds both the length and whether it must be quoted.
@@ -47,7 +57,7 @@ csv_add(struct buf *b, const char *s, int safe)
 	len = (size_t)(p - s) + (quote ? strlen(p) : 0);
 	if (!quote)
 		quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
-	formula = safe && *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+	formula = safe && is_formula(s);
 	if (!quote && !formula) {
 		buf_add(b, s, len);
 		return;
@@ -203,6 +213,8 @@ write_line(struct out *o, char *const *f)
 		if (o->o.fmt == FMT_TSV) {
 			if (i > 0)
 				buf_addc(&o->line, '\t');
+			if (o->o.safe && is_formula(f[o->idx[i]]))
+				buf_addc(&o->line, '\'');
 			tsv_add(&o->line, f[o->idx[i]]);
 		} else {
 			if (i > 0)
@@ -285,18 +297,6 @@ json_row(struct out *o, char *const *f)
 	fwrite(o->line.s, 1, o->line.len, stdout);
 }
 
-/* Table cells are for people: control characters show as spaces. */
-static char *
-cell(const char *s)
-{
-	char *c = xstrdup(s), *p;
-
-	for (p = c; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20)
-			*p = ' ';
-	return c;
-}
-
 void
 out_row(struct out *o, char *const *f)
 {
@@ -313,7 +313,7 @@ out_row(struct out *o, char *const *f)
 	}
 	copy = xreallocarray(NULL, o->n, sizeof(*copy));
 	for (i = 0; i < o->n; i++)
-		copy[i] = cell(f[o->idx[i]]);
+		copy[i] = vis_str(f[o->idx[i]]);
 	if (o->nrows == o->caprows) {
 		o->caprows = o->caprows ? o->caprows * 2 : 64;
 		o->rows = xreallocarray(o->rows, o->caprows, sizeof(*o->rows));
@@ -332,7 +332,9 @@ out_verbatim(const struct out *o)
 {
 	if (o->o.columns != NULL || o->o.crlf || o->n < 2)
 		return 0;
-	if (o->o.fmt == FMT_CSV && !o->o.safe)
+	if (o->o.safe)
+		return 0;
+	if (o->o.fmt == FMT_CSV)
 		return FMT_CSV;
 	return o->o.fmt == FMT_TSV ? FMT_TSV : 0;
 }
@@ -361,26 +363,39 @@ table_line(const struct out *o, char *const *f, const size_t *w)
 	putchar('\n');
 }
 
+/*
+ * A table is for people: its header and its cells are shown by vis_str()
+ * (the cells when they are kept, in out_row()), and the widths are those
+ * of what is shown, so that an escape sequence neither reaches the
+ * terminal nor skews the columns.
+ */
 static void
 print_table(struct out *o)
 {
 	size_t *w, i, j, dw;
+	char **head;
 
 	w = xcalloc(o->n, sizeof(*w));
-	for (j = 0; j < o->n; j++)
-		w[j] = display_width(o->names[j]);
+	head = xreallocarray(NULL, o->n, sizeof(*head));
+	for (j = 0; j < o->n; j++) {
+		head[j] = vis_str(o->names[j]);
+		w[j] = display_width(head[j]);
+	}
 	for (i = 0; i < o->nrows; i++)
 		for (j = 0; j < o->n; j++)
 			if ((dw = display_width(o->rows[i][j])) > w[j])
 				w[j] = dw;
 	if (!o->o.noheader)
-		table_line(o, o->names, w);
+		table_line(o, head, w);
 	for (i = 0; i < o->nrows; i++) {
 		table_line(o, o->rows[i], w);
 		for (j = 0; j < o->n; j++)
 			free(o->rows[i][j]);
 		free(o->rows[i]);
 	}
+	for (j = 0; j < o->n; j++)
+		free(head[j]);
+	free(head);
 	free(w);
 }
 

@@ -5,7 +5,9 @@
 #ifndef SC_H
 #define SC_H
 
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -35,6 +37,7 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
 struct buf {
 	char	*s;
@@ -67,16 +70,69 @@ long	 dur_add(long, const struct dur *, int);
 long	 today_days(const char *);
 void	 date_fmt(long, char[11]);
 
-/* fold.c: UTF-8 checks, name folding, slugs and display width. */
+/* fold.c: UTF-8 checks, name folding, slugs, display width, and vis:
+ * what a person reads shows controls and invisible characters visibly. */
 int	 utf8_valid(const char *, size_t);
 char	*fold_name(const char *);
 char	*nfc(const char *);
 char	*slugify(const char *);
 size_t	 display_width(const char *);
+int	 vis_hidden(int32_t, int32_t);
+void	 vis_add(struct buf *, const char *);
+char	*vis_str(const char *);
+void	 vis_line(const char *, ...) __attribute__((format(printf, 1, 2)));
+const char *vis_find(const char *, int, size_t *, int32_t *);
+int	 vis_blank(const char *);
 
 /* iso3166.c: country and region codes, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);
 int	 iso_region_ok(const char *, const char *);
+
+/* geo.c: the gazetteer (GeoNames' cities), read at run time. */
+enum { GEO_NONE, GEO_FOUND, GEO_AMBIGUOUS };
+struct geo_place {
+	char	*name;		/* as GeoNames spells it */
+	char	 country[3];
+	char	 region[8];	/* ISO 3166-2, or "" where it has none */
+	long	 population;	/* 0 where GeoNames has none */
+	double	 lat, lon;	/* decimal degrees, north and east positive */
+	char	 slat[12], slon[12];	/* as the gazetteer writes them */
+};
+struct geo_match {
+	int	 status;	/* GEO_NONE, GEO_FOUND or GEO_AMBIGUOUS */
+	int	 populous;	/* found: the clearly most populous of n */
+	int	 region_unused;	/* the region given is none the gazetteer has */
+	size_t	 n;		/* the place found first, the others after it */
+	struct geo_place *place;	/* most populous first */
+};
+struct geo;
+struct geo *geo_open(const char *);
+const char *geo_path(const struct geo *);
+void	 geo_lookup(const struct geo *, const char *, const char *,
+	    const char *, struct geo_match *);
+void	 geo_match_free(struct geo_match *);
+void	 geo_close(struct geo *);
+int	 geo_coord(const char *, int, double *);
+
+/* svg.c: pictures of the record, standalone SVG; worldmap.c: the land. */
+struct svg_city {
+	const char *name;
+	const char *status;	/* colours the dot */
+	int	 located;	/* lat and lon are the city's place */
+	double	 lat, lon;	/* decimal degrees, north and east positive */
+};
+void	 svg_map(FILE *, const char *, const struct svg_city *, size_t);
+struct svg_event {
+	const char *name, *city;	/* city: the host's name, or NULL */
+	const char *start, *end;	/* ISO 8601, reduced or not; end or NULL */
+	const char *series, *kind;	/* the colour: series, else kind */
+	const char *status;	/* held, planned or cancelled */
+};
+void	 svg_timeline(FILE *, const char *, const struct svg_event *, size_t,
+	    long);
+extern const short worldmap_points[];
+extern const unsigned short worldmap_rings[];
+extern const size_t worldmap_nrings;
 
 /* hash.c: a string-keyed hash map; values are caller pointers. */
 struct hmap;
@@ -95,6 +151,8 @@ void	 hbatch_add(struct hbatch *, const char *);
 void	 hbatch_flush(struct hbatch *);
 void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
+size_t	 hmap_probes(const struct hmap *);
+uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 free_list(char **, size_t);
 void	 help_options(const char *);
 
@@ -154,6 +212,9 @@ struct schema {
 	const char *const *cols;
 	size_t	 ncols;
 	unsigned required;	/* bit i: column i must not be empty */
+	unsigned key;		/* bit i: column i is part of the key, which
+				 * names a row: no two rows share it; its
+				 * columns are required */
 };
 extern const struct schema schema_cities, schema_events, schema_attendance,
     schema_partners, schema_followups;
@@ -241,7 +302,9 @@ extern const struct schema *const schemas[5];
 void	 db_init(struct db *, struct store *);
 struct table *db_table(struct db *, int);
 struct hmap *db_ids(struct db *, int);
+struct row *db_lookup(struct db *, int, const char *);
 struct row *db_find(struct db *, int, const char *);
+struct row **db_find_all(struct db *, int, char *const *, size_t);
 void	 db_added(struct db *, int, struct row *);
 const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
@@ -255,6 +318,11 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 	    size_t);
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
+struct row **resolve_locked(struct db *, int, const struct common *, int,
+	    char **, size_t *);
+
+/* merge.c: the keyed three-way merge of a table, git's merge driver. */
+int	 merge_table(const char *, const char *, const char *, const char *);
 
 /* cli.c: what the three commands share on their command lines. */
 enum {

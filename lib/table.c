@@ -13,6 +13,7 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define REQ(i)		(1u << (i))
+#define KEY(i)		(1u << (i))
 
 static const char *const cities_cols[] = {
 	"id", "name", "country", "region", "status", "joined", "via", "notes"
@@ -34,23 +35,28 @@ static const char *const followups_cols[] = {
 
 const struct schema schema_cities = {
 	"cities", "cities.csv", cities_cols, NELEM(cities_cols),
-	REQ(C_ID) | REQ(C_NAME) | REQ(C_COUNTRY) | REQ(C_STATUS)
+	REQ(C_ID) | REQ(C_NAME) | REQ(C_COUNTRY) | REQ(C_STATUS),
+	KEY(C_ID)
 };
 const struct schema schema_events = {
 	"events", "events.csv", events_cols, NELEM(events_cols),
-	REQ(E_ID) | REQ(E_NAME) | REQ(E_START) | REQ(E_STATUS)
+	REQ(E_ID) | REQ(E_NAME) | REQ(E_START) | REQ(E_STATUS),
+	KEY(E_ID)
 };
 const struct schema schema_attendance = {
 	"attendance", "attendance.csv", attendance_cols, NELEM(attendance_cols),
-	REQ(A_EVENT) | REQ(A_CITY) | REQ(A_ROLE)
+	REQ(A_EVENT) | REQ(A_CITY) | REQ(A_ROLE),
+	KEY(A_EVENT) | KEY(A_CITY)
 };
 const struct schema schema_partners = {
 	"partners", "partners.csv", partners_cols, NELEM(partners_cols),
-	REQ(P_EVENT) | REQ(P_ORGANISATION)
+	REQ(P_EVENT) | REQ(P_ORGANISATION),
+	KEY(P_EVENT) | KEY(P_ORGANISATION)
 };
 const struct schema schema_followups = {
 	"followups", "followups.csv", followups_cols, NELEM(followups_cols),
-	REQ(F_ID) | REQ(F_ACTION) | REQ(F_STATUS) | REQ(F_CREATED)
+	REQ(F_ID) | REQ(F_ACTION) | REQ(F_STATUS) | REQ(F_CREATED),
+	KEY(F_ID)
 };
 const struct schema *const schemas[5] = {
 	&schema_cities, &schema_events, &schema_attendance, &schema_partners,

@@ -723,18 +723,16 @@ es-murcia,speaker
 X
 unchanged s
 
-t 'attend: a bad --role is an invalid row, nothing written' \
+t 'attend: a bad --role is a usage error, nothing written' \
   'sc-events -D s attend 2024-12-cape-town murcia --role boss'
-status 3
-err "sc-events: role: invalid value 'boss' (one of: host, participant, speaker)
-sc-events: 1 problem; nothing written"
+status 2
+err "sc-events: --role: 'boss' is not one of host, participant, speaker"
 unchanged s
 
-t 'attend: a bad --role on an existing row names its line' \
+t 'attend: a bad --role on an existing row is a usage error too' \
   'sc-events -D s attend 2024-09-columbus fr-dijon --role chair'
-status 3
-err "sc-events: s/attendance.csv:11: role: invalid value 'chair' (one of: host, participant, speaker)
-sc-events: 1 problem; nothing written"
+status 2
+err "sc-events: --role: 'chair' is not one of host, participant, speaker"
 unchanged s
 
 t 'attend: an unknown city, nothing written' \

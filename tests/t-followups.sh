@@ -420,14 +420,15 @@ status 3
 err "sc-followups: stdin:1: no 'city' or 'id' column in the header"
 unchanged s
 
-t 'add: an id past 18 digits is an invalid row' \
+t 'add: the largest id leaves no room after it; new ids fill in below it, and say so' \
   'mkdir -p big && printf "id,action,status,created\n999999999999999999,A,open,2024-01-01\n" > big/followups.csv &&
-   sc-followups -D big add B; cat big/followups.csv'
-err "sc-followups: id: invalid id '1000000000000000000' (a positive integer)
-sc-followups: 1 problem; nothing written"
+   sc-followups -D big add B -c id -H && cat big/followups.csv'
+err "sc-followups: big/followups.csv:2: id 999999999999999999 leaves no room for new ids after it; they go on from 1"
 out <<'X'
-id,action,status,created
-999999999999999999,A,open,2024-01-01
+1
+id,action,status,created,event,city,owner,due,closed,notes
+999999999999999999,A,open,2024-01-01,,,,,,
+1,B,open,2024-06-01,,,,,,
 X
 
 t 'a data directory that does not exist is a system error' \

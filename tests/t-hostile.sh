@@ -438,7 +438,8 @@ mk bom-line "$H\nfr-a,A,FR,prospect\n\357\273\277\nfr-b,B,FR,prospect\n"
 mal bom-line 3 '1 field where the header has 4'
 
 # A BOM at the start of a row in the middle is U+FEFF, valid UTF-8: list
-# passes it through as data, and check finds the id invalid.
+# passes it through as data, and check finds the id invalid, showing the
+# invisible character as <U+FEFF> (sc(7), INERT OUTPUT).
 mk bom-mid "$H\nfr-a,A,FR,prospect\n\357\273\277fr-b,B,FR,prospect\n"
 t 'bom: a BOM in the middle is data, passed through by list' \
   './g sc-cities list -i c/bom-mid.csv -c id -H | od -An -c | tr -s " "'
@@ -450,7 +451,7 @@ datadir bom-mid
 t 'bom: ... and check finds the id invalid, exit 1' \
   './g sc-cities -D d-bom-mid check'
 status 1
-err "sc-cities: d-bom-mid/cities.csv:3: id: invalid id '$(printf '\357\273\277')fr-b' (lower-case letters, digits and '-')"
+err "sc-cities: d-bom-mid/cities.csv:3: id: invalid id '<U+FEFF>fr-b' (lower-case letters, digits and '-')"
 
 # An empty file, a BOM alone, blank lines alone: an empty table, as a
 # missing one is.  The first write gives it its header.

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "sc.h"
+#include "collide.h"
 
 static int failed, count;
 
@@ -510,6 +511,71 @@ test_width(void)
 	    (long)display_width("a\xff" "b"), 3);
 }
 
+/* vis_add(): what a person sees, for what the tools cannot make. */
+static void
+test_vis(void)
+{
+	size_t len;
+	int32_t cp;
+
+	check_own("vis_str ''", vis_str(""), "");
+	check_own("vis_str plain", vis_str("Cape Town"), "Cape Town");
+	check_own("vis_str C0 and DEL",
+	    vis_str("\033[2J\a\b\t\n\r\v\f\x01\x7f"),
+	    "\\e[2J\\a\\b\\t\\n\\r\\x0b\\x0c\\x01\\x7f");
+	check_own("vis_str C1 NEL and CSI", vis_str("a\xc2\x85\xc2\x9b"),
+	    "a<U+0085><U+009B>");
+	check_own("vis_str invalid UTF-8", vis_str("a\xff\xc3(\xed\xa0\x80"),
+	    "a\\xff\\xc3(\\xed\\xa0\\x80");
+	check_own("vis_str truncated sequence", vis_str("ab\xe2\x80"),
+	    "ab\\xe2\\x80");
+	check_own("vis_str bidi and zero width",
+	    vis_str("\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8b\xef\xbb\xbf"),
+	    "<U+202E><U+2066><U+200B><U+FEFF>");
+	check_own("vis_str tag character", vis_str("\xf3\xa0\x81\x81"),
+	    "<U+E0041>");
+	check_own("vis_str keeps accents and CJK",
+	    vis_str("\xc5\x81\xc3\xb3" "d\xc5\xba \xe6\x9d\xb1"),
+	    "\xc5\x81\xc3\xb3" "d\xc5\xba \xe6\x9d\xb1");
+	check_own("vis_str ZWJ after a virama is text",
+	    vis_str("\xe0\xb7\x8a\xe2\x80\x8d\xe0\xb6\xbb"),
+	    "\xe0\xb7\x8a\xe2\x80\x8d\xe0\xb6\xbb");
+	check_own("vis_str ZWJ after ASCII is shown",
+	    vis_str("a\xe2\x80\x8d" "b"), "a<U+200D>b");
+	check_own("vis_str backslash left alone", vis_str("C:\\x"), "C:\\x");
+	check_long("vis_find none", vis_find("Dijon", 0, &len, &cp) == NULL, 1);
+	check_long("vis_find tab in a line",
+	    (long)(vis_find("a\tb", 0, &len, &cp) - "a\tb"), 1);
+	check_long("vis_find tab in lines", vis_find("a\tb\r\n", 1, &len, &cp)
+	    == NULL, 1);
+	check_long("vis_find RLM in lines", vis_find("a\xe2\x80\x8f", 1, &len,
+	    &cp) == NULL, 1);
+	check_long("vis_find C1 in lines", vis_find("a\xc2\x85", 1, &len, &cp)
+	    != NULL && len == 2 && cp == 0x85, 1);
+	check_long("vis_find invalid", vis_find("a\xff", 1, &len, &cp) != NULL
+	    && cp == -1, 1);
+	check_long("vis_blank spaces", vis_blank(" \xc2\xa0\xe3\x80\x80"), 1);
+	check_long("vis_blank a letter", vis_blank(" a "), 0);
+}
+
+/* Letters with no accent to drop are spelt alike in keys and slugs. */
+static void
+test_fold_spell(void)
+{
+	check_own("fold_name 'Łódź'", fold_name("\xc5\x81\xc3\xb3" "d\xc5\xba"),
+	    "lodz");
+	check_own("fold_name 'Diyarbakır'", fold_name("Diyarbak\xc4\xb1r"),
+	    "diyarbakir");
+	check_own("fold_name 'ÆRØ Þórshöfn Đakovo'",
+	    fold_name("\xc3\x86R\xc3\x98 \xc3\x9e\xc3\xb3rsh\xc3\xb6" "fn "
+	    "\xc4\x90" "akovo"), "aero thorshofn dakovo");
+	check_own("fold_name keeps what it cannot spell",
+	    fold_name("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1"),
+	    "\xce\xb1\xce\xb8\xce\xb7\xce\xbd\xce\xb1");
+	check_own("slugify 'Diyarbakır'", slugify("Diyarbak\xc4\xb1r"),
+	    "diyarbakir");
+}
+
 static void
 test_iso(void)
 {
@@ -571,6 +637,283 @@ test_hmap(void)
 	hmap_free(m);
 }
 
+/*
+ * SipHash-1-3 against the reference's vectors: key 00 01 .. 0f, the
+ * message 00 01 .. of each length (empty, a tail, whole words, both).
+ */
+static void
+test_siphash(void)
+{
+	static const struct {
+		size_t	 len;
+		uint64_t want;
+	} kat[] = {
+		{ 0, 0xabac0158050fc4dcu }, { 1, 0xc9f49bf37d57ca93u },
+		{ 7, 0xd3927d989bb11140u }, { 8, 0x369095118d299a8eu },
+		{ 9, 0x25a48eb36c063de4u }, { 15, 0xd320d86d2a519956u },
+		{ 16, 0xcc4fdd1a7d908b66u }, { 63, 0x9d199062b7bbb3a8u }
+	};
+	const uint64_t key[2] = { 0x0706050403020100u, 0x0f0e0d0c0b0a0908u };
+	unsigned char msg[64];
+	char *what;
+	size_t i;
+
+	for (i = 0; i < sizeof(msg); i++)
+		msg[i] = (unsigned char)i;
+	for (i = 0; i < sizeof(kat) / sizeof(kat[0]); i++) {
+		what = xasprintf("siphash13 of %zu bytes", kat[i].len);
+		check_long(what, siphash13(key, msg, kat[i].len) == kat[i].want,
+		    1);
+		free(what);
+	}
+}
+
+/*
+ * Keys made to collide in the maps' old hash, unkeyed FNV-1a (see
+ * collide.c), cost a map no more than random keys of their length:
+ * counted in the slots a lookup of every key visits, not in time, the
+ * crafted keys are within twice the random ones.  With the old hash
+ * they were 32,768 keys in one run of slots, some 10,000 times as many.
+ */
+static void
+test_hmap_flood(void)
+{
+	enum { N = 32768 };
+	char **crafted = collide_ids(N, ""), **rnd = random_ids(N, "", 1);
+	struct hmap *mc = hmap_new(), *mr = hmap_new();
+	size_t i, pc, pr;
+	long found = 0;
+
+	for (i = 0; i < N; i++) {
+		hmap_put(mc, crafted[i], crafted[i]);
+		hmap_put(mr, rnd[i], rnd[i]);
+	}
+	for (i = 0; i < N; i++)
+		found += hmap_get(mc, crafted[i]) == crafted[i];
+	pc = hmap_probes(mc);
+	pr = hmap_probes(mr);
+	printf("# hmap: %d keys, probes crafted %zu, random %zu\n", N, pc, pr);
+	check_long("hmap: every crafted key is found", found, N);
+	check_long("hmap: a random key's lookup visits under 4 slots",
+	    pr < 4 * (size_t)N, 1);
+	check_long("hmap: crafted keys cost at most twice random ones",
+	    pc <= 2 * pr, 1);
+	hmap_free(mc);
+	hmap_free(mr);
+	free(crafted);
+	free(rnd);
+}
+
+/* The gazetteer in the source tree: ../data/ from this binary's place. */
+static char *
+gazetteer_path(void)
+{
+	char exe[4096], *slash;
+	ssize_t n;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
+		return xstrdup("data/gazetteer.tsv");
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	return xasprintf("%s/data/gazetteer.tsv", exe);
+}
+
+/* geo_open() of a path, in a child: its exit status. */
+static int
+geo_open_status(const char *path)
+{
+	pid_t pid;
+	int st, fd;
+
+	fflush(stdout);
+	if ((pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_WRONLY)) != -1)
+			dup2(fd, 2);
+		geo_close(geo_open(path));
+		_exit(0);
+	}
+	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+/*
+ * A seed city found, alone, within 0.2 degrees of where GeoNames puts it
+ * (its coordinates as geonames.org gives them, not as the file does).
+ */
+static void
+geo_near(const struct geo *g, const char *name, const char *cc,
+    const char *region, double lat, double lon)
+{
+	struct geo_match m;
+	char *what;
+
+	geo_lookup(g, name, cc, region, &m);
+	what = xasprintf("geo_lookup %s %s %s: found, within 0.2 degrees",
+	    name, cc, region != NULL ? region : "");
+	check_long(what, m.status == GEO_FOUND && !m.populous &&
+	    m.place[0].lat - lat < 0.2 && lat - m.place[0].lat < 0.2 &&
+	    m.place[0].lon - lon < 0.2 && lon - m.place[0].lon < 0.2, 1);
+	free(what);
+	geo_match_free(&m);
+}
+
+static void
+test_geo_seeds(const struct geo *g)
+{
+	geo_near(g, "Strasbourg", "FR", NULL, 48.58392, 7.74553);
+	geo_near(g, "Cernay", "FR", NULL, 47.80970, 7.17699);
+	geo_near(g, "Dijon", "FR", NULL, 47.31667, 5.01667);
+	geo_near(g, "Mittelhausbergen", "FR", NULL, 48.61436, 7.69009);
+	geo_near(g, "Montpellier", "FR", NULL, 43.61092, 3.87723);
+	geo_near(g, "Kalamaria", "GR", NULL, 40.58250, 22.95028);
+	geo_near(g, "Murcia", "ES", NULL, 37.98704, -1.13004);
+	geo_near(g, "Columbus", "US", "US-OH", 39.96118, -82.99879);
+	geo_near(g, "Cape Town", "ZA", NULL, -33.92584, 18.42322);
+	/* Folded as every name is matched. */
+	geo_near(g, "  CAPE   town ", "ZA", NULL, -33.92584, 18.42322);
+	geo_near(g, "KALAMARIÁ", "GR", NULL, 40.58250, 22.95028);
+	geo_near(g, "Columbus", "US", "US-GA", 32.46098, -84.98771);
+}
+
+static void
+geo_status(const struct geo *g, const char *name, const char *cc,
+    const char *region, int status, size_t n)
+{
+	struct geo_match m;
+	char *what;
+
+	geo_lookup(g, name, cc, region, &m);
+	what = xasprintf("geo_lookup %s %s %s: status and places", name,
+	    cc != NULL ? cc : "*", region != NULL ? region : "");
+	check_long(what, m.status * 1000 + (long)m.n, status * 1000 + (long)n);
+	free(what);
+	geo_match_free(&m);
+}
+
+static void
+test_geo_rules(const struct geo *g)
+{
+	struct geo_match m;
+
+	/* Ohio's is 4 times Georgia's: not clearly the one meant. */
+	geo_lookup(g, "Columbus", "US", NULL, &m);
+	check_long("geo_lookup Columbus US: ambiguous", m.status,
+	    GEO_AMBIGUOUS);
+	check_str("geo_lookup Columbus US: Ohio's first", m.n >= 2 ?
+	    m.place[0].region : "", "US-OH");
+	check_str("geo_lookup Columbus US: then Georgia's", m.n >= 2 ?
+	    m.place[1].region : "", "US-GA");
+	geo_match_free(&m);
+	/* A region the gazetteer has no place in is not matched on. */
+	geo_lookup(g, "Strasbourg", "FR", "FR-67", &m);
+	check_long("geo_lookup Strasbourg FR FR-67: found, region unused",
+	    m.status * 10 + m.region_unused, GEO_FOUND * 10 + 1);
+	geo_match_free(&m);
+	/* London, England is 21 times London, Ontario. */
+	geo_lookup(g, "London", NULL, NULL, &m);
+	check_long("geo_lookup London, any country: the most populous",
+	    m.status * 10 + m.populous, GEO_FOUND * 10 + 1);
+	check_str("geo_lookup London, any country: England's", m.n > 0 ?
+	    m.place[0].region : "", "GB-ENG");
+	geo_match_free(&m);
+	geo_status(g, "Kordelio-Evosmos", "GR", NULL, GEO_NONE, 0);
+	geo_status(g, "Nowhere-upon-Nothing", "FR", NULL, GEO_NONE, 0);
+	geo_status(g, "Strasbourg", "DE", NULL, GEO_NONE, 0);
+	geo_status(g, "Columbus", "US", "US-AK", GEO_NONE, 0);
+	geo_status(g, "", "FR", NULL, GEO_NONE, 0);
+	/* Bristol, Virginia is across the street from Bristol, Tennessee. */
+	geo_lookup(g, "Bristol", "US", NULL, &m);
+	check_long("geo_lookup Bristol US: Virginia's is Tennessee's",
+	    m.n > 2 && strcmp(m.place[0].region, "US-CT") == 0 &&
+	    strcmp(m.place[1].region, "US-TN") == 0 &&
+	    strcmp(m.place[2].region, "US-VA") != 0, 1);
+	geo_match_free(&m);
+}
+
+/* Every region the gazetteer gives is a region of ISO 3166-2. */
+static void
+test_geo_regions(const char *path)
+{
+	FILE *fp;
+	char *line = NULL, *w, *save;
+	size_t cap = 0, n = 0, bad = 0;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return;
+	while (getline(&line, &cap, fp) > 0 && *line == '#') {
+		if (strncmp(line, "# regions: ", 11) != 0)
+			continue;
+		for (w = strtok_r(line + 11, " \n", &save); w != NULL;
+		    w = strtok_r(NULL, " \n", &save), n++)
+			bad += strlen(w) < 4 || w[2] != '-' ||
+			    !iso_region_ok((char[3]){ w[0], w[1], '\0' }, w);
+	}
+	free(line);
+	fclose(fp);
+	check_long("gazetteer: its regions are many", n > 300, 1);
+	check_long("gazetteer: its regions are ISO 3166-2's", (long)bad, 0);
+}
+
+static void
+test_geo_coord(void)
+{
+	static const char *const good[] = { "48.584", "-82.999", "90",
+	    "-90", "180", "-180.0", "0", "-0", "7.123456789012345" };
+	static const char *const bad[] = { "", "-", "181", "180.0001",
+	    "1e3", "+5", " 5", "5 ", "48,5", "1234", "12.", ".5", "--1",
+	    "7.1234567890123456", "nan", "0x10" };
+	double d;
+	size_t i;
+	char *what;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		what = xasprintf("geo_coord accepts longitude '%s'", good[i]);
+		check_long(what, geo_coord(good[i], 0, &d), 0);
+		free(what);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		what = xasprintf("geo_coord rejects longitude '%s'", bad[i]);
+		check_long(what, geo_coord(bad[i], 0, &d), -1);
+		free(what);
+	}
+	check_long("geo_coord rejects latitude 90.5",
+	    geo_coord("90.5", 1, &d), -1);
+	check_long("geo_coord reads -82.999", geo_coord("-82.999", 0, &d) ==
+	    0 && d > -82.9991 && d < -82.9989, 1);
+}
+
+static void
+test_geo(void)
+{
+	struct geo *g;
+	char *path = gazetteer_path();
+
+	test_geo_coord();
+	check_long("geo_open of a missing file exits 4",
+	    geo_open_status("/nonexistent/gazetteer.tsv"), EXIT_SYS);
+	check_long("geo_open of a file that is no gazetteer exits 4",
+	    geo_open_status("/etc/passwd"), EXIT_SYS);
+	check_long("geo_open of a directory exits 4", geo_open_status("/"),
+	    EXIT_SYS);
+	if (access(path, R_OK) != 0) {
+		check_str("gazetteer readable", path, "data/gazetteer.tsv");
+		free(path);
+		return;
+	}
+	g = geo_open(path);
+	test_geo_seeds(g);
+	test_geo_rules(g);
+	test_geo_regions(path);
+	geo_close(g);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -583,8 +926,13 @@ main(void)
 	test_slug();
 	test_utf8();
 	test_width();
+	test_vis();
+	test_fold_spell();
 	test_iso();
 	test_hmap();
+	test_siphash();
+	test_hmap_flood();
+	test_geo();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }

@@ -12,7 +12,8 @@ if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
 else
 	(cd "$top" && tar -cf - --exclude=.git --exclude='*.o' \
 	    --exclude='*.a' --exclude=tests/tmp --exclude=lib/seeds.c \
-	    --exclude=tests/unit-lib --exclude='sc-cities' \
+	    --exclude=tests/unit-lib --exclude=tests/fnv-collide \
+	    --exclude=tests/norandom --exclude='sc-cities' \
 	    --exclude='sc-events' --exclude='sc-followups' .) |
 	    (cd "$work" && tar -xf -)
 fi || exit 4

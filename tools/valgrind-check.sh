@@ -24,7 +24,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/sc-valgrind.XXXXXX") || exit 4
 
 sh "$top/tools/copy-tree.sh" "$top" "$work" || exit 4
 
-cd "$work" && make -s CFLAGS='-O1 -g' all tests/unit-lib || exit 4
+cd "$work" && make -s CFLAGS='-O1 -g' all tests/unit-lib tests/fnv-collide \
+    tests/norandom || exit 4
 
 mkdir -p .real
 for p in sc-* tests/unit-lib; do
