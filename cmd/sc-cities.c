@@ -8,21 +8,22 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY };
 
 static const struct verbdef verbs[] = {
 	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "CITY..." },
 	{ "add", 1, 1, 1, "NAME" }, { "set", 1, 1, -1, "CITY..." },
 	{ "rm", 1, 1, -1, "CITY..." }, { "import", 1, 1, 1, "FILE|-" },
 	{ "check", 0, 0, 0, "" },
-	{ "merge", 0, 3, 4, "BASE OURS THEIRS [PATH]" }, { NULL, 0, 0, 0, NULL }
+	{ "merge", 0, 3, 4, "BASE OURS THEIRS [PATH]" },
+	{ "tidy", 1, 0, -1, "[TABLE...]" }, { NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
 enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
-	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID
+	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_ENCODING, O_DATE_ORDER
 };
 static const struct ownopt ownopts[] = {
 	[O_COUNTRY] = { "country", 1, V(LIST) | V(ADD) | V(SET) },
@@ -41,6 +42,8 @@ static const struct ownopt ownopts[] = {
 	[O_FIELD] = { "field", 2, V(SET) },
 	[O_MAP] = { "map", 2, V(IMPORT) },
 	[O_SKIP_INVALID] = { "skip-invalid", 0, V(IMPORT) },
+	[O_ENCODING] = { "encoding", 1, V(TIDY) },
+	[O_DATE_ORDER] = { "date-order", 1, V(TIDY) },
 	{ NULL, 0, 0 }
 };
 
@@ -65,6 +68,8 @@ usage(void)
 	    "[--skip-invalid]\n"
 	    "       sc-cities check\n"
 	    "       sc-cities merge base ours theirs [path]\n"
+	    "       sc-cities tidy [-n] [--encoding E] [--date-order dmy|mdy|ymd]"
+	    " [table...]\n"
 	    "Try 'sc-cities --help' for more.\n");
 	exit(EXIT_USAGE);
 }
@@ -93,6 +98,9 @@ help(void)
 "  merge BASE OURS THEIRS [PATH]\n"
 "                       git's merge driver for the five tables: merges\n"
 "                       by key and field into OURS (see sc(7))\n"
+"  tidy [TABLE...] [--encoding utf-8|windows-1252] [--date-order dmy|mdy|ymd]\n"
+"                       rewrite tables a spreadsheet saved in the canonical\n"
+"                       form (all five by default), saying what changed\n"
 "\n"
 );
 	help_options("csv, tsv, json, table (show: text)");
@@ -996,12 +1004,66 @@ cmd_merge(void)
 	    cl.argc > 3 ? cl.argv[3] : NULL);
 }
 
+/* --- tidy ---------------------------------------------------------------- */
+
+/* A table named on the command line: cities, or cities.csv. */
+static const struct schema *
+table_arg(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(name, schemas[i]->name) == 0 ||
+		    strcmp(name, schemas[i]->file) == 0)
+			return schemas[i];
+	die(EXIT_USAGE, "tidy: no table '%s' (cities, events, attendance, "
+	    "partners, followups)", name);
+}
+
+static int
+in_schemas(const struct schema *const *which, size_t n,
+    const struct schema *sc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (which[i] == sc)
+			return 1;
+	return 0;
+}
+
+static int
+cmd_tidy(void)
+{
+	const struct schema *which[5], *sc;
+	struct tidyopt o;
+	size_t n = 0;
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	o.dryrun = cl.c.dryrun;
+	if (opt(O_ENCODING) != NULL &&
+	    (o.encoding = enc_parse(opt(O_ENCODING))) == -1)
+		die(EXIT_USAGE, "--encoding: utf-8 or windows-1252, not '%s'",
+		    opt(O_ENCODING));
+	if (opt(O_DATE_ORDER) != NULL &&
+	    (o.order = order_parse(opt(O_DATE_ORDER))) == -1)
+		die(EXIT_USAGE, "--date-order: dmy, mdy or ymd, not '%s'",
+		    opt(O_DATE_ORDER));
+	for (i = 0; i < cl.argc; i++)
+		if (!in_schemas(which, n, sc = table_arg(cl.argv[i])))
+			which[n++] = sc;
+	for (; cl.argc == 0 && n < 5; n++)
+		which[n] = schemas[n];
+	return tidy_tables(&st, which, n, &o);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static int (*const run[])(void) = {
 		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
-		cmd_check, cmd_merge
+		cmd_check, cmd_merge, cmd_tidy
 	};
 	int status;
 
