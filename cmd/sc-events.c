@@ -545,13 +545,140 @@ keep(const struct scan *s, void *arg)
 	return ok > 0 || scan_readable(s, col);
 }
 
+/* --- list -o ics ---------------------------------------------------------- */
+
+/* What an event's item is made of, reused from row to row. */
+struct ics_bufs {
+	struct buf uid, summary, location, desc;
+};
+
+static const char *
+ics_status(const char *status)
+{
+	if (strcmp(status, "held") == 0)
+		return "CONFIRMED";
+	if (strcmp(status, "planned") == 0)
+		return "TENTATIVE";
+	return strcmp(status, "cancelled") == 0 ? "CANCELLED" : NULL;
+}
+
+/* Where an event is: its host city's name and country, as people say it. */
+static void
+ics_place(struct buf *b, const char *city)
+{
+	struct table *t = db_table(&db, T_CITIES);
+	struct row *c = hmap_get(db_ids(&db, T_CITIES), city);
+
+	if (c == NULL)
+		return;
+	buf_adds(b, rget(t, c, C_NAME));
+	buf_adds(b, ", ");
+	buf_adds(b, rget(t, c, C_COUNTRY));
+}
+
+/*
+ * An event whose dates are known only to the month or the year spans
+ * that month or year, says so in its summary and keeps its dates as
+ * recorded in its description: left out, a coming summit would be
+ * missing from the calendar made to plan for it.
+ */
+static void
+ics_unfixed(struct ics_bufs *b, const struct scan *s)
+{
+	buf_adds(&b->summary, " (date not fixed)");
+	if (b->desc.len > 0)
+		buf_adds(&b->desc, "\n\n");
+	buf_adds(&b->desc, "Dates as recorded: ");
+	buf_adds(&b->desc, sget(s, E_START));
+	if (*sget(s, E_END) != '\0') {
+		buf_adds(&b->desc, " to ");
+		buf_adds(&b->desc, sget(s, E_END));
+	}
+	buf_adds(&b->desc, " (the day is not fixed).");
+}
+
+/* Whether an event's dates are days, not months or years. */
+static int
+days_fixed(const struct scan *s)
+{
+	struct date d;
+
+	if (date_parse(sget(s, E_START), &d) == -1 || d.prec != DATE_DAY)
+		return 0;
+	return *sget(s, E_END) == '\0' ||
+	    (date_parse(sget(s, E_END), &d) == 0 && d.prec == DATE_DAY);
+}
+
+/* An event as a calendar item: 0 (and named) when its dates cannot be. */
+static int
+event_item(const struct scan *s, void *arg, struct ics_item *it)
+{
+	struct ics_bufs *b = arg;
+	struct span sp;
+	char msg[512];
+
+	if (!scan_readable(s, E_START) || !scan_readable(s, E_END) ||
+	    !scan_readable(s, E_STATUS))
+		return 0;
+	if (event_span(sget(s, E_START), sget(s, E_END), &sp) == -1)
+		return 0;
+	if (sp.last < sp.first || sp.last > ics_last_day()) {
+		snprintf(msg, sizeof(msg), sp.last < sp.first ? "'%s' is "
+		    "before the start, '%s'" : "'%s' is too late for a "
+		    "calendar", sget(s, E_END), sget(s, E_START));
+		skip_row(s->t->label, s->rec.line, "end", msg);
+		return 0;
+	}
+	buf_reset(&b->uid);
+	buf_reset(&b->summary);
+	buf_reset(&b->location);
+	buf_reset(&b->desc);
+	buf_adds(&b->uid, "event-");
+	buf_adds(&b->uid, sget(s, E_ID));
+	buf_adds(&b->uid, "@sc.invalid");
+	buf_adds(&b->summary, sget(s, E_NAME));
+	buf_adds(&b->desc, sget(s, E_NOTES));
+	if (!days_fixed(s))
+		ics_unfixed(b, s);
+	ics_place(&b->location, sget(s, E_CITY));
+	it->uid = b->uid.s;
+	it->summary = b->summary.s;
+	it->location = b->location.s;
+	it->description = b->desc.s;
+	it->url = sget(s, E_URL);
+	it->status = ics_status(sget(s, E_STATUS));
+	it->first = sp.first;
+	it->last = sp.last;
+	it->stamp = 0;
+	return 1;
+}
+
+static void
+list_ics(struct filter *f)
+{
+	struct ics_bufs b;
+	struct ics_source src = {
+		"sc-events", "Events", keep, f, event_item, &b
+	};
+
+	memset(&b, 0, sizeof(b));
+	ics_list(&cl.c, &st, &schema_events, &src);
+	buf_free(&b.uid);
+	buf_free(&b.summary);
+	buf_free(&b.location);
+	buf_free(&b.desc);
+}
+
 static int
 cmd_list(void)
 {
 	struct filter f;
 
 	filter_init(&f);
-	list_rows(&cl.c, &st, &schema_events, keep, &f);
+	if (cl.c.out.fmt == FMT_ICS)
+		list_ics(&f);
+	else
+		list_rows(&cl.c, &st, &schema_events, keep, &f);
 	hmap_free(f.hosts);
 	free(f.series);
 	free_list(f.kinds, f.nkinds);
@@ -1354,6 +1481,11 @@ check_args(void)
 	if ((fmt == FMT_TEXT && cl.verb != SHOW) || fmt == FMT_MD)
 		die(EXIT_USAGE, "--output: %s is not a format for %s",
 		    fmt == FMT_MD ? "md" : "text", verbs[cl.verb].name);
+	if (fmt == FMT_ICS && cl.verb != LIST)
+		die(EXIT_USAGE, "--output: ics is for list, not %s",
+		    verbs[cl.verb].name);
+	if (fmt == FMT_ICS)
+		ics_check(&cl.c);
 	if (opt(O_REMOVE) != NULL && (opt(O_ROLE) || opt(O_NOTES) ||
 	    opt(O_SECTOR)))
 		die(EXIT_USAGE,

@@ -301,6 +301,137 @@ keep(const struct scan *s, void *arg)
 	return ok > 0 || scan_readable(s, col);
 }
 
+/* --- list -o ics ---------------------------------------------------------- */
+
+/* What a follow-up's item is made of, and those left out for want of a day. */
+struct ics_bufs {
+	struct buf uid, summary, desc;
+	struct buf undated;	/* their ids, the first few */
+	size_t	 nundated;
+};
+
+enum { UNDATED_NAMED = 20 };
+
+/* The day a follow-up was last changed, as its row dates it. */
+static long
+changed_day(const struct scan *s)
+{
+	struct date d;
+
+	if (date_parse(sget(s, F_CLOSED), &d) == 0 && d.prec == DATE_DAY)
+		return date_first(&d);
+	if (date_parse(sget(s, F_CREATED), &d) == 0 && d.prec == DATE_DAY)
+		return date_first(&d);
+	return 0;
+}
+
+/*
+ * What the item says besides its summary: the notes, then the follow-up's
+ * number, status and due date as recorded, its owner and its event.
+ */
+static void
+followup_desc(struct buf *b, const struct scan *s)
+{
+	const char *ev = name_of(T_EVENTS, sget(s, F_EVENT));
+
+	buf_adds(b, sget(s, F_NOTES));
+	buf_adds(b, b->len > 0 ? "\n\n" : "");
+	buf_adds(b, "Follow-up ");
+	buf_adds(b, sget(s, F_ID));
+	buf_adds(b, ", ");
+	buf_adds(b, sget(s, F_STATUS));
+	buf_adds(b, ", due ");
+	buf_adds(b, sget(s, F_DUE));
+	if (strlen(sget(s, F_DUE)) < 10)
+		buf_adds(b, " (by its last day)");
+	if (*sget(s, F_OWNER) != '\0') {
+		buf_adds(b, "\nOwner: ");
+		buf_adds(b, sget(s, F_OWNER));
+	}
+	if (*sget(s, F_EVENT) != '\0') {
+		buf_adds(b, "\nEvent: ");
+		buf_adds(b, ev != NULL ? ev : sget(s, F_EVENT));
+	}
+}
+
+/*
+ * The summary leads with the city: a calendar's narrow cells cut a long
+ * title, and seven invitations that differ only in their city must not
+ * look alike.
+ */
+static void
+followup_summary(struct buf *b, const struct scan *s)
+{
+	const char *city = name_of(T_CITIES, sget(s, F_CITY));
+
+	if (strcmp(sget(s, F_STATUS), "done") == 0)
+		buf_adds(b, "Done: ");
+	if (*sget(s, F_CITY) != '\0') {
+		buf_adds(b, city != NULL ? city : sget(s, F_CITY));
+		buf_adds(b, ": ");
+	}
+	buf_adds(b, sget(s, F_ACTION));
+}
+
+/*
+ * A follow-up as a calendar item on the day it is due (a month or a year
+ * is due on its last day, as list --overdue and the report count it); one
+ * with no due date has no day, and is counted for the note list_ics()
+ * leaves.
+ */
+static int
+followup_item(const struct scan *s, void *arg, struct ics_item *it)
+{
+	struct ics_bufs *b = arg;
+	long day;
+
+	if (!scan_readable(s, F_STATUS) || !scan_readable(s, F_DUE))
+		return 0;
+	if (!due_day(sget(s, F_DUE), &day)) {
+		if (b->nundated++ < UNDATED_NAMED) {
+			buf_adds(&b->undated, b->undated.len > 0 ? ", " : "");
+			buf_adds(&b->undated, sget(s, F_ID));
+		}
+		return 0;
+	}
+	buf_reset(&b->uid);
+	buf_reset(&b->summary);
+	buf_reset(&b->desc);
+	buf_adds(&b->uid, "followup-");
+	buf_adds(&b->uid, sget(s, F_ID));
+	buf_adds(&b->uid, "@sc.invalid");
+	followup_summary(&b->summary, s);
+	followup_desc(&b->desc, s);
+	it->uid = b->uid.s;
+	it->summary = b->summary.s;
+	it->description = b->desc.s;
+	it->status = strcmp(sget(s, F_STATUS), "cancelled") == 0 ?
+	    "CANCELLED" : NULL;
+	it->first = it->last = day;
+	it->stamp = changed_day(s);
+	return 1;
+}
+
+static void
+list_ics(struct filter *f)
+{
+	struct ics_bufs b;
+	struct ics_source src = {
+		"sc-followups", "Follow-ups", keep, f, followup_item, &b
+	};
+
+	memset(&b, 0, sizeof(b));
+	ics_list(&cl.c, &st, &schema_followups, &src);
+	if (b.nundated > 0)
+		note("%zu follow-up%s with no due date left out of the "
+		    "calendar: %s%s", b.nundated, b.nundated > 1 ? "s" : "",
+		    b.undated.s, b.nundated > UNDATED_NAMED ? ", ..." : "");
+	buf_free(&b.uid);
+	buf_free(&b.summary);
+	buf_free(&b.desc);
+	buf_free(&b.undated);
+}
+
 /* Rows go out as they are read: memory does not grow with the table. */
 static int
 cmd_list(void)
@@ -308,7 +439,10 @@ cmd_list(void)
 	struct filter f;
 
 	filter_init(&f);
-	list_rows(&cl.c, &st, &schema_followups, keep, &f);
+	if (cl.c.out.fmt == FMT_ICS)
+		list_ics(&f);
+	else
+		list_rows(&cl.c, &st, &schema_followups, keep, &f);
 	free(f.owner);
 	free(f.match);
 	free_list(f.statuses, f.nstatuses);
@@ -1565,6 +1699,11 @@ main(int argc, char *argv[])
 	    cl.c.out.fmt == FMT_MD))
 		die(EXIT_USAGE, "-o text and -o md are for report; %s takes "
 		    "csv, tsv, json or table", verbs[cl.verb].name);
+	if (cl.verb != LIST && cl.c.out.fmt == FMT_ICS)
+		die(EXIT_USAGE, "--output: ics is for list, not %s",
+		    verbs[cl.verb].name);
+	if (cl.c.out.fmt == FMT_ICS)
+		ics_check(&cl.c);
 	store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = run[cl.verb]();

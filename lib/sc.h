@@ -160,7 +160,8 @@ void	 help_options(const char *);
 
 /* csv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
-	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD
+	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD,
+	FMT_ICS
 };
 struct rec {
 	size_t	 n;
@@ -210,6 +211,35 @@ struct table;
 struct row;
 void	 out_rows(const struct outopt *, const struct table *, struct row **,
 	    size_t);
+
+/* ics.c: iCalendar (RFC 5545), whole-day VEVENTs, for the list verbs. */
+struct ics_item {
+	const char *uid, *summary, *location, *description, *url;
+	const char *status;	/* CONFIRMED, TENTATIVE, CANCELLED or NULL */
+	long	 first, last;	/* the days it takes, both included */
+	long	 stamp;		/* DTSTAMP: the day it was last changed */
+};
+struct scan;
+struct common;
+struct store;
+struct schema;
+struct ics_source {
+	const char *prog, *calname;
+	int	(*keep)(const struct scan *, void *);
+	void	*keep_arg;
+	int	(*item)(const struct scan *, void *, struct ics_item *);
+	void	*item_arg;
+};
+void	 ics_text(struct buf *, const char *);
+void	 ics_uri(struct buf *, const char *);
+void	 ics_fold(struct buf *, const char *, size_t);
+long	 ics_last_day(void);
+void	 ics_begin(const char *, const char *);
+void	 ics_event(const struct ics_item *);
+void	 ics_end(void);
+void	 ics_check(const struct common *);
+void	 ics_list(const struct common *, struct store *, const struct schema *,
+	    const struct ics_source *);
 
 /* table.c: the five tables, their columns and rows in memory. */
 enum { MAXSCHEMA = 10 };

@@ -943,6 +943,123 @@ test_geo(void)
 	free(path);
 }
 
+/* ics.c: what RFC 5545 asks of a TEXT value and of a content line. */
+static char *
+ics_text_str(const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+
+	buf_adds(&b, "");
+	ics_text(&b, s);
+	return b.s;
+}
+
+static char *
+ics_fold_str(const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+
+	ics_fold(&b, s, strlen(s));
+	return b.s;
+}
+
+/* The longest line of a folded text, in octets, without its CRLF. */
+static long
+longest_line(const char *s)
+{
+	const char *nl;
+	long max = 0;
+
+	for (; (nl = strstr(s, "\r\n")) != NULL; s = nl + 2)
+		if (nl - s > max)
+			max = nl - s;
+	return max;
+}
+
+static void
+test_ics_fold(void)
+{
+	char in[256], want[512];
+	char *got;
+
+	check_own("ics_fold short", ics_fold_str("VERSION:2.0"),
+	    "VERSION:2.0\r\n");
+	memset(in, 'a', 75);
+	in[75] = '\0';
+	snprintf(want, sizeof(want), "%s\r\n", in);
+	check_own("ics_fold 75 octets stay one line", ics_fold_str(in), want);
+	memcpy(in + 75, "b", 2);
+	snprintf(want, sizeof(want), "%.75s\r\n b\r\n", in);
+	check_own("ics_fold 76 octets: a fold before the 76th",
+	    ics_fold_str(in), want);
+	memcpy(in + 74, "\xc3\xa9", 3);
+	snprintf(want, sizeof(want), "%.74s\r\n \xc3\xa9\r\n", in);
+	check_own("ics_fold é across octet 75 goes whole to the next line",
+	    ics_fold_str(in), want);
+	memcpy(in + 73, "\xe6\x9d\xb1", 4);
+	snprintf(want, sizeof(want), "%.73s\r\n \xe6\x9d\xb1\r\n", in);
+	check_own("ics_fold 東 across octet 75 goes whole to the next line",
+	    ics_fold_str(in), want);
+	memcpy(in + 72, "\xf0\x9f\x98\x80", 5);
+	snprintf(want, sizeof(want), "%.72s\r\n \xf0\x9f\x98\x80\r\n", in);
+	check_own("ics_fold a 4-octet character across octet 75",
+	    ics_fold_str(in), want);
+	memcpy(in + 74, "\\,", 3);
+	snprintf(want, sizeof(want), "%.74s\r\n \\,\r\n", in);
+	check_own("ics_fold an escape pair is not split", ics_fold_str(in),
+	    want);
+	memset(in, 'x', 200);
+	in[200] = '\0';
+	got = ics_fold_str(in);
+	check_long("ics_fold 200 octets: no line over 75", longest_line(got),
+	    75);
+	check_long("ics_fold 200 octets: 75, then 1 + 74, then 1 + 51",
+	    (long)strlen(got), 200 + 2 + 3 * 2);
+	free(got);
+	memset(in, 0, sizeof(in));
+	for (size_t i = 0; i + 3 <= 150; i += 3)
+		memcpy(in + i, "\xe6\x9d\xb1", 3);
+	got = ics_fold_str(in);
+	check_long("ics_fold 50 CJK characters: no line over 75",
+	    longest_line(got) <= 75, 1);
+	check_long("ics_fold 50 CJK characters: each continuation starts "
+	    "with a space and a whole character",
+	    strstr(got, "\r\n \xe6") != NULL && strstr(got, "\r\n \x9d") ==
+	    NULL && strstr(got, "\r\n \xb1") == NULL, 1);
+	free(got);
+}
+
+static void
+test_ics(void)
+{
+	struct buf b = { NULL, 0, 0 };
+
+	check_own("ics_text plain", ics_text_str("Cape Town"), "Cape Town");
+	check_own("ics_text backslash, semicolon, comma",
+	    ics_text_str("a\\b;c,d"), "a\\\\b\\;c\\,d");
+	check_own("ics_text colon and quote stay", ics_text_str("a:\"b\""),
+	    "a:\"b\"");
+	check_own("ics_text LF, CRLF and CR are \\n",
+	    ics_text_str("1\n2\r\n3\r4\n"), "1\\n2\\n3\\n4\\n");
+	check_own("ics_text a tab stays", ics_text_str("a\tb"), "a\tb");
+	check_own("ics_text a control is shown, its backslash escaped",
+	    ics_text_str("x\033[2J\x01"), "x\\\\e[2J\\\\x01");
+	check_own("ics_text a bidi override is shown",
+	    ics_text_str("a\xe2\x80\xae" "b"), "a<U+202E>b");
+	check_own("ics_text invalid UTF-8 is shown",
+	    ics_text_str("a\xff"), "a\\\\xff");
+	check_own("ics_text UTF-8 stays", ics_text_str("Montr\xc3\xa9" "al, "
+	    "\xe6\x9d\xb1\xe4\xba\xac"), "Montr\xc3\xa9" "al\\, "
+	    "\xe6\x9d\xb1\xe4\xba\xac");
+	buf_adds(&b, "");
+	ics_uri(&b, "https://ex.org/a b?q=\xc3\xa9&x=1,2;3#\"<>");
+	check_str("ics_uri: space, non-ASCII and <>\" percent-encoded, "
+	    "nothing escaped", b.s,
+	    "https://ex.org/a%20b?q=%C3%A9&x=1,2;3#%22%3C%3E");
+	buf_free(&b);
+	test_ics_fold();
+}
+
 int
 main(void)
 {
@@ -963,6 +1080,7 @@ main(void)
 	test_siphash();
 	test_hmap_flood();
 	test_geo();
+	test_ics();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }
