@@ -376,35 +376,72 @@ struct related {
 	struct table *att, *fu;
 };
 
+/* The events the city came to, with its role, as a list of show. */
+static void
+show_events(const char *id, const struct table *att)
+{
+	static const char *const head[] = { "event", "role", "start", "name" };
+	struct table *ev = db_table(&db, T_EVENTS);
+	struct cells c;
+	struct row *e, *a;
+	const char *f[4];
+	size_t i;
+
+	cells_init(&c, 4);
+	cells_add(&c, (char *const *)head);
+	c.head = 1;
+	for (i = 0; i < att->nrows; i++) {
+		a = att->rows[i];
+		if (strcmp(rget(att, a, A_CITY), id) != 0)
+			continue;
+		e = hmap_get(db_ids(&db, T_EVENTS), rget(att, a, A_EVENT));
+		f[0] = rget(att, a, A_EVENT);
+		f[1] = rget(att, a, A_ROLE);
+		f[2] = e ? rget(ev, e, E_START) : "";
+		f[3] = e ? rget(ev, e, E_NAME) : "";
+		cells_add(&c, (char *const *)f);
+	}
+	cells_list(&c, &cl.c.out, "events");
+}
+
+static void
+show_followups(const char *id, const struct table *fu)
+{
+	static const char *const head[] = {
+		"id", "status", "due", "owner", "action"
+	};
+	struct cells c;
+	const char *f[5];
+	struct row *x;
+	size_t i;
+
+	cells_init(&c, 5);
+	cells_add(&c, (char *const *)head);
+	c.head = 1;
+	for (i = 0; i < fu->nrows; i++) {
+		x = fu->rows[i];
+		if (strcmp(rget(fu, x, F_CITY), id) != 0)
+			continue;
+		f[0] = rget(fu, x, F_ID);
+		f[1] = rget(fu, x, F_STATUS);
+		f[2] = rget(fu, x, F_DUE);
+		f[3] = rget(fu, x, F_OWNER);
+		f[4] = rget(fu, x, F_ACTION);
+		cells_add(&c, (char *const *)f);
+	}
+	cells_list(&c, &cl.c.out, "follow-ups");
+}
+
 static void
 show_text(const struct table *t, const struct row *r,
     const struct related *rel)
 {
-	struct table *ev = db_table(&db, T_EVENTS), *att = rel->att;
-	struct table *fu = rel->fu;
-	struct row *e, *a, *f;
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
 		vis_line("%-10s %s", t->cols[i], r->f[i]);
-	printf("events:\n");
-	for (i = 0; i < att->nrows; i++) {
-		a = att->rows[i];
-		if (strcmp(rget(att, a, A_CITY), rget(t, r, C_ID)) != 0)
-			continue;
-		e = hmap_get(db_ids(&db, T_EVENTS), rget(att, a, A_EVENT));
-		vis_line("  %s  %s  %s  %s", rget(att, a, A_EVENT),
-		    rget(att, a, A_ROLE), e ? rget(ev, e, E_START) : "",
-		    e ? rget(ev, e, E_NAME) : "");
-	}
-	printf("follow-ups:\n");
-	for (i = 0; i < fu->nrows; i++) {
-		f = fu->rows[i];
-		if (strcmp(rget(fu, f, F_CITY), rget(t, r, C_ID)) == 0)
-			vis_line("  %s  %s  due %s  %s", rget(fu, f, F_ID),
-			    rget(fu, f, F_STATUS), *rget(fu, f, F_DUE) ?
-			    rget(fu, f, F_DUE) : "-", rget(fu, f, F_ACTION));
-	}
+	show_events(rget(t, r, C_ID), rel->att);
+	show_followups(rget(t, r, C_ID), rel->fu);
 }
 
 static void

@@ -734,38 +734,90 @@ joins_free(struct joins *j)
 	table_free(j->fu);
 }
 
+/* The cities that came, with their roles, as a list of show. */
+static void
+show_cities(const struct joins *j, const struct group *g)
+{
+	static const char *const head[] = { "city", "role", "name" };
+	struct cells c;
+	struct row *x, *city;
+	const char *f[3];
+	size_t i;
+
+	cells_init(&c, 3);
+	cells_add(&c, (char *const *)head);
+	c.head = 1;
+	for (i = 0; i < g->n; i++) {
+		x = g->v[i];
+		city = hmap_get(db_ids(&db, T_CITIES), rget(j->att, x, A_CITY));
+		f[0] = rget(j->att, x, A_CITY);
+		f[1] = rget(j->att, x, A_ROLE);
+		f[2] = city != NULL ? rget(j->cities, city, C_NAME) : "";
+		cells_add(&c, (char *const *)f);
+	}
+	cells_list(&c, &cl.c.out, "cities");
+}
+
+static void
+show_partners(const struct joins *j, const struct group *g)
+{
+	static const char *const head[] = { "organisation", "sector" };
+	struct cells c;
+	const char *f[2];
+	size_t i;
+
+	cells_init(&c, 2);
+	cells_add(&c, (char *const *)head);
+	c.head = 1;
+	for (i = 0; i < g->n; i++) {
+		f[0] = rget(j->par, g->v[i], P_ORGANISATION);
+		f[1] = rget(j->par, g->v[i], P_SECTOR);
+		cells_add(&c, (char *const *)f);
+	}
+	cells_list(&c, &cl.c.out, "partners");
+}
+
+/* The event's follow-ups, each with the city it concerns and its owner. */
+static void
+show_followups(const struct joins *j, const struct group *g)
+{
+	static const char *const head[] = {
+		"id", "status", "due", "city", "owner", "action"
+	};
+	struct cells c;
+	struct row *x, *city;
+	const char *f[6];
+	size_t i;
+
+	cells_init(&c, 6);
+	cells_add(&c, (char *const *)head);
+	c.head = 1;
+	for (i = 0; i < g->n; i++) {
+		x = g->v[i];
+		city = hmap_get(db_ids(&db, T_CITIES), rget(j->fu, x, F_CITY));
+		f[0] = rget(j->fu, x, F_ID);
+		f[1] = rget(j->fu, x, F_STATUS);
+		f[2] = rget(j->fu, x, F_DUE);
+		f[3] = city != NULL ? rget(j->cities, city, C_NAME) :
+		    rget(j->fu, x, F_CITY);
+		f[4] = rget(j->fu, x, F_OWNER);
+		f[5] = rget(j->fu, x, F_ACTION);
+		cells_add(&c, (char *const *)f);
+	}
+	cells_list(&c, &cl.c.out, "follow-ups");
+}
+
 static void
 show_text(const struct joins *j, const struct table *t, const struct row *r)
 {
-	const struct group *g;
-	struct row *c, *x;
+	const char *id = rget(t, r, E_ID);
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
 		vis_line("%-10s %s", t->cols[i], r->f[i]);
-	printf("cities:\n");
-	g = group_of(j->att_by, rget(t, r, E_ID));
-	for (i = 0; i < g->n; i++) {
-		x = g->v[i];
-		c = hmap_get(db_ids(&db, T_CITIES), rget(j->att, x, A_CITY));
-		vis_line("  %s  %s  %s", rget(j->att, x, A_CITY),
-		    rget(j->att, x, A_ROLE),
-		    c != NULL ? rget(j->cities, c, C_NAME) : "");
-	}
-	printf("partners:\n");
-	g = group_of(j->par_by, rget(t, r, E_ID));
-	for (i = 0; i < g->n; i++)
-		vis_line("  %s  %s", rget(j->par, g->v[i], P_ORGANISATION),
-		    *rget(j->par, g->v[i], P_SECTOR) ?
-		    rget(j->par, g->v[i], P_SECTOR) : "-");
-	printf("follow-ups:\n");
-	g = group_of(j->fu_by, rget(t, r, E_ID));
-	for (i = 0; i < g->n; i++) {
-		x = g->v[i];
-		vis_line("  %s  %s  due %s  %s", rget(j->fu, x, F_ID),
-		    rget(j->fu, x, F_STATUS), *rget(j->fu, x, F_DUE) ?
-		    rget(j->fu, x, F_DUE) : "-", rget(j->fu, x, F_ACTION));
-	}
+	show_cities(j, group_of(j->att_by, id));
+	show_partners(j, group_of(j->par_by, id));
+	show_followups(j, group_of(j->fu_by, id));
 }
 
 /* A JSON array of whole rows of a table, as objects. */

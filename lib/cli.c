@@ -41,6 +41,7 @@ common_opt(struct common *c, int ch, const char *arg)
 	case 'i': c->input = arg; break;
 	case 'c': c->out.columns = arg; break;
 	case 'H': c->out.noheader = 1; break;
+	case 'W': c->out.wide = 1; break;
 	case 'n': c->dryrun = 1; break;
 	case 'h': c->help = 1; break;
 	case 'V': c->version = 1; break;
@@ -430,6 +431,7 @@ help_options(const char *outputs)
 "  -o, --output FMT     %s\n"
 "  -c, --columns LIST   the columns to print, in that order\n"
 "  -H, --no-header      no header line in csv and tsv\n"
+"  -W, --wide           tables whole on a terminal, not cut to its width\n"
 "      --safe --crlf --bom  for spreadsheets\n"
 "      --today DATE     the date taken as today (also $SC_TODAY)\n"
 "  -n, --dry-run        print what would be written, change nothing\n"

@@ -1,11 +1,15 @@
 /*
  * out.c: the writers.  csv, tsv and json stream a row at a time; table
- * keeps the rows, since its column widths depend on all of them.
+ * keeps the rows, since its column widths depend on all of them, and on
+ * a terminal fits them to its width.
  */
+#include <sys/ioctl.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "sc.h"
 
@@ -17,8 +21,8 @@ struct out {
 	const char *eol;
 	struct buf line;	/* a line, written whole */
 	char	**keys;		/* JSON: ,"name": for each column */
-	char	***rows;	/* for table: copies of the rows */
-	size_t	 nrows, caprows;
+	struct cells cells;	/* table: the header and rows, as shown */
+	char	**pick;		/* table: a row's output columns */
 };
 
 static char outbuf[1 << 16];
@@ -293,6 +297,14 @@ out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 		o->names[i] = xstrdup(cols[o->idx[i]]);
 	if (o->o.fmt == FMT_JSON)
 		json_keys(o);
+	if (o->o.fmt == FMT_TABLE) {
+		cells_init(&o->cells, o->n);
+		o->pick = xreallocarray(NULL, o->n, sizeof(*o->pick));
+		if (!o->o.noheader) {
+			cells_add(&o->cells, o->names);
+			o->cells.head = 1;
+		}
+	}
 	if (o->o.bom && o->o.fmt == FMT_CSV)
 		fputs("\xef\xbb\xbf", stdout);
 	if (!o->o.noheader && (o->o.fmt == FMT_CSV || o->o.fmt == FMT_TSV)) {
@@ -327,7 +339,6 @@ json_row(struct out *o, char *const *f)
 void
 out_row(struct out *o, char *const *f)
 {
-	char **copy;
 	size_t i;
 
 	if (o->o.fmt == FMT_JSON) {
@@ -338,14 +349,9 @@ out_row(struct out *o, char *const *f)
 		write_line(o, f);
 		return;
 	}
-	copy = xreallocarray(NULL, o->n, sizeof(*copy));
 	for (i = 0; i < o->n; i++)
-		copy[i] = vis_str(f[o->idx[i]]);
-	if (o->nrows == o->caprows) {
-		o->caprows = o->caprows ? o->caprows * 2 : 64;
-		o->rows = xreallocarray(o->rows, o->caprows, sizeof(*o->rows));
-	}
-	o->rows[o->nrows++] = copy;
+		o->pick[i] = f[o->idx[i]];
+	cells_add(&o->cells, o->pick);
 }
 
 /*
@@ -373,57 +379,238 @@ out_raw(struct out *o, const char *raw, size_t len)
 	fputs(o->eol, stdout);
 }
 
+/* --- tables for people ---------------------------------------------------- */
+
+void
+cells_init(struct cells *c, size_t ncols)
+{
+	memset(c, 0, sizeof(*c));
+	c->ncols = ncols;
+}
+
+/*
+ * Keeps a row of a table for people, each cell as vis_str() shows it:
+ * the widths are then those of what is shown, so that an escape sequence
+ * neither reaches the terminal nor skews the columns.
+ */
+void
+cells_add(struct cells *c, char *const *f)
+{
+	char **copy;
+	size_t i;
+
+	copy = xreallocarray(NULL, c->ncols, sizeof(*copy));
+	for (i = 0; i < c->ncols; i++)
+		copy[i] = vis_str(f[i]);
+	if (c->nrows == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->rows = xreallocarray(c->rows, c->cap, sizeof(*c->rows));
+	}
+	c->rows[c->nrows++] = copy;
+}
+
+/*
+ * The columns a table must fit in: on a terminal, its width (TIOCGWINSZ,
+ * else $COLUMNS), unless --wide; 0 for no limit.  Piped, a table keeps
+ * every byte: $COLUMNS, which a shell sets for itself, applies only to a
+ * terminal.
+ */
+static size_t
+fit_width(const struct outopt *o)
+{
+	struct winsize ws;
+	const char *env;
+	char *end;
+	long n;
+
+	if (o->wide || !isatty(STDOUT_FILENO))
+		return 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((env = getenv("COLUMNS")) == NULL || *env == '\0')
+		return 0;
+	n = strtol(env, &end, 10);
+	return *end == '\0' && n > 0 && n < 100000 ? (size_t)n : 0;
+}
+
+/*
+ * The widths of columns whose values are vals[] wide and headings head[]
+ * wide, cut at level t: a column's values to t, its heading, where wider
+ * than its values, to a third of t (2 at least: a letter and the
+ * ellipsis), since a table is read for its values.  Returns what the
+ * columns take with the gaps between them.
+ */
+static size_t
+cut_at(size_t *w, const size_t *vals, const size_t *head, size_t n, size_t t)
+{
+	size_t i, v, h, sum = 2 * (n - 1);
+
+	for (i = 0; i < n; i++) {
+		v = vals[i] < t ? vals[i] : t;
+		h = t / 3 > 2 ? t / 3 : 2;
+		h = head[i] < h ? head[i] : h;
+		w[i] = v > h ? v : h;
+		sum += w[i];
+	}
+	return sum;
+}
+
+/*
+ * Makes the widths w[] fit width, when they do not: cut at the highest
+ * level that fits (1 at least), then the room that is left given back,
+ * a column at a time from the left, first to the values cut and then to
+ * the headings.
+ */
+static void
+fit_widths(size_t *w, const size_t *vals, const size_t *head, size_t n,
+    size_t width)
+{
+	size_t i, t, lo = 1, hi = 0, sum = 2 * (n - 1), room, want;
+
+	for (i = 0; i < n; i++) {
+		sum += w[i];
+		hi = w[i] > hi ? w[i] : hi;
+	}
+	if (n == 0 || sum <= width)
+		return;
+	while (lo < hi) {
+		t = lo + (hi - lo + 1) / 2;
+		if (cut_at(w, vals, head, n, t) <= width)
+			lo = t;
+		else
+			hi = t - 1;
+	}
+	sum = cut_at(w, vals, head, n, lo);
+	room = width > sum ? width - sum : 0;
+	for (i = 0; i < n && room > 0; i++)
+		if (w[i] < vals[i]) {
+			w[i]++;
+			room--;
+		}
+	for (i = 0; i < n && room > 0; i++)
+		if (w[i] < head[i]) {
+			want = head[i] - w[i] < room ? head[i] - w[i] : room;
+			w[i] += want;
+			room -= want;
+		}
+}
+
+/*
+ * s cut to width columns at most: whole grapheme clusters (a wide CJK
+ * character, a letter and its accents, never part of a UTF-8 sequence)
+ * while they fit in width - 1, then "…".  A copy of s when it fits.
+ */
+char *
+out_cut(const char *s, size_t width)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp, prev = -1;
+	utf8proc_ssize_t k, left = (utf8proc_ssize_t)strlen(s);
+	size_t w = 0, cluster = 0, keep = 0;
+	int state = 0;
+
+	if (display_width(s) <= width)
+		return xstrdup(s);
+	if (width == 0)
+		return xstrdup("");
+	for (; left > 0; p += k, left -= k, prev = cp) {
+		if ((k = utf8proc_iterate(p, left, &cp)) < 1) {
+			k = 1;
+			cp = 0xFFFD;
+		}
+		if (prev != -1 && utf8proc_grapheme_break_stateful(prev, cp,
+		    &state)) {
+			if (w + cluster > width - 1)
+				break;
+			w += cluster;
+			cluster = 0;
+			keep = (size_t)(p - (const utf8proc_uint8_t *)s);
+		}
+		cluster += cp < 0x20 ? 0 : (size_t)utf8proc_charwidth(cp);
+	}
+	return xasprintf("%.*s\xe2\x80\xa6", (int)keep, s);
+}
+
 /* Padding is written only before a cell, so no line ends in spaces. */
 static void
-table_line(const struct out *o, char *const *f, const size_t *w)
+cells_line(char *const *f, size_t n, const size_t *w, const char *indent)
 {
 	size_t i, pad = 0;
+	char *cell;
 
-	for (i = 0; i < o->n; i++) {
-		if (*f[i] != '\0') {
+	fputs(indent, stdout);
+	for (i = 0; i < n; i++) {
+		cell = out_cut(f[i], w[i]);
+		if (*cell != '\0') {
 			for (; pad > 0; pad--)
 				putchar(' ');
-			fputs(f[i], stdout);
+			fputs(cell, stdout);
 		}
-		pad += w[i] - display_width(f[i]) + 2;
+		pad += w[i] - display_width(cell) + 2;
+		free(cell);
 	}
 	putchar('\n');
 }
 
-/*
- * A table is for people: its header and its cells are shown by vis_str()
- * (the cells when they are kept, in out_row()), and the widths are those
- * of what is shown, so that an escape sequence neither reaches the
- * terminal nor skews the columns.
- */
 static void
-print_table(struct out *o)
+cells_free(struct cells *c)
 {
-	size_t *w, i, j, dw;
-	char **head;
+	size_t i, j;
 
-	w = xcalloc(o->n, sizeof(*w));
-	head = xreallocarray(NULL, o->n, sizeof(*head));
-	for (j = 0; j < o->n; j++) {
-		head[j] = vis_str(o->names[j]);
-		w[j] = display_width(head[j]);
+	for (i = 0; i < c->nrows; i++) {
+		for (j = 0; j < c->ncols; j++)
+			free(c->rows[i][j]);
+		free(c->rows[i]);
 	}
-	for (i = 0; i < o->nrows; i++)
-		for (j = 0; j < o->n; j++)
-			if ((dw = display_width(o->rows[i][j])) > w[j])
-				w[j] = dw;
-	if (!o->o.noheader)
-		table_line(o, head, w);
-	for (i = 0; i < o->nrows; i++) {
-		table_line(o, o->rows[i], w);
-		for (j = 0; j < o->n; j++)
-			free(o->rows[i][j]);
-		free(o->rows[i]);
-	}
-	for (j = 0; j < o->n; j++)
-		free(head[j]);
+	free(c->rows);
+	cells_init(c, c->ncols);
+}
+
+/*
+ * A list in show: its title, then its rows (headings first) indented as
+ * a table; only the title when it has no rows.  The rows are freed.
+ */
+void
+cells_list(struct cells *c, const struct outopt *opt, const char *title)
+{
+	printf("%s:\n", title);
+	if (c->nrows > c->head)
+		cells_print(c, opt, "  ");
+	else
+		cells_free(c);
+}
+
+/*
+ * Prints the rows kept, each line after indent, the columns two spaces
+ * apart and as wide as their widest cell; on a terminal, the widest cut
+ * so that the lines fit it.  The rows are freed.
+ */
+void
+cells_print(struct cells *c, const struct outopt *opt, const char *indent)
+{
+	size_t *w, *vals, *head, i, j, dw, width;
+
+	w = xcalloc(c->ncols, sizeof(*w));
+	vals = xcalloc(c->ncols, sizeof(*vals));
+	head = xcalloc(c->ncols, sizeof(*head));
+	for (i = 0; i < c->nrows; i++)
+		for (j = 0; j < c->ncols; j++) {
+			dw = display_width(c->rows[i][j]);
+			if (i < c->head)
+				head[j] = dw;
+			else if (dw > vals[j])
+				vals[j] = dw;
+			w[j] = vals[j] > head[j] ? vals[j] : head[j];
+		}
+	if ((width = fit_width(opt)) > 0)
+		fit_widths(w, vals, head, c->ncols, width > strlen(indent) ?
+		    width - strlen(indent) : 1);
+	free(vals);
 	free(head);
+	for (i = 0; i < c->nrows; i++)
+		cells_line(c->rows[i], c->ncols, w, indent);
 	free(w);
+	cells_free(c);
 }
 
 void
@@ -434,7 +621,7 @@ out_close(struct out *o)
 	if (o == NULL)
 		return;
 	if (o->o.fmt == FMT_TABLE)
-		print_table(o);
+		cells_print(&o->cells, &o->o, "");
 	for (i = 0; i < o->n; i++) {
 		free(o->names[i]);
 		if (o->keys != NULL)
@@ -442,7 +629,7 @@ out_close(struct out *o)
 	}
 	free(o->names);
 	free(o->keys);
-	free(o->rows);
+	free(o->pick);
 	buf_free(&o->line);
 	free(o->idx);
 	free(o);

@@ -190,10 +190,22 @@ int	 fmt_parse(const char *);
 /* out.c: the writers (csv, tsv, json, table). */
 struct outopt {
 	int	 fmt;		/* FMT_GUESS picks table on a terminal */
+	int	 wide;		/* -W: a table is not cut to the terminal */
 	int	 noheader;
 	int	 crlf, bom, safe;
 	const char *columns;	/* -c, or NULL for all */
 };
+struct cells {
+	size_t	 ncols;
+	char	***rows;	/* each cell as vis_str() shows it */
+	size_t	 nrows, cap;
+	size_t	 head;		/* the first rows are headings: 0 or 1 */
+};
+void	 cells_init(struct cells *, size_t);
+void	 cells_add(struct cells *, char *const *);
+void	 cells_print(struct cells *, const struct outopt *, const char *);
+void	 cells_list(struct cells *, const struct outopt *, const char *);
+char	*out_cut(const char *, size_t);
 struct out;
 struct out *out_open(const struct outopt *, char *const *, size_t);
 void	 out_row(struct out *, char *const *);
@@ -396,7 +408,7 @@ enum {
 	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
 	OPT_BOM, OPT_FIRST_OWN		/* a command's own options start here */
 };
-#define COMMON_SHORTOPTS	"D:i:o:c:HnhV"
+#define COMMON_SHORTOPTS	"D:i:o:c:HWnhV"
 #define COMMON_LONGOPTS \
 	{ "data", required_argument, NULL, 'D' }, \
 	{ "input", required_argument, NULL, 'i' }, \
@@ -404,6 +416,7 @@ enum {
 	{ "output", required_argument, NULL, 'o' }, \
 	{ "columns", required_argument, NULL, 'c' }, \
 	{ "no-header", no_argument, NULL, 'H' }, \
+	{ "wide", no_argument, NULL, 'W' }, \
 	{ "today", required_argument, NULL, OPT_TODAY }, \
 	{ "dry-run", no_argument, NULL, 'n' }, \
 	{ "wait", required_argument, NULL, OPT_WAIT }, \

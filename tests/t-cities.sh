@@ -281,9 +281,11 @@ joined     2024-05-15
 via        2024-05-strasbourg
 notes      
 events:
+  event               role         start       name
   2024-05-strasbourg  participant  2024-05-14  Transatlantic Dialogue Initiative: Elevating the Role of French Cities in Preventing Hate, Violent Extremism and Polarisation, Strengthening Social Cohesion and Safeguarding Local Democracy
 follow-ups:
-  2  open  due -  Invite to future city-to-city learning
+  id  status  due  owner  action
+  2   open                Invite to future city-to-city learning
 X
 
 t 'show -o json: one object per city with events and followups' \

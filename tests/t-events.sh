@@ -297,15 +297,19 @@ partners:
 follow-ups:
 X
 
-t 'show: the cities with their roles and the follow-ups naming the event' \
-  'sc-events show 2024-05-strasbourg | sed -n "11,13p;20,22p"'
+t 'show: the cities with their roles and the follow-ups naming the event, aligned' \
+  'sc-events show 2024-05-strasbourg | sed -n "11,14p;21,24p;31,32p"'
 out <<'X'
 cities:
-  fr-strasbourg  host  Strasbourg
-  fr-cernay  participant  Cernay
+  city                 role         name
+  fr-strasbourg        host         Strasbourg
+  fr-cernay            participant  Cernay
 partners:
 follow-ups:
-  1  open  due -  Invite to future city-to-city learning
+  id  status  due      city              owner  action
+  1   open             Cernay                   Invite to future city-to-city learning
+  8   open    2024-09  Columbus                 Inform the Columbus transatlantic dialogue with the workshop's findings
+  9   open    2024-12  Cape Town                Inform the Fifth Global Summit in Cape Town with the workshop's findings
 X
 
 t 'show -o json: one object with nested cities, partners, followups' \
@@ -878,6 +882,7 @@ t 'show: the partners in text and in JSON' \
   'sc-events -D s show 2024-05-strasbourg | sed -n "/^partners:/,/^follow-ups:/p" && sc-events -D s show 2024-05-strasbourg -o json | jq -c ".partners | map(.organisation)"'
 out <<'X'
 partners:
+  organisation         sector
   A national ministry  national-government
   Ville de Strasbourg  city
 follow-ups:

@@ -74,9 +74,11 @@ joined     2024-05-20
 via        2024-05-x
 notes      \e]8;;http://evil.example/\e\click\e]8;;\e\
 events:
+  event      role  start       name
   2024-05-x  host  2024-05-20  Meet\a
 follow-ups:
-  1  open  due 2024-05-25  Call\e[1A back
+  id  status  due         owner        action
+  1   open    2024-05-25  bob<U+202E>  Call\e[1A back
 EOF
 
 t 'show: C1, bidi override and BEL shown visibly' \
@@ -108,11 +110,14 @@ status     held
 url        
 notes      
 cities:
+  city  role  name
   fr-x  host  \e[2JEvil
 partners:
+  organisation  sector
   Org\e[31mRed  gov
 follow-ups:
-  1  open  due 2024-05-25  Call\e[1A back
+  id  status  due         city       owner        action
+  1   open    2024-05-25  \e[2JEvil  bob<U+202E>  Call\e[1A back
 EOF
 
 t '-o table: cells shown visibly, widths those of what is shown' \

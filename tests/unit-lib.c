@@ -943,6 +943,30 @@ test_geo(void)
 	free(path);
 }
 
+/* out_cut(): a cell cut to a width, at a character, never inside one. */
+static void
+test_cut(void)
+{
+	check_own("out_cut fits: unchanged", out_cut("abc", 3), "abc");
+	check_own("out_cut 'abcd' to 3: 'ab…'", out_cut("abcd", 3),
+	    "ab\xe2\x80\xa6");
+	check_own("out_cut to 1: the ellipsis alone", out_cut("abcd", 1),
+	    "\xe2\x80\xa6");
+	check_own("out_cut to 0: nothing", out_cut("abcd", 0), "");
+	check_own("out_cut '東京都' to 4: a wide character is not split",
+	    out_cut("\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd", 4),
+	    "\xe6\x9d\xb1\xe2\x80\xa6");
+	check_own("out_cut '東京都' to 5", out_cut("\xe6\x9d\xb1\xe4\xba\xac"
+	    "\xe9\x83\xbd", 5), "\xe6\x9d\xb1\xe4\xba\xac\xe2\x80\xa6");
+	check_own("out_cut 'e' + U+0301 keeps the accent with its letter",
+	    out_cut("e\xcc\x81tude", 2), "e\xcc\x81\xe2\x80\xa6");
+	check_own("out_cut 'é' precomposed is one character",
+	    out_cut("\xc3\xa9tude", 3), "\xc3\xa9t\xe2\x80\xa6");
+	check_own("out_cut a flag (two regional indicators) is one cluster",
+	    out_cut("\xf0\x9f\x87\xab\xf0\x9f\x87\xb7xyz", 2),
+	    "\xe2\x80\xa6");
+}
+
 /* ics.c: what RFC 5545 asks of a TEXT value and of a content line. */
 static char *
 ics_text_str(const char *s)
@@ -1081,6 +1105,7 @@ main(void)
 	test_hmap_flood();
 	test_geo();
 	test_ics();
+	test_cut();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }
