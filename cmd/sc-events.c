@@ -113,7 +113,7 @@ help(void)
 "  check                validate events, attendance and partners\n"
 "\n"
 );
-	help_options("csv, tsv, json, table (show: also text)");
+	help_options("csv, tsv, json, table; show: also text; list: also ics");
 	printf(
 "\n"
 "An EVENT or CITY is an id or an unambiguous name (case and accents\n"
@@ -124,6 +124,7 @@ help(void)
 "Examples:\n"
 "  sc-events list --upcoming 90d\n"
 "  sc-events list --from 2024-01-01 --to 2024-12-31 --series transatlantic\n"
+"  sc-events list -o ics > events.ics   (a calendar to import)\n"
 "  sc-events add \"Regional Workshop\" --start 2024-10 --city Dijon\n"
 "  sc-cities list --via 2024-05-strasbourg |\n"
 "      sc-events attend 2024-05-strasbourg - --role participant\n"

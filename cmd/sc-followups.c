@@ -96,7 +96,8 @@ help(void)
 "  check                validate followups.csv and its references\n"
 "\n"
 );
-	help_options("csv, tsv, json, table (report: text, md, json)");
+	help_options("csv, tsv, json, table; list: also ics;\n"
+"                       report: text, md, json");
 	printf(
 "\n"
 "An ID is a follow-up's number; - reads rows from stdin and takes their\n"
@@ -109,6 +110,7 @@ help(void)
 "      sc-followups add \"Invite to the Columbus dialogue\" - --due +4w\n"
 "  sc-followups add \"Write a city spotlight\" fr-dijon --due +30d --owner li\n"
 "  sc-followups list --overdue -o table\n"
+"  sc-followups list -o ics > followups.ics   (the due ones, as a calendar)\n"
 "  sc-followups list --due-within 14d --owner amina -o tsv -c id,action,due\n"
 "  sc-followups done 12 13 --on 2024-08-10\n"
 "  sc-followups -D ~/network report --within 7d  (cron: see sc-followups(1))\n"
