@@ -66,19 +66,15 @@ ics_text(struct buf *b, const char *s)
 }
 
 /*
- * The octets from p that stay together on a line: a UTF-8 character
- * (RFC 5545 3.1: a line is folded between characters), or an escape
- * pair, which no reader then has to put together across a fold.  A byte
- * that does not begin a character is taken alone; text_piece() leaves
- * none.
+ * The octets of the UTF-8 character at p: RFC 5545 3.1 folds a line
+ * between characters.  A byte that does not begin a character is taken
+ * alone; text_piece() leaves none.
  */
 static size_t
-unit_len(const unsigned char *p, size_t left)
+char_len(const unsigned char *p, size_t left)
 {
 	size_t n = 1;
 
-	if (*p == '\\' && left >= 2)
-		return 1 + unit_len(p + 1, left - 1);
 	if (*p >= 0xF0)
 		n = 4;
 	else if (*p >= 0xE0)
@@ -88,6 +84,19 @@ unit_len(const unsigned char *p, size_t left)
 	while (n > 1 && (n > left || (p[n - 1] & 0xC0) != 0x80))
 		n--;
 	return n;
+}
+
+/*
+ * The octets from p that stay together on a line: a character, or an
+ * escape pair (a backslash and the character after it), which no reader
+ * then has to put together across a fold.
+ */
+static size_t
+unit_len(const unsigned char *p, size_t left)
+{
+	if (*p == '\\' && left >= 2)
+		return 1 + char_len(p + 1, left - 1);
+	return char_len(p, left);
 }
 
 /*

@@ -1040,6 +1040,12 @@ test_ics_fold(void)
 	check_long("ics_fold 200 octets: 75, then 1 + 74, then 1 + 51",
 	    (long)strlen(got), 200 + 2 + 3 * 2);
 	free(got);
+	memset(in, '\\', 200);
+	in[200] = '\0';
+	got = ics_fold_str(in);
+	check_long("ics_fold 200 backslashes (100 escaped ones): no line "
+	    "over 75", longest_line(got), 75);
+	free(got);
 	memset(in, 0, sizeof(in));
 	for (size_t i = 0; i + 3 <= 150; i += 3)
 		memcpy(in + i, "\xe6\x9d\xb1", 3);
