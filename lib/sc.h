@@ -84,9 +84,13 @@ void	 vis_line(const char *, ...) __attribute__((format(printf, 1, 2)));
 const char *vis_find(const char *, int, size_t *, int32_t *);
 int	 vis_blank(const char *);
 
-/* iso3166.c: country and region codes, from Debian's iso-codes. */
+/* iso3166.c: country and region codes and names, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);
 int	 iso_region_ok(const char *, const char *);
+const char *iso_country_name(const char *);
+const char *iso_country_code(const char *);
+const char *iso_region_name(const char *);
+const char *iso_region_code(const char *, const char *);
 
 /* hash.c: a string-keyed hash map; values are caller pointers. */
 struct hmap;
