@@ -270,6 +270,13 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 
+/* city.c: when two cities are the same, and a new city's id. */
+void	 city_key_add(struct hmap *, struct table *, struct row *);
+struct row *city_key_find(struct hmap *, struct table *, struct row *);
+struct hmap *city_keys(struct table *, size_t);
+int	 city_id_taken(struct db *, const char *);
+char	*city_new_id(struct db *, const char *, const char *, const char *);
+
 /* cli.c: what the three commands share on their command lines. */
 enum {
 	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
