@@ -18,7 +18,7 @@ LDLIBS = -lcsv -lutf8proc
 PROGS = sc-cities sc-events sc-followups
 LIBOBJ = lib/err.o lib/mem.o lib/hash.o lib/csv.o lib/out.o lib/table.o \
 	lib/store.o lib/check.o lib/date.o lib/fold.o lib/iso3166.o lib/cli.o \
-	lib/city.o
+	lib/city.o lib/evreport.o
 SEEDS = seeds/cities.csv seeds/events.csv seeds/attendance.csv \
 	seeds/partners.csv seeds/followups.csv
 MAN1 = man/sc-cities.1 man/sc-events.1 man/sc-followups.1

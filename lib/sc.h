@@ -277,6 +277,26 @@ struct hmap *city_keys(struct table *, size_t);
 int	 city_id_taken(struct db *, const char *);
 char	*city_new_id(struct db *, const char *, const char *, const char *);
 
+/* evreport.c: an event report, as the network publishes them, read. */
+struct evreport {
+	char	*title;		/* the event's name */
+	char	*series, *kind;	/* "" when the report gives none */
+	char	*start, *end;	/* ISO 8601, reduced or not; end "" for one */
+	char	*city;		/* the host city as written; "" for none */
+	char	*region;	/* its ISO 3166-2 code, or "" */
+	char	*country;	/* its ISO 3166-1 code ("" with no city) */
+	char	*notes;		/* the description; "" for none */
+	long	 title_line, date_line;
+	char	*text;		/* the lines, made plain */
+	char	**lines;
+	size_t	 nlines;
+};
+char	*evreport_read(const char *, size_t *);
+void	 evreport_parse(const char *, const char *, size_t, struct evreport *);
+void	 evreport_mentions(const struct evreport *, char *const *, size_t,
+	    long *);
+void	 evreport_free(struct evreport *);
+
 /* cli.c: what the three commands share on their command lines. */
 enum {
 	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
