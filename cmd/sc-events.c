@@ -1364,30 +1364,37 @@ report_event(const struct evreport *er, const struct row *host)
 }
 
 /*
- * The known cities the report names, but for its host, each on a line of
- * stderr: named is not attended, so none is given a role.
+ * The known cities the report names, each on a line of stderr: named is
+ * not attended, so none is given a role.  The host is left out, and so
+ * are the cities named like it (Columbus, Georgia, when Columbus, Ohio
+ * hosts): their name in the text is the host's.
  */
 static void
-report_mentions(const struct evreport *er, const char *file,
-    const struct row *host)
+report_mentions(const struct evreport *er, const char *file)
 {
 	struct table *t = db_table(&db, T_CITIES);
-	char **names;
+	const char **names;
+	char *host = fold_name(er->city), *name;
 	long *line;
 	size_t i;
 
 	names = xreallocarray(NULL, t->nrows + 1, sizeof(*names));
 	line = xreallocarray(NULL, t->nrows + 1, sizeof(*line));
 	for (i = 0; i < t->nrows; i++)
-		names[i] = t->rows[i]->f[t->pos[C_NAME]];
+		names[i] = rget(t, t->rows[i], C_NAME);
 	evreport_mentions(er, names, t->nrows, line);
-	for (i = 0; i < t->nrows; i++)
-		if (line[i] > 0 && t->rows[i] != host)
+	for (i = 0; i < t->nrows; i++) {
+		if (line[i] == 0)
+			continue;
+		name = fold_name(names[i]);
+		if (strcmp(name, host) != 0)
 			warn_at(file, line[i], "mentioned: %s (%s)",
-			    rget(t, t->rows[i], C_ID), rget(t, t->rows[i],
-			    C_NAME));
+			    rget(t, t->rows[i], C_ID), names[i]);
+		free(name);
+	}
 	free(names);
 	free(line);
+	free(host);
 }
 
 static int
@@ -1410,7 +1417,7 @@ cmd_import_report(void)
 	if (added != NULL)
 		validate_rows(&db, T_CITIES, &added, 1);
 	validate_rows(&db, T_EVENTS, &r, 1);
-	report_mentions(&er, file, host);
+	report_mentions(&er, file);
 	if (host == NULL)
 		warn_at(file, er.date_line, "no host city in the report; the "
 		    "event has none");

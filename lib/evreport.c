@@ -34,8 +34,9 @@
 
 /*
  * Lines before the title that are the site's chrome, not the report:
- * icon names ("arrow-circle arrow-down"), the reading time, buttons.
- * They are matched once dashes are plain hyphens.
+ * icon names ("arrow-circle arrow-down"), all in lower case, and the
+ * reading time.  They are matched once dashes are plain hyphens, and,
+ * unlike every other form, with case: a title has capitals.
  */
 static const char *const chrome_forms[] = {
 	"^[a-z0-9]+(-[a-z0-9]+)*( [a-z0-9]+(-[a-z0-9]+)*)*$",
@@ -101,8 +102,8 @@ static const struct date_form {
  * the country (0: not in the form; no city: an event with no host).  A
  * row counts only when its country is one that iso3166.c can name, so
  * that "Columbus, Ohio, United States" is not read as the city Columbus
- * in a country called Ohio.  A place ends the field, or, in a narrative,
- * a clause.
+ * in a country called Ohio.  A place is the whole field (a full stop
+ * may end it), or, in a narrative, a clause.
  */
 #define PART	"([^,;()]*[^,;() ])"
 #define END	" ?([,.;]|$)"
@@ -121,7 +122,7 @@ static const struct place_form {
 	/* Bratislava, Slovakia */
 	{ "^" PART ", " PART END, 1, 0, 2 },
 	/* Online */
-	{ "^(online|virtual|virtually|remote|hybrid)" END, 0, 0, 0 },
+	{ "^(online|virtual|virtually|remote)" END, 0, 0, 0 },
 };
 
 /*
@@ -624,17 +625,21 @@ set_region(struct evreport *er, const char *name, long line, const char *r)
 	}
 }
 
-/* Row i of place_forms[] read from s, if its country is a known one. */
+/*
+ * Row i of place_forms[] read from s, if its country is a known one and,
+ * but in a narrative, the place is all of s.
+ */
 static int
 place_form(struct evreport *er, const char *name, long line, size_t i,
-    const char *s)
+    const char *s, int narrative)
 {
 	const struct place_form *f = &place_forms[i];
 	const char *cc = "";
 	regmatch_t m[5];
 	char *country, *region;
 
-	if (!form_match(P_PLACE, i, s, m, NITEMS(m)))
+	if (!form_match(P_PLACE, i, s, m, NITEMS(m)) ||
+	    (!narrative && s[m[0].rm_eo] != '\0'))
 		return 0;
 	country = group(s, m, f->country);
 	if (f->country > 0 && (cc = iso_country_code(country)) == NULL) {
@@ -667,7 +672,7 @@ read_place(struct evreport *er, const char *name, long line, const char *s,
 	else if (narrative)
 		s = "";
 	for (i = 0; *s != '\0' && i < NITEMS(place_forms); i++)
-		if (place_form(er, name, line, i, s))
+		if (place_form(er, name, line, i, s, narrative))
 			return;
 	if (*s != '\0')
 		die_at(EXIT_DATA, name, line, "cannot read the place '%.*s%s' "
@@ -1020,8 +1025,8 @@ word_runs(const struct evreport *er, size_t maxw)
  * words do not count.
  */
 void
-evreport_mentions(const struct evreport *er, char *const *names, size_t n,
-    long *line)
+evreport_mentions(const struct evreport *er, const char *const *names,
+    size_t n, long *line)
 {
 	struct buf b = { NULL, 0, 0 };
 	struct hmap *runs;

@@ -293,7 +293,7 @@ struct evreport {
 };
 char	*evreport_read(const char *, size_t *);
 void	 evreport_parse(const char *, const char *, size_t, struct evreport *);
-void	 evreport_mentions(const struct evreport *, char *const *, size_t,
+void	 evreport_mentions(const struct evreport *, const char *const *, size_t,
 	    long *);
 void	 evreport_free(struct evreport *);
 
