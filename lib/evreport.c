@@ -792,7 +792,7 @@ find_word(const struct evreport *er, int table, int where)
 
 	if (text == NULL)
 		return NULL;
-	s = xstrndup(text, MAXSCAN);
+	s = xstrndup(text, strnlen(text, MAXSCAN));
 	pattern(table, 0, &n);
 	for (i = 0; w == NULL && i < n; i++)
 		if (f[i].where == where && form_match(table, i, s, m,
