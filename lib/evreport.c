@@ -974,6 +974,14 @@ words(const char *s, char ***w, char **caps)
 	return n;
 }
 
+static void
+free_words(char **w, size_t n)
+{
+	while (n > 0)
+		free(w[--n]);
+	free(w);
+}
+
 /* Words i to i+k-1 as one key, joined by spaces. */
 static void
 words_key(struct buf *b, char **w, size_t i, size_t k)
@@ -1011,7 +1019,7 @@ word_runs(const struct evreport *er, size_t maxw)
 					hmap_put(h, b.s,
 					    (void *)(uintptr_t)(i + 1));
 			}
-		free_list(w, nw);
+		free_words(w, nw);
 		free(caps);
 	}
 	buf_free(&b);
@@ -1037,7 +1045,7 @@ evreport_mentions(const struct evreport *er, const char *const *names,
 		nw = words(names[i], &w, &caps);
 		if (nw > maxw)
 			maxw = nw < MAXWORDS ? nw : MAXWORDS;
-		free_list(w, nw);
+		free_words(w, nw);
 		free(caps);
 	}
 	runs = word_runs(er, maxw);
@@ -1048,7 +1056,7 @@ evreport_mentions(const struct evreport *er, const char *const *names,
 			words_key(&b, w, 0, nw);
 			line[i] = (long)(uintptr_t)hmap_get(runs, b.s);
 		}
-		free_list(w, nw);
+		free_words(w, nw);
 		free(caps);
 	}
 	buf_free(&b);
