@@ -1229,8 +1229,8 @@ refuse_ambiguous_host(struct table *t, const struct row *found,
 		name = fold_name(rget(t, o, C_NAME));
 		if (strcmp(name, key) == 0)
 			die(EXIT_DATA, "host city '%s, %s' is ambiguous: %s, %s; "
-			    "give its region in the report, as in 'Columbus "
-			    "(Ohio, United States)'", er->city, er->country,
+			    "give its region in the report, as in 'City "
+			    "(Region, Country)'", er->city, er->country,
 			    rget(t, found, C_ID), rget(t, o, C_ID));
 		free(name);
 	}

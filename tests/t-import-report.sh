@@ -339,7 +339,7 @@ t 'refused: a host city that two cities could be, with no region given' \
   'seed=$PWD/a; cp -r s a && sc-cities -D a add Columbus --country US --region US-GA -c id -H >/dev/null &&
    printf "Example Meeting\n\nWhere & When: 2 June 2025, Columbus, United States\n" | sc-events -D a import-report -'
 status 3
-err "sc-events: host city 'Columbus, US' is ambiguous: us-columbus-oh, us-columbus; give its region in the report, as in 'Columbus (Ohio, United States)'"
+err "sc-events: host city 'Columbus, US' is ambiguous: us-columbus-oh, us-columbus; give its region in the report, as in 'City (Region, Country)'"
 
 t '... with the region given, the right one; the other Columbus is not "mentioned"' \
   'printf "Example Meeting\n\nWhere & When: 2 June 2025, Columbus, Georgia, United States\n" | sc-events -D a import-report -n - -c city -H'
@@ -406,4 +406,34 @@ t 'the new city is an ordinary prospect of sc-cities' \
 out <<'X'
 id,name,country,region,status,joined,via,notes
 sk-bratislava,Bratislava,SK,,prospect,,,
+X
+
+# --- what a person reads is inert; events without a host ------------------
+
+seed_dir v
+printf 'fr-dijon-2,Di\342\200\213jon,FR,FR-21,prospect,,,\n' >>"$T/v/cities.csv"
+t 'a mentioned city whose name hides a character shows it visibly' \
+  'sc-events -D v import-report -n r/columbus-across-months.txt -c id -H'
+out <<'X'
+2023-01-columbus
+X
+err 'sc-events: r/columbus-across-months.txt:17: mentioned: fr-dijon (Dijon)
+sc-events: r/columbus-across-months.txt:17: mentioned: za-cape-town (Cape Town)
+sc-events: r/columbus-across-months.txt:17: mentioned: fr-dijon-2 (Di<U+200B>jon)'
+
+seed_dir w
+t 'an event recorded with no host: the same name and start is the report' \
+  'sc-events -D w add "Example Webinar on a Single Day" --start 2024-05-14 -c id -H &&
+   sc-events -D w import-report r/dijon-single-day.txt'
+out <<'X'
+2024-05-example-webinar-on-a-single-day
+X
+status 3
+err 'sc-events: w/events.csv:5: the report is already recorded as 2024-05-example-webinar-on-a-single-day (same start and host city); --force records it again'
+
+t '... another name on that day, with no host, is another event' \
+  'sc-events -D w set 2024-05-example-webinar-on-a-single-day --name "Another Webinar" &&
+   sc-events -D w import-report -n r/dijon-single-day.txt -c id,city -H'
+out <<'X'
+2024-05-dijon,fr-dijon
 X
