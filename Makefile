@@ -6,23 +6,29 @@ PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 SEEDDIR = $(PREFIX)/share/sc/seeds
+GEODIR = $(PREFIX)/share/sc
 
 CC = cc
 CFLAGS = -O2 -g
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wwrite-strings -Wformat=2
 SC_CFLAGS = -std=c11 $(WARNINGS) -D_POSIX_C_SOURCE=200809L \
-	-DVERSION='"$(VERSION)"' -DSEEDDIR='"$(SEEDDIR)"' -Ilib
-LDLIBS = -lcsv -lutf8proc
+	-DVERSION='"$(VERSION)"' -DSEEDDIR='"$(SEEDDIR)"' \
+	-DGEODIR='"$(GEODIR)"' -Ilib
+LDLIBS = -lcsv -lutf8proc -lm
 
 PROGS = sc-cities sc-events sc-followups
 LIBOBJ = lib/err.o lib/mem.o lib/hash.o lib/csv.o lib/out.o lib/table.o \
-	lib/store.o lib/check.o lib/date.o lib/fold.o lib/iso3166.o lib/cli.o \
-	lib/city.o lib/evreport.o
+	lib/store.o lib/check.o lib/skip.o lib/start.o lib/date.o lib/fold.o \
+	lib/iso3166.o lib/cli.o lib/merge.o lib/geo.o lib/svg.o lib/worldmap.o \
+	lib/near.o \
+	lib/tidy.o lib/decode.o lib/sheetdate.o lib/grid.o lib/witness.o \
+	lib/gitshow.o lib/city.o lib/evreport.o
 SEEDS = seeds/cities.csv seeds/events.csv seeds/attendance.csv \
 	seeds/partners.csv seeds/followups.csv
 MAN1 = man/sc-cities.1 man/sc-events.1 man/sc-followups.1
 MAN7 = man/sc.7
+GAZETTEER = data/gazetteer.tsv
 
 all: $(PROGS)
 
@@ -57,8 +63,11 @@ tests/norandom: tests/norandom.o libsc.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/norandom.o libsc.a $(LDLIBS)
 tests/unit-lib.o tests/collide.o tests/fnv-collide.o: lib/sc.h tests/collide.h
 tests/norandom.o: lib/sc.h
+tests/geo-try: tests/geo-try.o libsc.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/geo-try.o libsc.a $(LDLIBS)
+tests/geo-try.o: lib/sc.h
 
-TESTPROGS = tests/unit-lib tests/fnv-collide tests/norandom
+TESTPROGS = tests/unit-lib tests/fnv-collide tests/norandom tests/geo-try
 check: all $(TESTPROGS)
 	sh tests/run.sh
 
@@ -79,11 +88,12 @@ lint:
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(SEEDDIR)
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(SEEDDIR) $(DESTDIR)$(GEODIR)
 	cp $(PROGS) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	cp $(SEEDS) $(DESTDIR)$(SEEDDIR)/
+	cp $(GAZETTEER) $(DESTDIR)$(GEODIR)/
 
 uninstall:
 	cd $(DESTDIR)$(BINDIR) && rm -f $(PROGS)
@@ -91,11 +101,12 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man7/sc.7
 	cd $(DESTDIR)$(SEEDDIR) && rm -f cities.csv events.csv attendance.csv \
 	    partners.csv followups.csv
+	rm -f $(DESTDIR)$(GEODIR)/gazetteer.tsv
 	-rmdir $(DESTDIR)$(SEEDDIR) $(DESTDIR)$(PREFIX)/share/sc
 
 clean:
 	rm -f $(PROGS) libsc.a lib/*.o cmd/*.o tests/*.o tests/unit-lib \
-	    tests/fnv-collide tests/norandom \
+	    tests/fnv-collide tests/norandom tests/geo-try \
 	    lib/seeds.c lib/seeds.c.tmp
 	rm -rf tests/tmp bench/tmp
 

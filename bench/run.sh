@@ -6,6 +6,7 @@
 # ratios of SPEC's targets.  Timings on shared machines are noisy: read
 # the ratios.
 # Usage: sh bench/run.sh [ROWS] (default 200000; the scaling runs use 5x)
+# The merge case (bench/merge.sh) has MERGE_ROWS rows (default 1000000).
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 ROWS=${1:-200000}
@@ -137,3 +138,6 @@ for s in report without-followups attended show-city list; do
 done
 target "list: peak memory, 5x rows / 1x rows" "$(ratio "$(mem "list@$BIG")" "$(mem "list@$ROWS")")" "<=" 1.1
 target "a command over the seeds / process start (true)" "$(ratio "$(get seed-list)" "$(get process-start)")" "<=" 2
+
+echo
+. "$TOP/bench/merge.sh"

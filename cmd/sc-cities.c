@@ -8,18 +8,22 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY };
 
 static const struct verbdef verbs[] = {
-	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
-	{ "import", 1 }, { "check", 0 }, { NULL, 0 }
+	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "CITY..." },
+	{ "add", 1, 1, 1, "NAME" }, { "set", 1, 1, -1, "CITY..." },
+	{ "rm", 1, 1, -1, "CITY..." }, { "import", 1, 1, 1, "FILE|-" },
+	{ "check", 0, 0, 0, "" },
+	{ "merge", 0, 3, 4, "BASE OURS THEIRS [PATH]" },
+	{ "tidy", 1, 0, -1, "[TABLE...]" }, { NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
 enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
-	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID
+	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_ENCODING, O_DATE_ORDER
 };
 static const struct ownopt ownopts[] = {
 	[O_COUNTRY] = { "country", 1, V(LIST) | V(ADD) | V(SET) },
@@ -38,6 +42,8 @@ static const struct ownopt ownopts[] = {
 	[O_FIELD] = { "field", 2, V(SET) },
 	[O_MAP] = { "map", 2, V(IMPORT) },
 	[O_SKIP_INVALID] = { "skip-invalid", 0, V(IMPORT) },
+	[O_ENCODING] = { "encoding", 1, V(TIDY) },
+	[O_DATE_ORDER] = { "date-order", 1, V(TIDY) },
 	{ NULL, 0, 0 }
 };
 
@@ -61,6 +67,9 @@ usage(void)
 	    "       sc-cities import file|- [--map COL=SRCCOL]... "
 	    "[--skip-invalid]\n"
 	    "       sc-cities check\n"
+	    "       sc-cities merge base ours theirs [path]\n"
+	    "       sc-cities tidy [-n] [--encoding E] [--date-order dmy|mdy|ymd]"
+	    " [table...]\n"
 	    "Try 'sc-cities --help' for more.\n");
 	exit(EXIT_USAGE);
 }
@@ -86,6 +95,12 @@ help(void)
 "  rm CITY... [--force]  remove cities no other table names\n"
 "  import FILE|- [--map COL=SRCCOL]... [--skip-invalid]\n"
 "  check                validate cities.csv and its references\n"
+"  merge BASE OURS THEIRS [PATH]\n"
+"                       git's merge driver for the five tables: merges\n"
+"                       by key and field into OURS (see sc(7))\n"
+"  tidy [TABLE...] [--encoding utf-8|windows-1252] [--date-order dmy|mdy|ymd]\n"
+"                       rewrite tables a spreadsheet saved in the canonical\n"
+"                       form (all five by default), saying what changed\n"
 "\n"
 );
 	help_options("csv, tsv, json, table (show: text)");
@@ -101,8 +116,8 @@ help(void)
 "  sc-cities show montreal\n"
 "  sc-cities import crm.csv --map name=City --map country=Country\n"
 "\n"
-"Exit status: 0 done, 1 check found problems, 2 usage, 3 bad data,\n"
-"4 system error.  See sc-cities(1) and sc(7).\n");
+"Exit status: 0 done, 1 check found problems or merge left conflicts,\n"
+"2 usage, 3 bad data, 4 system error.  See sc-cities(1) and sc(7).\n");
 }
 
 static const char *
@@ -120,8 +135,16 @@ struct filter {
 	long	 since, before;
 	const char *via;
 	struct hmap *attended;		/* city ids that attended */
-	struct hmap *busy;		/* city ids with open follow-ups */
+	struct hmap *busy;		/* city ids with a follow-up */
+	struct hmap *doubt;		/* city ids -> struct doubt */
+	char	*fufile;		/* where the doubts are */
 	char	*name;			/* folded */
+};
+
+/* A follow-up whose status cannot be read, naming a city: named if need be. */
+struct doubt {
+	long	 line;
+	char	*msg;
 };
 
 static const char *const statuses[] = {
@@ -155,24 +178,63 @@ attendees(const char *event)
 	return h;
 }
 
-/* The cities that open follow-ups name, put in the map a batch at a time. */
-static struct hmap *
-cities_with_open_followups(void)
+static void
+doubt_free(void *p)
+{
+	struct doubt *d = p;
+
+	free(d->msg);
+	free(d);
+}
+
+static void
+note_doubt(struct filter *f, const struct scan *s, const char *city)
+{
+	struct doubt *d;
+	char msg[512];
+
+	if (hmap_get(f->doubt, city) != NULL)
+		return;
+	value_readable(T_FOLLOWUPS, F_STATUS, sget(s, F_STATUS), msg,
+	    sizeof(msg));
+	d = xmalloc(sizeof(*d));
+	d->line = s->rec.line;
+	d->msg = xstrdup(msg);
+	hmap_put(f->doubt, city, d);
+}
+
+/*
+ * The cities that have a follow-up, as followed_up() has it (an open or
+ * done one names them), put in the map a batch at a time.  A follow-up
+ * whose status cannot be read leaves its city in doubt.
+ */
+static void
+followed_cities(struct filter *f)
 {
 	struct hbatch b;
 	struct scan s;
+	const char *city;
 
-	b.m = hmap_new();
+	b.m = f->busy = hmap_new();
 	b.val = b.m;
 	b.n = 0;
+	f->doubt = hmap_new();
 	scan_open(&s, &schema_followups, store_reader(&st, &schema_followups));
-	while (scan_next(&s))
-		if (strcmp(sget(&s, F_STATUS), "open") == 0 &&
-		    *sget(&s, F_CITY) != '\0')
-			hbatch_add(&b, sget(&s, F_CITY));
+	f->fufile = xstrdup(s.t->label);
+	while (scan_next(&s)) {
+		if (*(city = sget(&s, F_CITY)) == '\0')
+			continue;
+		switch (followed_up(sget(&s, F_STATUS))) {
+		case 1:
+			hbatch_add(&b, city);
+			break;
+		case -1:
+			note_doubt(f, &s, city);
+			break;
+		}
+	}
 	hbatch_flush(&b);
 	scan_close(&s);
-	return b.m;
 }
 
 static void
@@ -213,18 +275,28 @@ filter_init(struct filter *f)
 		f->attended = attendees(rget(db_table(&db, T_EVENTS),
 		    db_find(&db, T_EVENTS, opt(O_ATTENDED)), E_ID));
 	if (opt(O_WITHOUT_FOLLOWUPS) != NULL)
-		f->busy = cities_with_open_followups();
+		followed_cities(f);
 }
 
+/*
+ * The status and joined filters: 1 keeps the row, 0 drops it, -1 when a
+ * value they need cannot be read (*col is then its column).
+ */
 static int
-joined_ok(const struct filter *f, const char *joined)
+status_joined(const struct filter *f, const struct scan *s, int *col)
 {
+	const char *v;
 	struct date d;
 
+	*col = C_STATUS;
+	if (f->statuses && !in_set(f->statuses, f->nstatuses,
+	    v = sget(s, C_STATUS)))
+		return value_readable(T_CITIES, C_STATUS, v, NULL, 0) ? 0 : -1;
+	*col = C_JOINED;
 	if (f->since == LONG_MIN && f->before == LONG_MIN)
 		return 1;
-	if (date_parse(joined, &d) == -1)
-		return 0;
+	if (date_parse(v = sget(s, C_JOINED), &d) == -1)
+		return *v == '\0' ? 0 : -1;
 	if (f->since != LONG_MIN && date_last(&d) < f->since)
 		return 0;
 	return f->before == LONG_MIN || date_first(&d) < f->before;
@@ -244,16 +316,20 @@ name_ok(const struct filter *f, const char *name)
 	return ok;
 }
 
+/*
+ * A city that the other filters keep but that a value cannot decide (its
+ * status, its joined date, a follow-up's status) is named on stderr and
+ * left out: the answer holds only what is known.
+ */
 static int
 keep(const struct scan *s, void *arg)
 {
 	const struct filter *f = arg;
+	const struct doubt *d;
+	int ok, col;
 
 	if (f->countries && !in_set(f->countries, f->ncountries,
 	    sget(s, C_COUNTRY)))
-		return 0;
-	if (f->statuses && !in_set(f->statuses, f->nstatuses,
-	    sget(s, C_STATUS)))
 		return 0;
 	if (f->region && strcmp(f->region, sget(s, C_REGION)) != 0)
 		return 0;
@@ -263,7 +339,16 @@ keep(const struct scan *s, void *arg)
 		return 0;
 	if (f->busy && hmap_get(f->busy, sget(s, C_ID)) != NULL)
 		return 0;
-	return joined_ok(f, sget(s, C_JOINED)) && name_ok(f, sget(s, C_NAME));
+	if ((ok = status_joined(f, s, &col)) == 0 ||
+	    !name_ok(f, sget(s, C_NAME)))
+		return 0;
+	if (ok < 0)
+		return scan_readable(s, col);
+	if (f->doubt && (d = hmap_get(f->doubt, sget(s, C_ID))) != NULL) {
+		skip_row(f->fufile, d->line, "status", d->msg);
+		return 0;
+	}
+	return 1;
 }
 
 static int
@@ -275,11 +360,13 @@ cmd_list(void)
 	list_rows(&cl.c, &st, &schema_cities, keep, &f);
 	hmap_free(f.attended);
 	hmap_free(f.busy);
+	hmap_free_all(f.doubt, doubt_free);
+	free(f.fufile);
 	free_list(f.countries, f.ncountries);
 	free_list(f.statuses, f.nstatuses);
 	free(f.region);
 	free(f.name);
-	return 0;
+	return skip_status(0);
 }
 
 /* --- show ---------------------------------------------------------------- */
@@ -456,11 +543,29 @@ set_name(struct table *t, struct row *r, const char *v)
 	free(n);
 }
 
+/*
+ * One rule for add and set: a city that becomes introduced or a member,
+ * with no joined date and none given, joined today.
+ */
+static void
+joined_today(struct table *t, struct row *r, const char *was)
+{
+	const char *now = rget(t, r, C_STATUS);
+	char buf[11];
+
+	if (opt(O_JOINED) != NULL || *rget(t, r, C_JOINED) != '\0' ||
+	    strcmp(was, now) == 0 || (strcmp(now, "introduced") != 0 &&
+	    strcmp(now, "member") != 0))
+		return;
+	date_fmt(cl.c.today, buf);
+	rset(t, r, C_JOINED, buf);
+}
+
 /* The changes add and set share: each option given, in its column. */
 static void
 apply_options(struct table *t, struct row *r)
 {
-	char buf[11];
+	char buf[11], *was = xstrdup(rget(t, r, C_STATUS));
 
 	if (opt(O_NAME) != NULL)
 		set_name(t, r, opt(O_NAME));
@@ -479,6 +584,8 @@ apply_options(struct table *t, struct row *r)
 		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, C_NOTES, opt(O_NOTES));
+	joined_today(t, r, was);
+	free(was);
 }
 
 static void
@@ -501,21 +608,15 @@ cmd_add(void)
 {
 	struct table *t;
 	struct row *r;
-	const char *status;
-	char *id, buf[11];
+	char *id;
 
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
 	r = table_newrow(t);
 	set_name(t, r, cl.argv[0]);
 	apply_options(t, r);
-	status = opt(O_STATUS) ? opt(O_STATUS) : "prospect";
-	rset(t, r, C_STATUS, status);
-	if (opt(O_JOINED) == NULL && (strcmp(status, "introduced") == 0 ||
-	    strcmp(status, "member") == 0)) {
-		date_fmt(cl.c.today, buf);
-		rset(t, r, C_JOINED, buf);
-	}
+	if (opt(O_STATUS) == NULL)
+		rset(t, r, C_STATUS, "prospect");
 	if (opt(O_ID) != NULL) {
 		if (taken(opt(O_ID)))
 			die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));
@@ -578,9 +679,8 @@ cmd_rm(void)
 	size_t i, j, n;
 	long line;
 
-	store_lock(&st);
+	rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	t = db_table(&db, T_CITIES);
-	rows = resolve_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; opt(O_FORCE) == NULL && i < n; i++)
 		if ((by = referrer(rget(t, rows[i], C_ID), &line)) != NULL)
 			die_at(EXIT_DATA, by, line, "names %s; not removed "
@@ -697,26 +797,67 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	}
 }
 
+/* A record that outlives the next read: its fields in one block. */
+static void
+rec_keep(struct rec *to, const struct rec *from)
+{
+	size_t i, len = 0;
+	char *p;
+
+	for (i = 0; i < from->n; i++)
+		len += strlen(from->f[i]) + 1;
+	to->n = from->n;
+	to->line = from->line;
+	to->f = xmalloc(from->n * sizeof(*to->f) + len);
+	p = (char *)(to->f + from->n);
+	for (i = 0; i < from->n; i++) {
+		len = strlen(from->f[i]) + 1;
+		to->f[i] = memcpy(p, from->f[i], len);
+		p += len;
+	}
+}
+
+/*
+ * The source's rows, every one read before the lock is taken: the source
+ * may be a pipe from another writer of this directory, which holds the
+ * lock until it has written all of its output.
+ */
+static struct rec *
+read_source(struct reader *rd, size_t *n)
+{
+	struct rec rec, *v = NULL;
+	size_t cap = 0;
+
+	for (*n = 0; rd_next(rd, &rec); (*n)++) {
+		if (*n == cap)
+			v = xreallocarray(v, cap = cap ? cap * 2 : 64,
+			    sizeof(*v));
+		rec_keep(&v[*n], &rec);
+	}
+	return v;
+}
+
 static int
 cmd_import(void)
 {
 	struct import im;
 	struct table *t;
-	struct rec rec;
-	size_t first;
+	struct rec rec, *src;
+	size_t first, i, nsrc;
 
 	memset(&im, 0, sizeof(im));
 	im.rd = rd_open(cl.argv[0], cl.c.infmt);
 	if (!rd_next(im.rd, &rec))
 		die(EXIT_DATA, "%s: empty file, no header", rd_name(im.rd));
 	map_columns(&im, &rec);
+	src = read_source(im.rd, &nsrc);
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
 	first = t->nrows;
 	im.keys = city_keys(t, t->nrows);
 	db_ids(&db, T_CITIES);
-	while (rd_next(im.rd, &rec))
-		import_row(&im, t, &rec);
+	for (i = 0; i < nsrc; i++)
+		import_row(&im, t, &src[i]);
 	note("import: %zu added, %zu skipped, %zu rejected", im.added,
 	    im.skipped, im.rejected);
 	if (im.rejected > 0 && opt(O_SKIP_INVALID) == NULL)
@@ -728,6 +869,9 @@ cmd_import(void)
 		out_rows(&cl.c.out, t, t->rows + first, t->nrows - first);
 	rd_close(im.rd);
 	hmap_free(im.keys);
+	for (i = 0; i < nsrc; i++)
+		free(src[i].f);
+	free(src);
 	return 0;
 }
 
@@ -737,12 +881,74 @@ cmd_check(void)
 	return check_table(&db, T_CITIES) > 0 ? EXIT_NO : 0;
 }
 
+/* git's %O %A %B %P, for any of the five tables (sc(7)). */
+static int
+cmd_merge(void)
+{
+	return merge_table(cl.argv[0], cl.argv[1], cl.argv[2],
+	    cl.argc > 3 ? cl.argv[3] : NULL);
+}
+
+/* --- tidy ---------------------------------------------------------------- */
+
+/* A table named on the command line: cities, or cities.csv. */
+static const struct schema *
+table_arg(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(name, schemas[i]->name) == 0 ||
+		    strcmp(name, schemas[i]->file) == 0)
+			return schemas[i];
+	die(EXIT_USAGE, "tidy: no table '%s' (cities, events, attendance, "
+	    "partners, followups)", name);
+}
+
+static int
+in_schemas(const struct schema *const *which, size_t n,
+    const struct schema *sc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (which[i] == sc)
+			return 1;
+	return 0;
+}
+
+static int
+cmd_tidy(void)
+{
+	const struct schema *which[5], *sc;
+	struct tidyopt o;
+	size_t n = 0;
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	o.dryrun = cl.c.dryrun;
+	if (opt(O_ENCODING) != NULL &&
+	    (o.encoding = enc_parse(opt(O_ENCODING))) == -1)
+		die(EXIT_USAGE, "--encoding: utf-8 or windows-1252, not '%s'",
+		    opt(O_ENCODING));
+	if (opt(O_DATE_ORDER) != NULL &&
+	    (o.order = order_parse(opt(O_DATE_ORDER))) == -1)
+		die(EXIT_USAGE, "--date-order: dmy, mdy or ymd, not '%s'",
+		    opt(O_DATE_ORDER));
+	for (i = 0; i < cl.argc; i++)
+		if (!in_schemas(which, n, sc = table_arg(cl.argv[i])))
+			which[n++] = sc;
+	for (; cl.argc == 0 && n < 5; n++)
+		which[n] = schemas[n];
+	return tidy_tables(&st, which, n, &o);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static int (*const run[])(void) = {
 		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
-		cmd_check
+		cmd_check, cmd_merge, cmd_tidy
 	};
 	int status;
 
@@ -756,12 +962,8 @@ main(int argc, char *argv[])
 		finish_stdout();
 		return 0;
 	}
-	if (((cl.verb == LIST || cl.verb == CHECK) && cl.argc != 0) ||
-	    ((cl.verb == ADD || cl.verb == IMPORT) && cl.argc != 1) ||
-	    ((cl.verb == SHOW || cl.verb == SET || cl.verb == RM) &&
-	    cl.argc == 0))
-		usage();
-	store_init(&st, cl.c.data, cl.c.wait);
+	if (cl.verb != MERGE)	/* git runs it with no data directory */
+		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = run[cl.verb]();
 	finish_stdout();

@@ -14,9 +14,14 @@ enum { LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK,
     IMPORT_REPORT };
 
 static const struct verbdef verbs[] = {
-	{ "list", 0 }, { "show", 0 }, { "add", 1 }, { "set", 1 }, { "rm", 1 },
-	{ "attend", 1 }, { "cities", 0 }, { "partner", 1 }, { "partners", 0 },
-	{ "check", 0 }, { "import-report", 1 }, { NULL, 0 }
+	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "EVENT..." },
+	{ "add", 1, 1, 1, "NAME" }, { "set", 1, 1, -1, "EVENT..." },
+	{ "rm", 1, 1, -1, "EVENT..." },
+	{ "attend", 1, 2, -1, "EVENT CITY...|-" },
+	{ "cities", 0, 1, 1, "EVENT" },
+	{ "partner", 1, 2, 2, "EVENT ORGANISATION" },
+	{ "partners", 0, 1, 1, "EVENT" }, { "check", 0, 0, 0, "" },
+	{ "import-report", 1, 1, 1, "FILE|-" }, { NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
@@ -218,6 +223,9 @@ long_word(char **argv, int i, int argc, char **keep)
 		durs[d] = argv[i + 1];
 		return W_DUR;
 	}
+	/* A number is meant as the duration: "--upcoming 2 weeks". */
+	if (i + 1 < argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9')
+		dur_opt(flags[d], argv[i + 1], &du);
 	return W_ALONE;
 }
 
@@ -283,6 +291,15 @@ static const char *const event_statuses[] = {
 	"planned", "held", "cancelled", NULL
 };
 static const char *const roles[] = { "host", "participant", "speaker", NULL };
+
+static int
+one_of(const char *v, const char *const *allowed)
+{
+	for (; *allowed != NULL; allowed++)
+		if (strcmp(v, *allowed) == 0)
+			return 1;
+	return 0;
+}
 
 /* The rows of a table that share one value of a column. */
 struct group {
@@ -460,19 +477,29 @@ event_span(const char *start, const char *end, struct span *sp)
 }
 
 /*
- * Upcoming: the start may still be today or later, and may fall in the
- * window.  Past: the event is over, its last day before today, and that
- * day is in the window.  An event under way is neither.
+ * The status and date filters: 1 keeps the row, 0 drops it, -1 when a
+ * value they need cannot be read (*col is then its column).  Upcoming:
+ * the start may still be today or later, and may fall in the window.
+ * Past: the event is over, its last day before today, and that day is in
+ * the window.  An event under way is neither.
  */
 static int
-dates_ok(const struct filter *f, const struct scan *s)
+status_dates(const struct filter *f, const struct scan *s, int *col)
 {
+	const char *v;
 	struct span sp;
 
+	*col = E_STATUS;
+	if (f->statuses && !in_set(f->statuses, f->nstatuses,
+	    v = sget(s, E_STATUS)))
+		return value_readable(T_EVENTS, E_STATUS, v, NULL, 0) ? 0 : -1;
 	if (!f->dated)
 		return 1;
-	if (event_span(sget(s, E_START), sget(s, E_END), &sp) == -1)
-		return 0;
+	if (event_span(sget(s, E_START), sget(s, E_END), &sp) == -1) {
+		*col = value_readable(T_EVENTS, E_START, sget(s, E_START), NULL,
+		    0) ? E_END : E_START;
+		return -1;
+	}
 	if (sp.last < f->from || sp.first > f->to)
 		return 0;
 	if (opt(O_UPCOMING) != NULL && (sp.start_last < cl.c.today ||
@@ -499,22 +526,26 @@ folded_ok(const char *want, char **set, size_t n, const char *v)
 	return ok;
 }
 
+/*
+ * An event that the other filters keep but whose status or dates cannot
+ * be read is named on stderr and left out.
+ */
 static int
 keep(const struct scan *s, void *arg)
 {
 	const struct filter *f = arg;
+	int ok, col;
 
-	if (f->statuses && !in_set(f->statuses, f->nstatuses,
-	    sget(s, E_STATUS)))
-		return 0;
 	if (f->city && strcmp(f->city, sget(s, E_CITY)) != 0)
 		return 0;
 	if (f->hosts && hmap_get(f->hosts, sget(s, E_CITY)) == NULL)
 		return 0;
+	if ((ok = status_dates(f, s, &col)) == 0)
+		return 0;
 	if (!folded_ok(f->series, NULL, 0, sget(s, E_SERIES)) ||
 	    !folded_ok(NULL, f->kinds, f->nkinds, sget(s, E_KIND)))
 		return 0;
-	return dates_ok(f, s);
+	return ok > 0 || scan_readable(s, col);
 }
 
 static int
@@ -528,7 +559,7 @@ cmd_list(void)
 	free(f.series);
 	free_list(f.kinds, f.nkinds);
 	free_list(f.statuses, f.nstatuses);
-	return 0;
+	return skip_status(0);
 }
 
 /* --- show ---------------------------------------------------------------- */
@@ -958,9 +989,8 @@ cmd_rm(void)
 	struct hmap *ids = hmap_new();
 	size_t i, n;
 
-	store_lock(&st);
+	rows = resolve_locked(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	t = db_table(&db, T_EVENTS);
-	rows = resolve_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
 	for (i = 0; i < n; i++)
 		hmap_put(ids, rget(t, rows[i], E_ID), rows[i]);
 	if (opt(O_FORCE) == NULL)
@@ -1009,12 +1039,14 @@ finish_pairs(struct table *t, int tab, int col, struct named *nm)
 			out_rows(&cl.c.out, t, nm->v, nm->n);
 		remove_rows(t, col, nm->seen);
 		changed = nm->n > 0;
-	} else
+	} else {
 		validate_rows(&db, tab, nm->v, nm->n);
+		out_rows(&cl.c.out, t, nm->v, nm->n);
+	}
+	/* Printed first: rows that could not be shown are not written. */
+	flush_stdout();
 	if (changed)
 		commit(t);
-	if (opt(O_REMOVE) == NULL)
-		out_rows(&cl.c.out, t, nm->v, nm->n);
 	hmap_free(nm->seen);
 	free(nm->v);
 }
@@ -1039,35 +1071,138 @@ attendance_row(struct table *t, struct hmap *rows, const char *ev,
 	return r;
 }
 
+/* The cities attend names, and whether each came from stdin. */
+struct cityargs {
+	char	**names;
+	unsigned char *piped;
+	size_t	 n;
+};
+
+/*
+ * Every name, stdin's included, is read before the lock is taken: the
+ * pipe may come from another writer of this directory, which holds the
+ * lock until it has printed all of its rows.
+ */
+static void
+read_cities(struct cityargs *ca)
+{
+	char **v;
+	size_t j, k;
+	int a;
+
+	memset(ca, 0, sizeof(*ca));
+	for (a = 1; a < cl.argc; a++) {
+		v = ids_from_args(1, cl.argv + a, T_CITIES, &cl.c, &k);
+		ca->names = xreallocarray(ca->names, ca->n + k + 1,
+		    sizeof(*ca->names));
+		ca->piped = xreallocarray(ca->piped, ca->n + k + 1, 1);
+		for (j = 0; j < k; j++) {
+			ca->names[ca->n] = v[j];
+			ca->piped[ca->n++] = strcmp(cl.argv[a], "-") == 0;
+		}
+		free(v);
+	}
+}
+
+/*
+ * A city piped in that already attended keeps its role and notes, so
+ * that a pipe of names cannot demote a host; naming the city on the
+ * command line is the way to change them.  What is left is said.
+ */
+static void
+left_alone(const struct table *t, const struct row *r, const char *ev)
+{
+	const char *role = opt(O_ROLE), *notes = opt(O_NOTES);
+	int kept_role, kept_notes;
+
+	kept_role = role != NULL && strcmp(role, rget(t, r, A_ROLE)) != 0;
+	kept_notes = notes != NULL && strcmp(notes, rget(t, r, A_NOTES)) != 0;
+	if (kept_role || kept_notes)
+		note("%s: %s already attends as %s; %s left (name it as an "
+		    "argument to change it)", ev, rget(t, r, A_CITY),
+		    rget(t, r, A_ROLE), !kept_notes ? "role" : !kept_role ?
+		    "notes" : "role and notes");
+}
+
+/* The attendance of ev, city -> row. */
+static struct hmap *
+event_rows(struct table *t, const char *ev)
+{
+	struct hmap *rows = hmap_new();
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (strcmp(rget(t, t->rows[i], A_EVENT), ev) == 0)
+			hmap_put(rows, rget(t, t->rows[i], A_CITY), t->rows[i]);
+	return rows;
+}
+
+/* The cities named on the command line, by id. */
+static struct hmap *
+named_cities(const struct cityargs *ca, struct row **cities)
+{
+	struct table *ct = db_table(&db, T_CITIES);
+	struct hmap *h = hmap_new();
+	size_t i;
+
+	for (i = 0; i < ca->n; i++)
+		if (!ca->piped[i])
+			hmap_put(h, rget(ct, cities[i], C_ID), h);
+	return h;
+}
+
+static void
+attend_city(struct table *t, struct named *nm, struct hmap *rows,
+    const char *ev, const char *city, int piped)
+{
+	struct row *r = hmap_get(rows, city);
+
+	/* A row read from the file attended before this command. */
+	if (piped && opt(O_REMOVE) == NULL && r != NULL && r->line > 0) {
+		if (hmap_get(nm->seen, city) == NULL)
+			left_alone(t, r, ev);
+		named_add(nm, city, r);
+		return;
+	}
+	r = attendance_row(t, rows, ev, city);
+	if (opt(O_ROLE) != NULL)
+		rset(t, r, A_ROLE, opt(O_ROLE));
+	if (opt(O_NOTES) != NULL)
+		rset(t, r, A_NOTES, opt(O_NOTES));
+	named_add(nm, city, r);
+}
+
 static int
 cmd_attend(void)
 {
 	struct named nm = { NULL, 0, hmap_new() };
-	struct table *t;
-	struct hmap *rows = hmap_new();
+	struct cityargs ca;
+	struct table *t, *ct;
+	struct hmap *rows, *named;
+	struct row **cities;
 	const char *ev, *city;
-	struct row *r;
-	char **args;
-	size_t i, n;
+	size_t i;
 
+	if (opt(O_ROLE) != NULL && !one_of(opt(O_ROLE), roles))
+		die(EXIT_USAGE, "--role: '%s' is not one of host, participant, "
+		    "speaker", opt(O_ROLE));
+	read_cities(&ca);
 	store_lock(&st);
 	ev = event_id(cl.argv[0]);
-	args = ids_from_args(cl.argc - 1, cl.argv + 1, T_CITIES, &cl.c, &n);
+	cities = db_find_all(&db, T_CITIES, ca.names, ca.n);
+	ct = db_table(&db, T_CITIES);
 	t = db_table(&db, T_ATTENDANCE);
-	for (i = 0; i < t->nrows; i++)
-		if (strcmp(rget(t, t->rows[i], A_EVENT), ev) == 0)
-			hmap_put(rows, rget(t, t->rows[i], A_CITY), t->rows[i]);
-	for (i = 0; i < n; i++) {
-		city = city_id(args[i]);
-		r = attendance_row(t, rows, ev, city);
-		if (opt(O_ROLE) != NULL)
-			rset(t, r, A_ROLE, opt(O_ROLE));
-		if (opt(O_NOTES) != NULL)
-			rset(t, r, A_NOTES, opt(O_NOTES));
-		named_add(&nm, city, r);
-		free(args[i]);
+	rows = event_rows(t, ev);
+	named = named_cities(&ca, cities);
+	for (i = 0; i < ca.n; i++) {
+		city = rget(ct, cities[i], C_ID);
+		attend_city(t, &nm, rows, ev, city, ca.piped[i] &&
+		    hmap_get(named, city) == NULL);
 	}
-	free(args);
+	free_list(ca.names, ca.n);
+	free(ca.piped);
+	free(cities);
+	hmap_free(named);
 	hmap_free(rows);
 	finish_pairs(t, T_ATTENDANCE, A_CITY, &nm);
 	return 0;
@@ -1135,12 +1270,17 @@ event_roles(const char *ev, char **want, size_t nwant)
 
 	scan_open(&s, &schema_attendance,
 	    store_reader(&st, &schema_attendance));
-	while (scan_next(&s))
-		if (strcmp(sget(&s, A_EVENT), ev) == 0 && (want == NULL ||
-		    in_set(want, nwant, sget(&s, A_ROLE))) &&
-		    hmap_get(h, sget(&s, A_CITY)) == NULL)
-			hmap_put(h, sget(&s, A_CITY),
-			    xstrdup(sget(&s, A_ROLE)));
+	while (scan_next(&s)) {
+		if (strcmp(sget(&s, A_EVENT), ev) != 0 ||
+		    hmap_get(h, sget(&s, A_CITY)) != NULL)
+			continue;
+		/* A role that cannot be read is named, not passed over. */
+		if (want != NULL && !in_set(want, nwant, sget(&s, A_ROLE))) {
+			scan_readable(&s, A_ROLE);
+			continue;
+		}
+		hmap_put(h, sget(&s, A_CITY), xstrdup(sget(&s, A_ROLE)));
+	}
 	scan_close(&s);
 	return h;
 }
@@ -1177,7 +1317,7 @@ cmd_cities(void)
 	free(f);
 	hmap_free_all(roles_of, free);
 	free_list(want, nwant);
-	return 0;
+	return skip_status(0);
 }
 
 static int
@@ -1436,17 +1576,12 @@ cmd_import_report(void)
 	return 0;
 }
 
-/* Each verb's count of arguments: at least min, at most max (-1: any). */
+/* What cli_parse() leaves to the command: -o per verb, and --remove. */
 static void
 check_args(void)
 {
-	static const int min[] = { 0, 1, 1, 1, 1, 2, 1, 2, 1, 0, 1 };
-	static const int max[] = { 0, -1, 1, -1, -1, -1, 1, 2, 1, 0, 1 };
 	int fmt = cl.c.out.fmt;
 
-	if (cl.argc < min[cl.verb] ||
-	    (max[cl.verb] >= 0 && cl.argc > max[cl.verb]))
-		usage();
 	if ((fmt == FMT_TEXT && cl.verb != SHOW) || fmt == FMT_MD)
 		die(EXIT_USAGE, "--output: %s is not a format for %s",
 		    fmt == FMT_MD ? "md" : "text", verbs[cl.verb].name);

@@ -2,6 +2,8 @@
  * sc-followups: the follow-up actions that events produce, kept in
  * followups.csv, and the digest of them that cron mails.
  */
+#define _XOPEN_SOURCE 700	/* realpath(3) */
+
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -12,15 +14,18 @@
 enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK };
 
 static const struct verbdef verbs[] = {
-	{ "list", 0 }, { "add", 1 }, { "done", 1 }, { "cancel", 1 },
-	{ "reopen", 1 }, { "set", 1 }, { "report", 0 }, { "check", 0 },
-	{ NULL, 0 }
+	{ "list", 0, 0, 0, "" }, { "add", 1, 1, -1, "ACTION [CITY...|-]" },
+	{ "done", 1, 1, -1, "ID...|-" }, { "cancel", 1, 1, -1, "ID...|-" },
+	{ "reopen", 1, 1, -1, "ID...|-" }, { "set", 1, 1, -1, "ID...|-" },
+	{ "report", 0, 0, 0, "" }, { "check", 0, 0, 0, "" },
+	{ NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
 enum {
 	O_ALL, O_STATUS, O_OVERDUE, O_DUE_WITHIN, O_OWNER, O_CITY, O_EVENT,
-	O_MATCH, O_ACTION, O_DUE, O_NOTES, O_ON, O_WITHIN, O_FAIL_ON_OVERDUE
+	O_MATCH, O_ACTION, O_DUE, O_NOTES, O_ON, O_WITHIN, O_FAIL_ON_OVERDUE,
+	O_FORCE
 };
 static const struct ownopt ownopts[] = {
 	[O_ALL] = { "all", 0, V(LIST) },
@@ -37,6 +42,7 @@ static const struct ownopt ownopts[] = {
 	[O_ON] = { "on", 1, V(DONE) | V(CANCEL) },
 	[O_WITHIN] = { "within", 1, V(REPORT) },
 	[O_FAIL_ON_OVERDUE] = { "fail-on-overdue", 0, V(REPORT) },
+	[O_FORCE] = { "force", 0, V(ADD) },
 	{ NULL, 0, 0 }
 };
 
@@ -51,7 +57,7 @@ usage(void)
 	    "usage: sc-followups [-D dir] [-o fmt] [-c cols] [list] [filters]\n"
 	    "       sc-followups add action [city...|-] [--event E] "
 	    "[--owner O] [--due D]\n"
-	    "                    [--notes T]\n"
+	    "                    [--notes T] [--force]\n"
 	    "       sc-followups done|cancel id...|- [--on DATE]\n"
 	    "       sc-followups reopen id...|-\n"
 	    "       sc-followups set id...|- [--action|--event|--city|--owner|"
@@ -77,8 +83,9 @@ help(void)
 "    --all  --status S[,S]  --overdue  --due-within DUR  --owner O\n"
 "    --city CITY  --event EVENT  --match TEXT\n"
 "  add ACTION [CITY...|-] [--event E] [--owner O] [--due DATE] [--notes T]\n"
-"                       one follow-up per city (or one with none);\n"
-"                       prints the rows it made\n"
+"           [--force]   one follow-up per city (or one with none);\n"
+"                       prints the rows it made; a city that has an open\n"
+"                       one with the same action and event is skipped\n"
 "  done ID... [--on DATE]    mark done (closed: DATE, else today)\n"
 "  cancel ID... [--on DATE]  mark cancelled\n"
 "  reopen ID...         open again, and clear the closed date\n"
@@ -104,10 +111,11 @@ help(void)
 "  sc-followups list --overdue -o table\n"
 "  sc-followups list --due-within 14d --owner amina -o tsv -c id,action,due\n"
 "  sc-followups done 12 13 --on 2024-08-10\n"
-"  sc-followups report --within 7d | mail -s \"Follow-ups\" team@example.org\n"
+"  sc-followups -D ~/network report --within 7d  (cron: see sc-followups(1))\n"
 "\n"
 "Exit status: 0 done, 1 check found problems or report --fail-on-overdue\n"
-"found overdue work, 2 usage, 3 bad data, 4 system error.\n"
+"found overdue work or rows it could not read, 2 usage, 3 bad data (list:\n"
+"rows it could not read, each named), 4 system error.\n"
 "See sc-followups(1) and sc(7).\n");
 }
 
@@ -240,41 +248,57 @@ filter_init(struct filter *f)
 }
 
 /*
- * --overdue and --due-within each keep open follow-ups by their due day;
- * given together they keep either, "what needs doing by then".
+ * The status and due filters: 1 keeps the row, 0 drops it, -1 when a
+ * value they need cannot be read (*col is then its column).  --overdue
+ * and --due-within each keep open follow-ups by their due day; given
+ * together they keep either, "what needs doing by then".
  */
 static int
-due_ok(const struct filter *f, const char *status, const char *due)
+status_due(const struct filter *f, const struct scan *s, int *col)
 {
+	const char *status = sget(s, F_STATUS), *due;
 	long day;
 
+	*col = F_STATUS;
+	if (f->statuses != NULL && !in_set(f->statuses, f->nstatuses, status))
+		return value_readable(T_FOLLOWUPS, F_STATUS, status, NULL, 0) ?
+		    0 : -1;
 	if (!f->overdue && !f->within)
 		return 1;
-	if (strcmp(status, "open") != 0 || !due_day(due, &day))
-		return 0;
+	if (strcmp(status, "open") != 0)
+		return value_readable(T_FOLLOWUPS, F_STATUS, status, NULL, 0) ?
+		    0 : -1;
+	*col = F_DUE;
+	if (!due_day(due = sget(s, F_DUE), &day))
+		return *due == '\0' ? 0 : -1;
 	if (f->overdue && day < cl.c.today)
 		return 1;
 	return f->within && day >= cl.c.today && day <= f->dueby;
 }
 
+/*
+ * A row that the other filters keep but whose status or due date cannot
+ * be read is named on stderr: left out in silence, it would make the
+ * answer wrong.
+ */
 static int
 keep(const struct scan *s, void *arg)
 {
 	const struct filter *f = arg;
+	int ok, col;
 
-	if (f->statuses != NULL && !in_set(f->statuses, f->nstatuses,
-	    sget(s, F_STATUS)))
-		return 0;
 	if (f->city != NULL && strcmp(f->city, sget(s, F_CITY)) != 0)
 		return 0;
 	if (f->event != NULL && strcmp(f->event, sget(s, F_EVENT)) != 0)
 		return 0;
-	if (!due_ok(f, sget(s, F_STATUS), sget(s, F_DUE)))
+	if ((ok = status_due(f, s, &col)) == 0)
 		return 0;
 	if (f->owner != NULL && !fold_eq(f->owner, sget(s, F_OWNER)))
 		return 0;
-	return f->match == NULL || fold_has(f->match, sget(s, F_ACTION)) ||
-	    fold_has(f->match, sget(s, F_NOTES));
+	if (f->match != NULL && !fold_has(f->match, sget(s, F_ACTION)) &&
+	    !fold_has(f->match, sget(s, F_NOTES)))
+		return 0;
+	return ok > 0 || scan_readable(s, col);
 }
 
 /* Rows go out as they are read: memory does not grow with the table. */
@@ -288,7 +312,7 @@ cmd_list(void)
 	free(f.owner);
 	free(f.match);
 	free_list(f.statuses, f.nstatuses);
-	return 0;
+	return skip_status(0);
 }
 
 /* --- writes -------------------------------------------------------------- */
@@ -352,41 +376,100 @@ vals_apply(const struct vals *v, struct table *t, struct row *r)
 		rset(t, r, F_NOTES, opt(O_NOTES));
 }
 
+/* The largest id valid_id() allows: 18 digits. */
+#define ID_MAX	999999999999999999ULL
+
+static int
+cmp_ull(const void *a, const void *b)
+{
+	unsigned long long x = *(const unsigned long long *)a;
+	unsigned long long y = *(const unsigned long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /*
- * Ids go on from the highest in the table, so that one is never given
- * twice while follow-ups are closed rather than removed.  The caller
- * holds the lock, so no other writer can take the same number.
+ * When the highest id leaves no room for n more (a hand-typed
+ * 999999999999999999), new ids go on from the highest id that has n free
+ * ones after it: one wild id must not stop every add.  The user is told,
+ * since the new ids are then not the highest.  A table cannot hold rows
+ * enough to leave no such gap.
  */
 static unsigned long long
-max_id(const struct table *t)
+after_gap(const struct table *t, size_t n, const struct row *maxrow)
+{
+	unsigned long long *ids, next, last;
+	const char *id;
+	size_t i, k = 0;
+
+	ids = xreallocarray(NULL, t->nrows, sizeof(*ids));
+	for (i = 0; i < t->nrows; i++)
+		if (valid_id(T_FOLLOWUPS, id = rget(t, t->rows[i], F_ID)))
+			ids[k++] = strtoull(id, NULL, 10);
+	qsort(ids, k, sizeof(*ids), cmp_ull);
+	for (i = k; i-- > 0;) {
+		next = i + 1 < k ? ids[i + 1] : ID_MAX + 1;
+		if (next - ids[i] > n)
+			break;
+	}
+	last = i < k ? ids[i] : 0;
+	warn_at(t->label, maxrow->line, "id %llu leaves no room for new ids "
+	    "after it; they go on from %llu", ids[k - 1], last + 1);
+	free(ids);
+	return last;
+}
+
+/*
+ * The id after which n new ones go.  Ids go on from the highest in the
+ * table, so that one is never given twice while follow-ups are closed
+ * rather than removed.  The caller holds the lock, so no other writer
+ * can take the same number.
+ */
+static unsigned long long
+last_id(const struct table *t, size_t n)
 {
 	unsigned long long max = 0, v;
+	const struct row *maxrow = NULL;
 	const char *id;
 	size_t i;
 
 	for (i = 0; i < t->nrows; i++) {
 		id = rget(t, t->rows[i], F_ID);
 		if (valid_id(T_FOLLOWUPS, id) &&
-		    (v = strtoull(id, NULL, 10)) > max)
+		    (v = strtoull(id, NULL, 10)) > max) {
 			max = v;
+			maxrow = t->rows[i];
+		}
 	}
-	return max;
+	return max > ID_MAX - n ? after_gap(t, n, maxrow) : max;
 }
 
-/* The cities named, as ids, each once and in the order given. */
+/*
+ * The cities named, as ids, each once and in the order given; an empty
+ * name names no city.  Every unknown name is reported before the exit.
+ */
 static size_t
 city_ids(char **names, size_t n)
 {
+	struct table *ct = db_table(&db, T_CITIES);
 	struct hmap *seen = hmap_new();
+	struct row **rows;
 	const char *id;
 	size_t i, k = 0;
 
-	for (i = 0; i < n; i++) {
-		id = ref(T_CITIES, names[i]);
+	for (i = 0; i < n; i++)
+		if (*names[i] != '\0')
+			names[k++] = names[i];
+		else
+			free(names[i]);
+	rows = db_find_all(&db, T_CITIES, names, n = k);
+	for (i = k = 0; i < n; i++) {
+		id = rget(ct, rows[i], C_ID);
 		free(names[i]);
-		if (*id != '\0' && hmap_put(seen, id, seen))
+		if (hmap_put(seen, id, seen))
 			names[k++] = xstrdup(id);
 	}
+	free(rows);
 	hmap_free(seen);
 	return k;
 }
@@ -410,18 +493,85 @@ new_followup(struct table *t, const struct vals *v, unsigned long long id,
 }
 
 /*
+ * The open follow-ups that already have this action (folded), event and
+ * one of these cities (or none), by city: so that the weekly job can be
+ * run again without making every follow-up twice.
+ */
+static struct hmap *
+open_twins(const struct table *t, const char *event, char **cities, size_t n,
+    int nocity)
+{
+	struct hmap *want = hmap_new(), *twins = hmap_new();
+	char *action = fold_name(cl.argv[0]);
+	const struct row *r;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		hmap_put(want, cities[i], want);
+	if (nocity)
+		hmap_put(want, "", want);
+	for (i = 0; i < t->nrows; i++) {
+		r = t->rows[i];
+		if (strcmp(rget(t, r, F_STATUS), "open") == 0 &&
+		    hmap_get(want, rget(t, r, F_CITY)) != NULL &&
+		    hmap_get(twins, rget(t, r, F_CITY)) == NULL &&
+		    strcmp(rget(t, r, F_EVENT), event) == 0 &&
+		    fold_eq(action, rget(t, r, F_ACTION)))
+			hmap_put(twins, rget(t, r, F_CITY), t->rows[i]);
+	}
+	free(action);
+	hmap_free(want);
+	return twins;
+}
+
+/* Whether the city already has its follow-up; if so, it is said, once. */
+static int
+has_twin(const struct table *t, struct hmap *twins, const char *city)
+{
+	const struct row *r;
+
+	if (opt(O_FORCE) != NULL || (r = hmap_get(twins, city)) == NULL)
+		return 0;
+	if (*city != '\0')
+		warn_at(t->label, r->line, "%s: not added: open follow-up %s "
+		    "has the same action, event and city (--force adds it "
+		    "anyway)", city, rget(t, r, F_ID));
+	else
+		warn_at(t->label, r->line, "not added: open follow-up %s has "
+		    "the same action and event, and no city (--force adds it "
+		    "anyway)", rget(t, r, F_ID));
+	return 1;
+}
+
+/* A due date already past is most likely a typo: said, and added anyway. */
+static void
+warn_past_due(const struct vals *v)
+{
+	char today[11];
+	long day;
+
+	if (!due_day(v->due, &day) || day >= cl.c.today)
+		return;
+	date_fmt(cl.c.today, today);
+	note("--due %s is already past (today is %s)", v->due, today);
+}
+
+/*
  * One follow-up per city given or piped in, or one with no city when no
  * city is named at all.  A pipe that brings no city adds nothing: no new
- * cities this week means no follow-ups.
+ * cities this week means no follow-ups.  A city that already has an open
+ * follow-up with the same action and event is skipped, unless --force.
  */
 static int
 cmd_add(void)
 {
 	struct table *t;
 	struct row **rows;
+	struct hmap *twins;
 	struct vals v;
 	char **cities;
-	size_t i, n, nrows;
+	const char *city;
+	size_t i, n, nrows, k = 0;
 	unsigned long long id;
 
 	if (strcmp(cl.argv[0], "-") == 0)
@@ -433,15 +583,23 @@ cmd_add(void)
 	vals_resolve(&v);
 	n = city_ids(cities, n);
 	nrows = cl.argc == 1 ? 1 : n;
+	twins = open_twins(t, v.event != NULL ? v.event : "", cities, n,
+	    cl.argc == 1);
 	rows = xcalloc(nrows, sizeof(*rows));
-	id = max_id(t);
-	for (i = 0; i < nrows; i++)
-		rows[i] = new_followup(t, &v, ++id, i < n ? cities[i] : "");
-	add_rows(&db, T_FOLLOWUPS, &cl.c, rows, nrows);
+	id = last_id(t, nrows);
+	for (i = 0; i < nrows; i++) {
+		city = i < n ? cities[i] : "";
+		if (!has_twin(t, twins, city))
+			rows[k++] = new_followup(t, &v, ++id, city);
+	}
+	if (k > 0)
+		warn_past_due(&v);
+	add_rows(&db, T_FOLLOWUPS, &cl.c, rows, k);
 	for (i = 0; i < n; i++)
 		free(cities[i]);
 	free(cities);
 	free(rows);
+	hmap_free(twins);
 	return 0;
 }
 
@@ -475,10 +633,10 @@ resolve(size_t *n)
 	for (i = 0; i < *n; i++)
 		id_arg(ids[i]);
 	store_lock(&st);
-	rows = xcalloc(*n, sizeof(*rows));
+	rows = db_find_all(&db, T_FOLLOWUPS, ids, *n);
 	seen = hmap_new();
 	for (i = 0; i < *n; i++) {
-		r = db_find(&db, T_FOLLOWUPS, ids[i]);
+		r = rows[i];
 		if (hmap_put(seen, ids[i], r))
 			rows[k++] = r;
 		free(ids[i]);
@@ -588,6 +746,9 @@ struct report {
 	size_t	 nfresh;
 	struct table *fu;	/* the follow-ups the report shows, only */
 	struct items over, due, closed, cities, events;
+	char	*data;		/* the data directory's path; NULL: seeds */
+	const struct skip *skipped;	/* the rows left out, named */
+	size_t	 nskipped;
 };
 
 /* What a line of the report shows. */
@@ -607,47 +768,107 @@ items_add(struct items *it, struct row *r, const char *group, long day,
 	it->v[it->n++].num = num;
 }
 
-/* Owners in byte order, and the follow-ups no one owns last. */
+/*
+ * Owners group as --owner matches them, folded: "Amina " and "amina" are
+ * one owner.  A group is shown by the spelling most of its follow-ups
+ * have, the first seen among equals.
+ */
+struct owner {
+	char	*folded;
+	const char *shown;
+	size_t	 best;		/* how many follow-ups have that spelling */
+	size_t	 rank;
+};
+
+struct spelling {
+	struct owner *o;
+	const char *raw;
+	size_t	 n;
+};
+
+/* Owners in the byte order of their folded names, no owner ("") last. */
 static int
-group_cmp(const char *a, const char *b)
+owner_cmp(const void *a, const void *b)
 {
-	if (*a == '\0' || *b == '\0')
-		return (*a == '\0') - (*b == '\0');
-	return strcmp(a, b);
+	const char *x = (*(struct owner *const *)a)->folded;
+	const char *y = (*(struct owner *const *)b)->folded;
+
+	if (*x == '\0' || *y == '\0')
+		return (*x == '\0') - (*y == '\0');
+	return strcmp(x, y);
 }
 
-static int
-name_cmp(const void *a, const void *b)
+/* The spelling's owner, found or made: one fold per spelling, not per item. */
+static struct spelling *
+spelling_of(struct hmap *spellings, struct hmap *owners, const char *raw,
+    struct owner ***all, size_t *nall)
 {
-	return group_cmp(*(const char *const *)a, *(const char *const *)b);
+	struct spelling *sp;
+	struct owner *o;
+	char *folded;
+
+	if ((sp = hmap_get(spellings, raw)) != NULL)
+		return sp;
+	folded = fold_name(raw);
+	if ((o = hmap_get(owners, folded)) == NULL) {
+		o = xcalloc(1, sizeof(*o));
+		o->folded = folded;
+		hmap_put(owners, folded, o);
+		*all = xreallocarray(*all, *nall + 1, sizeof(**all));
+		(*all)[(*nall)++] = o;
+	} else
+		free(folded);
+	sp = xcalloc(1, sizeof(*sp));
+	sp->o = o;
+	sp->raw = raw;
+	hmap_put(spellings, raw, sp);
+	return sp;
 }
 
-/* key[0]: the rank of the item's owner among the owners, in group order. */
+/*
+ * key[0]: the rank of the item's owner among the owners; its group
+ * becomes the owner's spelling, as shown.
+ */
 static void
 rank_groups(struct items *it)
 {
-	struct hmap *rank = hmap_new();
-	const char **names = NULL;
-	size_t n = 0, i, *ranks;
+	struct hmap *spellings = hmap_new(), *owners = hmap_new();
+	struct spelling **order = NULL, *sp;
+	struct owner **all = NULL;
+	size_t nall = 0, norder = 0, i;
 
-	for (i = 0; i < it->n; i++)
-		if (it->v[i].group != NULL && hmap_put(rank, it->v[i].group, rank)) {
-			names = xreallocarray(names, n + 1, sizeof(*names));
-			names[n++] = it->v[i].group;
+	for (i = 0; i < it->n; i++) {
+		if (it->v[i].group == NULL)
+			continue;
+		sp = spelling_of(spellings, owners, it->v[i].group, &all, &nall);
+		if (sp->n++ == 0) {
+			order = xreallocarray(order, norder + 1, sizeof(*order));
+			order[norder++] = sp;
 		}
-	if (n > 1)
-		qsort(names, n, sizeof(*names), name_cmp);
-	ranks = xreallocarray(NULL, n + 1, sizeof(*ranks));
-	for (i = 0; i < n; i++) {
-		ranks[i] = i;
-		hmap_put(rank, names[i], &ranks[i]);
 	}
+	for (i = 0; i < norder; i++)	/* first seen wins a tie */
+		if (order[i]->n > order[i]->o->best) {
+			order[i]->o->best = order[i]->n;
+			order[i]->o->shown = *order[i]->o->folded != '\0' ?
+			    order[i]->raw : "";
+		}
+	if (nall > 1)
+		qsort(all, nall, sizeof(*all), owner_cmp);
+	for (i = 0; i < nall; i++)
+		all[i]->rank = i;
 	for (i = 0; i < it->n; i++)
-		it->v[i].key[0] = it->v[i].group == NULL ? 0 :
-		    *(size_t *)hmap_get(rank, it->v[i].group);
-	hmap_free(rank);
-	free(ranks);
-	free(names);
+		if (it->v[i].group != NULL) {
+			sp = hmap_get(spellings, it->v[i].group);
+			it->v[i].key[0] = sp->o->rank;
+			it->v[i].group = sp->o->shown;
+		} else
+			it->v[i].key[0] = 0;
+	for (i = 0; i < nall; i++)
+		free(all[i]->folded);
+	hmap_free_all(owners, free);
+	hmap_free_all(spellings, free);
+	free(order);
+	free(all);
 }
 
 /*
@@ -695,9 +916,9 @@ items_sort(struct items *it)
 	size_t i;
 	int k;
 
+	rank_groups(it);
 	if (it->n < 2)
 		return;
-	rank_groups(it);
 	for (i = 0; i < it->n; i++)
 		if (it->v[i].day < min)
 			min = it->v[i].day;
@@ -718,7 +939,8 @@ items_sort(struct items *it)
 /* Only open follow-ups are overdue or due; only closed ones were closed. */
 /*
  * The section a follow-up belongs in, from its values: K_OVER, K_DUE,
- * K_CLOSED, or -1 for none; *day is the day it is sorted by.
+ * K_CLOSED, or -1 for none; *day is the day it is sorted by.  -2 when
+ * the date that decides it is there but cannot be read.
  */
 static int
 section_of(const struct report *rp, const char *status, const char *due,
@@ -728,34 +950,56 @@ section_of(const struct report *rp, const char *status, const char *due,
 
 	if (strcmp(status, "open") == 0) {
 		if (!due_day(due, day))
-			return -1;
+			return *due != '\0' ? -2 : -1;
 		if (*day < rp->today)
 			return K_OVER;
 		return *day <= rp->dueby ? K_DUE : -1;
 	}
-	if (date_parse(closed, &d) == 0 && (*day = date_first(&d)) >=
-	    rp->since && *day <= rp->today)
+	if (date_parse(closed, &d) == -1)
+		return *closed != '\0' ? -2 : -1;
+	if ((*day = date_first(&d)) >= rp->since && *day <= rp->today)
 		return K_CLOSED;
 	return -1;
 }
 
 /*
- * Streams the follow-ups: a new city that one names is struck off, and
- * only the rows the report shows are kept, so its memory does not grow
- * with the table.
+ * Streams the follow-ups: a new city that one names is struck off, as
+ * followed_up() has it (an open or done follow-up counts, a cancelled one
+ * does not), and only the rows the report shows are kept, so that its
+ * memory does not grow with the table.  A row whose status, due date or
+ * closing date cannot be read is named and left out; one whose status
+ * cannot be read also leaves the new city it names in doubt, out of the
+ * cities with no follow-up.
  */
 static int
 report_keep(const struct scan *s, void *arg)
 {
 	struct report *rp = arg;
+	const char *status = sget(s, F_STATUS);
+	int followed = followed_up(status), fresh, mine;
 	long day;
 
-	if (rp->nfresh > 0 && hmap_get(rp->fresh, sget(s, F_CITY)) != NULL)
+	fresh = rp->nfresh > 0 && hmap_get(rp->fresh, sget(s, F_CITY)) != NULL;
+	if (fresh && followed != 0)
 		hmap_put(rp->fresh, sget(s, F_CITY), NULL);
-	if (rp->owner != NULL && !fold_eq(rp->owner, sget(s, F_OWNER)))
+	mine = rp->owner == NULL || fold_eq(rp->owner, sget(s, F_OWNER));
+	if (followed < 0) {
+		if (mine || fresh)
+			scan_readable(s, F_STATUS);
 		return 0;
-	return section_of(rp, sget(s, F_STATUS), sget(s, F_DUE),
-	    sget(s, F_CLOSED), &day) >= 0;
+	}
+	if (!mine)
+		return 0;
+	switch (section_of(rp, status, sget(s, F_DUE), sget(s, F_CLOSED),
+	    &day)) {
+	case -1:
+		return 0;
+	case -2:	/* named here, its date parsed again only now */
+		return scan_readable(s, strcmp(status, "open") == 0 ? F_DUE :
+		    F_CLOSED);
+	default:
+		return 1;
+	}
 }
 
 static void
@@ -802,7 +1046,8 @@ note_fresh(struct report *rp)
 	rp->fresh = hmap_new();
 	for (i = 0; i < t->nrows; i++) {
 		r = t->rows[i];
-		if (date_parse(rget(t, r, C_JOINED), &d) == -1)
+		if (!row_readable(t, r, C_JOINED) ||
+		    date_parse(rget(t, r, C_JOINED), &d) == -1)
 			continue;
 		day = date_first(&d);
 		if (day >= rp->joined && day <= rp->today &&
@@ -831,6 +1076,8 @@ collect_cities(struct report *rp)
 /*
  * Events whose start falls in the next 30 days.  A reduced start covers
  * its whole month or year, so 2024-09 counts from any day of September.
+ * An event whose start, or whose status in the window, cannot be read is
+ * named and left out.
  */
 static void
 collect_events(struct report *rp)
@@ -843,9 +1090,11 @@ collect_events(struct report *rp)
 	for (i = 0; i < t->nrows; i++) {
 		r = t->rows[i];
 		if (strcmp(rget(t, r, E_STATUS), "cancelled") == 0 ||
+		    !row_readable(t, r, E_START) ||
 		    date_parse(rget(t, r, E_START), &d) == -1)
 			continue;
-		if (date_first(&d) <= rp->evby && date_last(&d) >= rp->today)
+		if (date_first(&d) <= rp->evby && date_last(&d) >= rp->today &&
+		    row_readable(t, r, E_STATUS))
 			items_add(&rp->events, r, NULL, date_first(&d), 0);
 	}
 }
@@ -1046,6 +1295,43 @@ put_list(const struct report *rp, const char *title, const struct items *it,
 	}
 }
 
+/* Where the data came from: cron runs with no $SC_DATA, so say it. */
+static void
+put_source(const struct report *rp)
+{
+	fputs(rp->fmt == FMT_MD ? "\nData: " : "Data: ", stdout);
+	put_val(rp, rp->data != NULL ? rp->data :
+	    "built-in seed data, read-only");
+	putchar('\n');
+}
+
+/*
+ * The rows left out because a value could not be read, first, so that
+ * no count below is taken on trust; only when there are any.
+ */
+static void
+put_skipped(const struct report *rp)
+{
+	const struct skip *k;
+	char line[32];
+	size_t i;
+
+	if (rp->nskipped == 0)
+		return;
+	section(rp, "Rows left out of this report", rp->nskipped);
+	for (i = 0; i < rp->nskipped; i++) {
+		k = &rp->skipped[i];
+		fputs(rp->fmt == FMT_MD ? "- " : "  ", stdout);
+		put_val(rp, k->file);
+		snprintf(line, sizeof(line), ":%ld: ", k->line);
+		fputs(line, stdout);
+		put_val(rp, k->col);
+		fputs(": ", stdout);
+		put_val(rp, k->msg);
+		putchar('\n');
+	}
+}
+
 static void
 report_text(const struct report *rp)
 {
@@ -1058,6 +1344,8 @@ report_text(const struct report *rp)
 		put_val(rp, *opt(O_OWNER) ? opt(O_OWNER) : "no one");
 	}
 	printf(", %s\n", a);
+	put_source(rp);
+	put_skipped(rp);
 	put_overdue(rp);
 	date_fmt(rp->dueby, b);
 	snprintf(title, sizeof(title), "Due in the next %s, by %s",
@@ -1131,12 +1419,37 @@ json_day(const char *key, long day)
 }
 
 static void
+json_skipped(const struct report *rp)
+{
+	const struct skip *k;
+	size_t i;
+
+	fputs(",\"left_out\":[", stdout);
+	for (i = 0; i < rp->nskipped; i++) {
+		k = &rp->skipped[i];
+		fputs(i > 0 ? ",{\"file\":" : "{\"file\":", stdout);
+		json_string(stdout, k->file);
+		printf(",\"line\":%ld,\"column\":", k->line);
+		json_string(stdout, k->col);
+		fputs(",\"message\":", stdout);
+		json_string(stdout, k->msg);
+		putchar('}');
+	}
+	putchar(']');
+}
+
+static void
 report_json(const struct report *rp)
 {
 	char s[11];
 
 	date_fmt(rp->today, s);
-	printf("{\"today\":\"%s\",\"owner\":", s);
+	printf("{\"today\":\"%s\",\"data\":", s);
+	if (rp->data != NULL)
+		json_string(stdout, rp->data);
+	else
+		fputs("null", stdout);
+	fputs(",\"owner\":", stdout);
 	json_string(stdout, opt(O_OWNER) != NULL ? opt(O_OWNER) : "");
 	fputs(",\"within\":", stdout);
 	json_string(stdout, rp->within);
@@ -1149,6 +1462,7 @@ report_json(const struct report *rp)
 	json_items(rp, "closed", T_FOLLOWUPS, &rp->closed);
 	json_items(rp, "new_cities", T_CITIES, &rp->cities);
 	json_items(rp, "events", T_EVENTS, &rp->events);
+	json_skipped(rp);
 	fputs("}\n", stdout);
 }
 
@@ -1183,6 +1497,9 @@ report_init(struct report *rp)
 	rp->evby = rp->today + 30;
 	if (opt(O_OWNER) != NULL)
 		rp->owner = fold_name(opt(O_OWNER));
+	if (st.dir != NULL && (rp->data = realpath(st.dir, NULL)) == NULL)
+		rp->data = xstrdup(st.dir);
+	skip_keep();
 }
 
 static int
@@ -1200,6 +1517,7 @@ cmd_report(void)
 	items_sort(&rp.closed);
 	items_sort(&rp.cities);
 	items_sort(&rp.events);
+	rp.skipped = skip_list(&rp.nskipped);
 	if (rp.fmt == FMT_JSON)
 		report_json(&rp);
 	else
@@ -1212,7 +1530,10 @@ cmd_report(void)
 	free(rp.cities.v);
 	free(rp.events.v);
 	free(rp.owner);
-	return opt(O_FAIL_ON_OVERDUE) != NULL && rp.over.n > 0 ? EXIT_NO : 0;
+	free(rp.data);
+	skip_free();
+	return opt(O_FAIL_ON_OVERDUE) != NULL &&
+	    (rp.over.n > 0 || rp.nskipped > 0) ? EXIT_NO : 0;
 }
 
 static int
@@ -1228,7 +1549,7 @@ main(int argc, char *argv[])
 		cmd_list, cmd_add, cmd_close, cmd_close, cmd_reopen, cmd_set,
 		cmd_report, cmd_check
 	};
-	int status, noargs;
+	int status;
 
 	progname = "sc-followups";
 	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
@@ -1244,9 +1565,6 @@ main(int argc, char *argv[])
 	    cl.c.out.fmt == FMT_MD))
 		die(EXIT_USAGE, "-o text and -o md are for report; %s takes "
 		    "csv, tsv, json or table", verbs[cl.verb].name);
-	noargs = cl.verb == LIST || cl.verb == REPORT || cl.verb == CHECK;
-	if ((noargs && cl.argc != 0) || (!noargs && cl.argc == 0))
-		usage();
 	store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = run[cl.verb]();

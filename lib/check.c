@@ -4,6 +4,7 @@
  * map, so that checking every reference of a table is linear in its rows.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,10 +104,11 @@ ambiguous(struct db *db, int tab, const char *arg, struct row **rows, int n)
 
 /*
  * A row named by its id or, for cities and events, by a name: an exact
- * match of the folded name first, else a unique folded substring.
+ * match of the folded name first, else a unique folded substring.  NULL
+ * when nothing matches; an ambiguous name is an error.
  */
 struct row *
-db_find(struct db *db, int tab, const char *arg)
+db_lookup(struct db *db, int tab, const char *arg)
 {
 	struct row *r, *exact[8], *part[8];
 	int nexact, npart;
@@ -124,7 +126,45 @@ db_find(struct db *db, int tab, const char *arg)
 		if (npart > 1)
 			ambiguous(db, tab, arg, part, npart);
 	}
-	die(EXIT_DATA, "unknown %s '%s'", noun(tab), arg);
+	return NULL;
+}
+
+static void
+unknown(int tab, const char *arg)
+{
+	note("unknown %s '%s'", noun(tab), arg);
+}
+
+struct row *
+db_find(struct db *db, int tab, const char *arg)
+{
+	struct row *r;
+
+	if ((r = db_lookup(db, tab, arg)) == NULL) {
+		unknown(tab, arg);
+		exit(EXIT_DATA);
+	}
+	return r;
+}
+
+/*
+ * The rows that n names stand for.  Every unknown name is named, one line
+ * each, before the exit: a user fixes them all in one go.
+ */
+struct row **
+db_find_all(struct db *db, int tab, char *const *names, size_t n)
+{
+	struct row **rows = xcalloc(n, sizeof(*rows));
+	size_t i, bad = 0;
+
+	for (i = 0; i < n; i++)
+		if ((rows[i] = db_lookup(db, tab, names[i])) == NULL) {
+			unknown(tab, names[i]);
+			bad++;
+		}
+	if (bad > 0)
+		exit(EXIT_DATA);
+	return rows;
 }
 
 const char *
@@ -156,11 +196,10 @@ in_list(const char *v, const char *const *list)
 	return 0;
 }
 
+/* What is wrong with v as a value of the enumeration; 0 when nothing is. */
 static int
-check_enum(const struct table *t, const struct row *r, int col,
-    const char *const *list)
+enum_problem(const char *v, const char *const *list, char *msg, size_t len)
 {
-	const char *v = rget(t, r, col);
 	struct buf b = { 0 };
 	int i;
 
@@ -170,9 +209,30 @@ check_enum(const struct table *t, const struct row *r, int col,
 		buf_adds(&b, i ? ", " : "");
 		buf_adds(&b, list[i]);
 	}
-	problem(t, r, col, "invalid value '%s' (one of: %s)", v, b.s);
+	snprintf(msg, len, "invalid value '%s' (one of: %s)", v, b.s);
 	buf_free(&b);
 	return 1;
+}
+
+static int
+check_enum(const struct table *t, const struct row *r, int col,
+    const char *const *list)
+{
+	char msg[512];
+
+	if (!enum_problem(rget(t, r, col), list, msg, sizeof(msg)))
+		return 0;
+	return problem(t, r, col, "%s", msg);
+}
+
+/* What a date column takes, for a message: " (want YYYY-MM-DD)". */
+static const char *
+date_want(int reduced)
+{
+	static char want[80];
+
+	snprintf(want, sizeof(want), " (want %s)", date_forms(reduced, 0));
+	return want;
 }
 
 static int
@@ -185,8 +245,72 @@ check_date(const struct table *t, const struct row *r, int col, int reduced)
 		return 0;
 	if (date_parse(v, &d) == -1 || (!reduced && d.prec != DATE_DAY))
 		return problem(t, r, col, "invalid date '%s'%s", v,
-		    reduced ? "" : " (want YYYY-MM-DD)");
+		    *spreadsheet_hint(v) ? spreadsheet_hint(v) :
+		    date_want(reduced));
 	return 0;
+}
+
+/*
+ * The values that read verbs interpret: an enumeration, or a date (NULL),
+ * which a read verb takes reduced or not.  A value is readable when it is
+ * valid, or empty where it is not required; check is stricter about full
+ * dates.
+ */
+static const struct readable {
+	int	 tab, col;
+	const char *const *values;
+	int	 reduced;	/* a date column that check allows reduced */
+} readable[] = {
+	{ T_CITIES, C_STATUS, city_status, 0 }, { T_CITIES, C_JOINED, NULL, 0 },
+	{ T_EVENTS, E_START, NULL, 1 }, { T_EVENTS, E_END, NULL, 1 },
+	{ T_EVENTS, E_STATUS, event_status, 0 },
+	{ T_ATTENDANCE, A_ROLE, roles, 0 }, { T_FOLLOWUPS, F_DUE, NULL, 1 },
+	{ T_FOLLOWUPS, F_STATUS, followup_status, 0 },
+	{ T_FOLLOWUPS, F_CLOSED, NULL, 0 }
+};
+
+/*
+ * Whether a read verb can interpret v as column col of table tab; when it
+ * cannot, msg says why, in check's words.
+ */
+int
+value_readable(int tab, int col, const char *v, char *msg, size_t len)
+{
+	struct date d;
+	size_t i;
+
+	for (i = 0; i < sizeof(readable) / sizeof(readable[0]); i++) {
+		if (readable[i].tab != tab || readable[i].col != col)
+			continue;
+		if (*v == '\0' && (schemas[tab]->required & (1u << col))) {
+			snprintf(msg, len, "required value is empty");
+			return 0;
+		}
+		if (*v == '\0')
+			return 1;
+		if (readable[i].values != NULL)
+			return !enum_problem(v, readable[i].values, msg, len);
+		if (date_parse(v, &d) == 0)
+			return 1;
+		snprintf(msg, len, "invalid date '%s' (want %s)", v,
+		    date_forms(readable[i].reduced, 0));
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether a follow-up of this status means that the city it names has
+ * been followed up: an open or a done one does; a cancelled one does not,
+ * since nobody followed up.  -1 for a status that is none of these.  The
+ * report and sc-cities list --without-followups both ask this.
+ */
+int
+followed_up(const char *status)
+{
+	if (strcmp(status, "open") == 0 || strcmp(status, "done") == 0)
+		return 1;
+	return strcmp(status, "cancelled") == 0 ? 0 : -1;
 }
 
 static int
@@ -226,8 +350,10 @@ check_required(const struct table *t, const struct row *r)
 	size_t i;
 	int n = 0;
 
+	/* A required column that the file lacks was reported once, as such. */
 	for (i = 0; i < t->sc->ncols; i++)
-		if ((t->sc->required & (1u << i)) && *rget(t, r, (int)i) == '\0')
+		if ((t->sc->required & (1u << i)) && *rget(t, r, (int)i) == '\0'
+		    && (size_t)t->pos[i] < t->ncols - t->nextra)
 			n += problem(t, r, (int)i, "required value is empty");
 	if (t->sc->cols[0][0] == 'i' && *rget(t, r, 0) != '\0' &&
 	    !valid_id(t->sc == &schema_followups ? T_FOLLOWUPS : T_CITIES,
@@ -332,6 +458,89 @@ check_followup(struct db *db, const struct table *t, const struct row *r)
 	return n;
 }
 
+static int
+is_marker(const char *p, const char *mark)
+{
+	return strncmp(p, mark, 7) == 0 && strchr(" \r\n", p[7]) != NULL;
+}
+
+/*
+ * The line (the field's first is 1) of the first git conflict marker in
+ * a multi-line value, or 0: a merge that stopped inside a quoted field
+ * leaves well-formed records, and only this finds it.  A "=======" line
+ * counts only before another marker, since some write headings so.
+ */
+static long
+marker_line(const char *v)
+{
+	const char *p = v;
+	long line = 1, sep = 0;
+
+	while ((p = strpbrk(p, "\r\n")) != NULL) {
+		p += p[0] == '\r' && p[1] == '\n' ? 2 : 1;
+		line++;
+		if (is_marker(p, "<<<<<<<") || is_marker(p, ">>>>>>>") ||
+		    is_marker(p, "|||||||"))
+			return sep != 0 ? sep : line;
+		if (sep == 0 && is_marker(p, "======="))
+			sep = line;
+	}
+	return 0;
+}
+
+/*
+ * Whether a value may hold a line break.  A row read from a file holds
+ * its values in one block, which one look covers; only the values set
+ * since, allocated alone, need one of their own.
+ */
+static int
+in_block(const struct row *r, const char *v)
+{
+	return (uintptr_t)v >= (uintptr_t)r->block &&
+	    (uintptr_t)v < (uintptr_t)r->block_end;
+}
+
+static int
+may_break(const struct table *t, const struct row *r)
+{
+	size_t i, len = (size_t)(r->block_end - r->block);
+
+	if (memchr(r->block, '\n', len) != NULL ||
+	    memchr(r->block, '\r', len) != NULL)
+		return 1;
+	for (i = 0; i < t->ncols; i++)
+		if (r->f[i][0] != '\0' && !in_block(r, r->f[i]))
+			return 1;
+	return 0;
+}
+
+/* Every column, those a user added too, for conflict markers. */
+static int
+check_markers(const struct table *t, const struct row *r)
+{
+	size_t i;
+	long line;
+	int n = 0;
+
+	if (!may_break(t, r))
+		return 0;
+	for (i = 0; i < t->ncols; i++) {
+		if ((line = marker_line(r->f[i])) == 0)
+			continue;
+		/* The reader counts line ends alike: the marker's own line. */
+		if (r->line > 0 && in_block(r, r->f[i]))
+			warn_at(row_label(t, r), r->line, "%s: git conflict "
+			    "marker on line %ld, inside the value: finish the "
+			    "merge (see sc(7))", t->cols[i], r->line + line - 1);
+		else
+			warn_at(row_label(t, r), r->line, "%s: git conflict "
+			    "marker on line %ld of the value: finish the merge "
+			    "(see sc(7))", t->cols[i], line);
+		n++;
+	}
+	return n;
+}
+
 /* Returns the number of problems, each already reported. */
 int
 check_row(struct db *db, int tab, const struct row *r)
@@ -339,7 +548,8 @@ check_row(struct db *db, int tab, const struct row *r)
 	const struct table *t = db_table(db, tab);
 	int n;
 
-	n = check_required(t, r) + check_text(t, r, tab);
+	n = check_required(t, r) + check_text(t, r, tab) +
+	    check_markers(t, r);
 	switch (tab) {
 	case T_CITIES:
 		return n + check_city(db, t, r);
@@ -370,23 +580,39 @@ validate_rows(struct db *db, int tab, struct row **rows, size_t n)
 		    bad == 1 ? "" : "s");
 }
 
+static struct row **
+find_ids(struct db *db, int tab, char **ids, size_t n)
+{
+	struct row **rows = db_find_all(db, tab, ids, n);
+
+	free_list(ids, n);
+	return rows;
+}
+
 /* The rows that arguments name: ids, names, or - for rows on stdin. */
 struct row **
 resolve_rows(struct db *db, int tab, const struct common *c, int argc,
     char **argv, size_t *n)
 {
-	struct row **rows;
-	char **ids;
-	size_t i;
+	char **ids = ids_from_args(argc, argv, tab, c, n);
 
-	ids = ids_from_args(argc, argv, tab, c, n);
-	rows = xcalloc(*n, sizeof(*rows));
-	for (i = 0; i < *n; i++) {
-		rows[i] = db_find(db, tab, ids[i]);
-		free(ids[i]);
-	}
-	free(ids);
-	return rows;
+	return find_ids(db, tab, ids, *n);
+}
+
+/*
+ * The same for a verb that writes: the names, stdin included, are all read
+ * before the lock is taken, so that a writer piping into this one is not
+ * kept waiting for the lock while this one waits for its rows.  The table
+ * is read under the lock.
+ */
+struct row **
+resolve_locked(struct db *db, int tab, const struct common *c, int argc,
+    char **argv, size_t *n)
+{
+	char **ids = ids_from_args(argc, argv, tab, c, n);
+
+	store_lock(db->st);
+	return find_ids(db, tab, ids, *n);
 }
 
 /*
@@ -417,9 +643,8 @@ set_rows(struct db *db, int tab, const struct common *c, int argc,
 	struct row **rows;
 	size_t i, n, nchanged = 0;
 
-	store_lock(db->st);
+	rows = resolve_locked(db, tab, c, argc, argv, &n);
 	t = db_table(db, tab);
-	rows = resolve_rows(db, tab, c, argc, argv, &n);
 	for (i = 0; i < n; i++) {
 		apply(t, rows[i]);
 		if (rows[i]->changed)
@@ -474,14 +699,22 @@ check_unique(struct db *db, int tab)
 	return n;
 }
 
+/*
+ * check reads on past malformed records, each reported and counted, in
+ * this table and in those its references lead to: one run lists them all.
+ */
 int
 check_table(struct db *db, int tab)
 {
-	struct table *t = db_table(db, tab);
+	long before = rd_malformed();
+	struct table *t;
 	size_t i;
 	int n = 0;
 
+	rd_keep_going(1);
+	t = db_table(db, tab);
 	for (i = 0; i < t->nrows; i++)
 		n += check_row(db, tab, t->rows[i]);
-	return n + check_unique(db, tab);
+	n += check_unique(db, tab);
+	return n + (int)(rd_malformed() - before);
 }

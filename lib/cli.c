@@ -2,9 +2,12 @@
  * cli.c: the options the three commands share, and the argument forms
  * they share: dates, durations, and ids given as arguments or piped in.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sc.h"
 
@@ -94,15 +97,183 @@ long_options(const struct ownopt *own)
 	return lo;
 }
 
-static int
-find_verb(const struct verbdef *verbs, const char *name)
+/* The command line as it was given, before getopt_long permuted it. */
+struct given {
+	char	**argv;
+	int	 argc;
+	const struct option *lo;
+};
+
+/*
+ * The long option that name (len bytes) names: its exact name, else the
+ * one option it begins, as getopt_long reads it; *n is how many it
+ * begins.
+ */
+static const struct option *
+long_match(const struct option *lo, const char *name, size_t len, int *n)
 {
+	const struct option *found = NULL;
+
+	*n = 0;
+	for (; lo->name != NULL; lo++) {
+		if (strncmp(lo->name, name, len) != 0)
+			continue;
+		if (lo->name[len] == '\0') {
+			*n = 1;
+			return lo;
+		}
+		if ((*n)++ == 0)
+			found = lo;
+	}
+	return *n == 1 ? found : NULL;
+}
+
+/* What a word of the command line is, as an option. */
+enum { W_OPERAND, W_FLAG, W_WITH_VALUE, W_WANTS_NEXT };
+
+static int
+option_word(const struct option *lo, const char *w)
+{
+	const char *eq, *p, *sh;
+	const struct option *o;
+	int n;
+
+	if (w[0] != '-' || w[1] == '\0' || strcmp(w, "--") == 0)
+		return W_OPERAND;
+	if (w[1] == '-') {
+		if ((eq = strchr(w, '=')) != NULL)
+			return W_WITH_VALUE;
+		o = long_match(lo, w + 2, strlen(w + 2), &n);
+		return o != NULL && o->has_arg == required_argument ?
+		    W_WANTS_NEXT : W_FLAG;
+	}
+	for (p = w + 1; *p != '\0'; p++)
+		if ((sh = strchr(COMMON_SHORTOPTS, *p)) != NULL && sh[1] == ':')
+			return p[1] != '\0' ? W_WITH_VALUE : W_WANTS_NEXT;
+	return W_FLAG;
+}
+
+/*
+ * Why a word was left over, when the words before it tell: most often
+ * an option's value typed as two words, or a value after a flag.  NULL
+ * when they do not.
+ */
+static const char *
+stray_after(const struct given *g, const char *word, char *msg, size_t size)
+{
+	int i, k;
+
+	for (i = 1; i < g->argc && g->argv[i] != word; i++)
+		continue;
+	if (i < 2 || i >= g->argc || strcmp(g->argv[i - 1], "--") == 0)
+		return NULL;
+	if (i >= 3 && option_word(g->lo, g->argv[i - 2]) == W_WANTS_NEXT)
+		snprintf(msg, size, " after '%s %s': an option's value is one "
+		    "word (quote a value that has spaces)", g->argv[i - 2],
+		    g->argv[i - 1]);
+	else if ((k = option_word(g->lo, g->argv[i - 1])) == W_WITH_VALUE)
+		snprintf(msg, size, " after '%s': an option's value is one "
+		    "word (quote a value that has spaces)", g->argv[i - 1]);
+	else if (k == W_FLAG)
+		snprintf(msg, size, " after '%s'", g->argv[i - 1]);
+	else
+		return NULL;
+	return msg;
+}
+
+static void __attribute__((noreturn))
+unexpected(const struct given *g, const struct verbdef *v, const char *word)
+{
+	char msg[512];
+
+	if (stray_after(g, word, msg, sizeof(msg)) == NULL) {
+		if (v->max == 0)
+			snprintf(msg, sizeof(msg), ": %s takes no arguments",
+			    v->name);
+		else
+			snprintf(msg, sizeof(msg), ": %s takes %s (quote a "
+			    "value that has spaces)", v->name, v->args);
+	}
+	die(EXIT_USAGE, "unexpected argument '%s'%s", word, msg);
+}
+
+static int
+find_verb(const struct given *g, const struct verbdef *verbs,
+    const char *name)
+{
+	struct near n;
+	char msg[512];
 	int i;
 
 	for (i = 0; verbs[i].name != NULL; i++)
 		if (strcmp(verbs[i].name, name) == 0)
 			return i;
+	near_init(&n, name, strlen(name));
+	for (i = 0; verbs[i].name != NULL; i++)
+		near_offer(&n, verbs[i].name);
+	if (n.best != NULL)
+		die(EXIT_USAGE, "unknown verb '%s'; did you mean '%s'?", name,
+		    n.best);
+	if (stray_after(g, name, msg, sizeof(msg)) != NULL)
+		die(EXIT_USAGE, "unexpected argument '%s'%s", name, msg);
 	die(EXIT_USAGE, "unknown verb '%s' (try --help)", name);
+}
+
+/* A long option that getopt_long did not take: unknown or ambiguous. */
+static void __attribute__((noreturn))
+bad_long(const struct option *lo, const char *w)
+{
+	const char *eq = strchr(w, '=');
+	int len = (int)(eq != NULL ? (size_t)(eq - w) : strlen(w)), k;
+	struct buf b = { 0 };
+	struct near n;
+
+	long_match(lo, w + 2, (size_t)len - 2, &k);
+	if (k > 1) {
+		for (; lo->name != NULL; lo++)
+			if (strncmp(lo->name, w + 2, (size_t)len - 2) == 0) {
+				buf_adds(&b, b.len > 0 ? ", --" : "--");
+				buf_adds(&b, lo->name);
+			}
+		die(EXIT_USAGE, "option '%.*s' is ambiguous: %s", len, w, b.s);
+	}
+	near_init(&n, w + 2, (size_t)len - 2);
+	for (; lo->name != NULL; lo++)
+		near_offer(&n, lo->name);
+	if (n.best != NULL)
+		die(EXIT_USAGE, "unknown option '%.*s'; did you mean '--%s'?",
+		    len, w, n.best);
+	die(EXIT_USAGE, "unknown option '%.*s' (try --help)", len, w);
+}
+
+/*
+ * getopt_long's own messages are off (opterr): these say what was wrong
+ * with an option, and what was meant when it looks mistyped.  A long
+ * option's word is the one before optind; a short option is optopt.
+ */
+static void __attribute__((noreturn))
+bad_option(int ch, char **argv, const struct option *lo)
+{
+	const char *w = argv[optind - 1], *eq = strchr(w, '=');
+	const struct option *o = NULL;
+	int n;
+
+	if (strncmp(w, "--", 2) == 0 && w[2] != '\0')
+		o = long_match(lo, w + 2, eq != NULL ? (size_t)(eq - w - 2) :
+		    strlen(w + 2), &n);
+	if (o != NULL && o->val != optopt)
+		o = NULL;
+	if (ch == ':' && o != NULL)
+		die(EXIT_USAGE, "option '--%s' needs a value", o->name);
+	if (ch == ':')
+		die(EXIT_USAGE, "option '-%c' needs a value", optopt);
+	if (o != NULL && eq != NULL && o->has_arg == no_argument)
+		die(EXIT_USAGE, "option '--%s' takes no value", o->name);
+	if (optopt == 0 && strncmp(w, "--", 2) == 0)
+		bad_long(lo, w);
+	if (optopt > ' ' && optopt < 127)
+		die(EXIT_USAGE, "unknown option '-%c' (try --help)", optopt);
+	die(EXIT_USAGE, "unknown option (try --help)");
 }
 
 /* Each option given must belong to the verb: a stray one is a mistake. */
@@ -123,106 +294,96 @@ check_verb_options(const struct cmdline *cl, const struct ownopt *own,
 		die(EXIT_USAGE, "--dry-run applies to verbs that write");
 }
 
-/* The long option whose val is ch, or NULL. */
-static const struct option *
-long_by_val(const struct option *lo, int ch)
-{
-	for (; lo->name != NULL; lo++)
-		if (lo->val == ch)
-			return lo;
-	return NULL;
-}
-
-/* A long option getopt_long() could not name: unknown, or ambiguous. */
-static void
-unknown_long(const struct option *lo, const char *word)
-{
-	struct buf b = { NULL, 0, 0 };
-	size_t len = strcspn(word + 2, "=");
-	int n = 0;
-
-	for (; lo->name != NULL; lo++)
-		if (strncmp(lo->name, word + 2, len) == 0) {
-			buf_adds(&b, n++ ? " '--" : "; possibilities: '--");
-			buf_adds(&b, lo->name);
-			buf_adds(&b, "'");
-		}
-	if (n > 1)
-		note("option '%.*s' is ambiguous%s", (int)len + 2, word, b.s);
-	else
-		note("unrecognized option '%s'", word);
-	buf_free(&b);
-}
-
 /*
- * getopt_long() is told to keep quiet (opterr), since its messages quote
- * a bad option as it was typed, escape sequences and all; the same
- * messages are made here, through note(), which shows them inert.  word
- * is the last word getopt_long() stepped over.
+ * A standard descriptor left closed (prog >&-) would be the next file
+ * opened: a table's temporary file could then take in what was meant for
+ * stdout or stderr.  Each closed one is held by /dev/null, opened the
+ * wrong way round, so that using it still fails: printing to a closed
+ * stdout is a write error, and a verb that prints nothing is not hurt.
  */
 static void
-bad_option(const struct option *lo, const char *word)
+hold_std_fds(void)
 {
-	const struct option *o = long_by_val(lo, optopt);
+	int fd;
 
-	if (optopt == 0)
-		unknown_long(lo, word);
-	else if (optopt < 256 && (strchr(COMMON_SHORTOPTS, optopt) == NULL ||
-	    optopt == ':'))
-		note("invalid option -- '%c'", optopt);
-	else if (o != NULL && o->has_arg == no_argument)
-		note("option '--%s' doesn't allow an argument", o->name);
-	else if (o != NULL && (optopt >= 256 || strncmp(word, "--", 2) == 0))
-		note("option '--%s' requires an argument", o->name);
-	else
-		note("option requires an argument -- '%c'", optopt);
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+			die(EXIT_SYS, "/dev/null: %s", strerror(errno));
+}
+
+/* Each verb takes so many arguments: a word too many is named. */
+static void
+check_operands(const struct cmdline *cl, const struct verbdef *verbs,
+    const struct given *g, void (*usage)(void))
+{
+	const struct verbdef *v = &verbs[cl->verb];
+
+	if (v->max >= 0 && cl->argc > v->max)
+		unexpected(g, v, cl->argv[v->max]);
+	if (cl->argc < v->min) {
+		note("%s needs %s", v->name, v->args);
+		usage();
+	}
 }
 
 /*
  * Options may come before or after the verb: getopt_long permutes the
  * arguments, and the first operand is the verb (list when there is none).
+ * A copy of the command line as given tells, of a word left over, what
+ * came before it.
  */
 void
 cli_parse(struct cmdline *cl, int argc, char **argv, const struct ownopt *own,
     const struct verbdef *verbs, void (*usage)(void))
 {
-	struct option *lo = long_options(own);
+	struct option *lo;
+	struct given g;
 	int ch;
 
+	hold_std_fds();
+	lo = long_options(own);
 	memset(cl, 0, sizeof(*cl));
 	common_init(&cl->c);
+	g.argc = argc;
+	g.argv = xreallocarray(NULL, (size_t)argc + 1, sizeof(*argv));
+	memcpy(g.argv, argv, ((size_t)argc + 1) * sizeof(*argv));
+	g.lo = lo;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS, lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":" COMMON_SHORTOPTS, lo,
+	    NULL)) != -1) {
+		if (ch == '?' || ch == ':')
+			bad_option(ch, argv, lo);
 		if (ch >= OPT_FIRST_OWN)
 			own_opt(cl, own, ch - OPT_FIRST_OWN, optarg);
-		else if (!common_opt(&cl->c, ch, optarg)) {
-			if (ch == '?')
-				bad_option(lo, argv[optind - 1]);
+		else if (!common_opt(&cl->c, ch, optarg))
 			usage();
-		}
 	}
-	free(lo);
 	argc -= optind;
 	argv += optind;
-	if (cl->c.help || cl->c.version)
-		return;
-	cl->verb = argc > 0 ? find_verb(verbs, argv[0]) : 0;
-	if (argc > 0)
-		argc--, argv++;
-	cl->argc = argc;
-	cl->argv = argv;
-	check_verb_options(cl, own, verbs);
-	cl->c.today = today_days(cl->c.today_arg);
+	if (!cl->c.help && !cl->c.version) {
+		cl->verb = argc > 0 ? find_verb(&g, verbs, argv[0]) : 0;
+		if (argc > 0)
+			argc--, argv++;
+		cl->argc = argc;
+		cl->argv = argv;
+		check_operands(cl, verbs, &g, usage);
+		check_verb_options(cl, own, verbs);
+		cl->c.today = today_days(cl->c.today_arg);
+	}
+	free(g.argv);
+	free(lo);
 }
 
-/* A date option's value; reduced dates only where the option allows. */
+/* A date option's value in a filter, where reduced dates are allowed. */
 long
 date_opt(const char *opt, const char *v, long today, int last)
 {
 	struct date d;
 
 	if (date_arg(v, today, &d) == -1)
-		die(EXIT_USAGE, "%s: invalid date '%s'", opt, v);
+		die(EXIT_USAGE, "%s: invalid date '%s' (want %s)", opt, v,
+		    date_forms(1, 1));
 	return last ? date_last(&d) : date_first(&d);
 }
 
@@ -238,8 +399,8 @@ date_opt_str(const char *opt, const char *v, long today, int reduced,
 
 	if (date_arg(v, today, &d) == -1 ||
 	    (!reduced && d.prec != DATE_DAY))
-		die(EXIT_USAGE, "%s: invalid date '%s'%s", opt, v,
-		    reduced ? "" : " (want YYYY-MM-DD)");
+		die(EXIT_USAGE, "%s: invalid date '%s' (want %s)", opt, v,
+		    date_forms(reduced, 1));
 	if (d.prec == DATE_DAY)
 		date_fmt(date_first(&d), out);
 	else if (d.prec == DATE_MONTH)

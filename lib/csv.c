@@ -3,8 +3,10 @@
  * else; TSV is split by hand.  Both hand out one record at a time with the
  * line on which it starts, so that memory does not grow with the input and
  * every message can name its line.  Malformed input is fatal (exit 3):
- * an unterminated quote, a row with the wrong number of fields, invalid
- * UTF-8 or a NUL byte.
+ * an unterminated quote, text after a closing quote, a row with the wrong
+ * number of fields, invalid UTF-8, a NUL byte, or a git conflict marker.
+ * Only check reads on past it (rd_keep_going): each malformed record is
+ * then reported, counted and skipped, and the next one is read.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -33,6 +35,7 @@ struct reader {
 	FILE	*fp;
 	int	 fmt;
 	int	 table;	/* a table of the data directory */
+	int	 delim;		/* not a comma: libcsv reads every record */
 	char	*ibuf;		/* input bytes not yet parsed: [ipos, ilen) */
 	size_t	 ipos, ilen, icap;
 	int	 eof;
@@ -42,6 +45,8 @@ struct reader {
 	long	 recline;	/* the line on which the current record began */
 	int	 inrec;
 	int	 done;		/* the current record is complete */
+	int	 bad;		/* and its bytes were reported malformed */
+	int	 stopped;	/* nothing more is read: its header is lost */
 	size_t	 width;		/* fields in the first record, 0 before it */
 	struct buf fields;	/* the record's fields, each NUL-terminated */
 	size_t	*offs;
@@ -67,7 +72,7 @@ struct span {
 	int	 esc;		/* holds doubled quotes */
 };
 
-enum { FAST_OK, FAST_NO, FAST_MORE, FAST_BAD };
+enum { FAST_OK, FAST_NO, FAST_MORE, FAST_BAD, FAST_OPEN, FAST_SKIP };
 
 /* Whether any byte of w is b: the classic SWAR zero-byte test. */
 #define ONES	0x0101010101010101ULL
@@ -221,28 +226,90 @@ rd_close(struct reader *r)
 }
 
 /*
- * Malformed input is fatal.  When it is a table that a write was about to
- * change, the user is told that it was left alone and how to see more.
+ * Whether malformed records are fatal: check reads on past them, so that
+ * one run lists every one of them, in every table it reads.
  */
-static void __attribute__((noreturn, format(printf, 2, 3)))
-malformed(struct reader *r, const char *fmt, ...)
+static int keep_going;
+static long nmalformed;
+
+void
+rd_keep_going(int on)
 {
-	char msg[256];
+	keep_going = on;
+}
+
+int
+rd_keeping_going(void)
+{
+	return keep_going;
+}
+
+/* The malformed records (and headers) reported so far. */
+long
+rd_malformed(void)
+{
+	return nmalformed;
+}
+
+/*
+ * Reports malformed input at file:line, then exits 3, saying (for a
+ * table that a write was about to change) that nothing was written and
+ * how to see more; but with rd_keep_going() it returns, for the caller
+ * to skip what is malformed.
+ */
+static void __attribute__((format(printf, 4, 0)))
+vmalformed(const char *file, long line, int table, const char *fmt,
+    va_list ap)
+{
+	char msg[512];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	warn_at(file, line, "%s", msg);
+	nmalformed++;
+	if (keep_going)
+		return;
+	if (table)
+		table_hint(file);
+	exit(EXIT_DATA);
+}
+
+void
+malformed_at(const char *file, long line, int table, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vmalformed(file, line, table, fmt, ap);
 	va_end(ap);
-	warn_at(r->name, r->recline, "%s", msg);
-	if (r->table)
-		table_hint(r->name);
-	exit(EXIT_DATA);
+}
+
+/* The reader's record is malformed, from the line on which it began. */
+static void __attribute__((format(printf, 2, 3)))
+malformed(struct reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmalformed(r->name, r->recline, r->table, fmt, ap);
+	va_end(ap);
 }
 
 void
 rd_is_table(struct reader *r)
 {
 	r->table = 1;
+}
+
+/*
+ * For a file a spreadsheet saved with ';' or a tab between its fields
+ * (quoted as CSV): the fast path knows only the comma, so libcsv reads
+ * every record.  Called before the first rd_next().
+ */
+void
+rd_delim(struct reader *r, int c)
+{
+	csv_set_delim(&r->p, (unsigned char)c);
+	r->delim = c != ',';
 }
 
 /*
@@ -258,9 +325,13 @@ check_line(struct reader *r, const char *s, size_t len)
 		return;
 	if (!r->inrec)
 		r->recline = r->line;
+	if (r->bad)
+		return;		/* a record is reported once */
+	r->bad = 1;
 	if (memchr(s, '\0', len) != NULL)
 		malformed(r, "NUL byte");
-	malformed(r, "invalid UTF-8");
+	else
+		malformed(r, "invalid UTF-8");
 }
 
 /* s[len] is NUL: it is copied with the field, as its terminator. */
@@ -299,17 +370,108 @@ grow_ptrs(struct reader *r, size_t n)
 	}
 }
 
-/* Hands the complete record out, after checking its width. */
+/*
+ * A line that git leaves in a file it could not merge: seven of '<', '=',
+ * '>' or '|' (diff3's base), alone or before a space and a label.
+ */
+static int
+conflict_marker(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len < 7 || memchr("<=>|", s[0], 4) == NULL)
+		return 0;
+	for (i = 1; i < 7; i++)
+		if (s[i] != s[0])
+			return 0;
+	return len == 7 || s[7] == ' ';
+}
+
+/* Whether the first field of the record (cut or not) is a marker. */
+static inline int
+first_is_marker(const struct reader *r)
+{
+	const char *s;
+
+	if (r->uncut)
+		s = r->spans[0].s;
+	else
+		s = r->inplace ? r->ptrs[0] : r->fields.s + r->offs[0];
+	/* Most records are no marker, and their first byte tells. */
+	if (*s != '<' && *s != '=' && *s != '>' && *s != '|')
+		return 0;
+	return conflict_marker(s, r->uncut ? r->spans[0].len : strlen(s));
+}
+
+/*
+ * A record as wide as the header is what people expect to type; what
+ * makes it wider or narrower is most often a comma (or tab) that should
+ * have been inside a quoted (or escaped) field, or a field broken over
+ * two lines.  The message says so.
+ */
+static void
+bad_width(struct reader *r)
+{
+	size_t n = r->nf, w = r->width, k = n > w ? n - w : w - n;
+	int tsv = r->fmt == FMT_TSV;
+	char count[32];
+
+	if (k == 1)
+		snprintf(count, sizeof(count), "one");
+	else
+		snprintf(count, sizeof(count), "%zu", k);
+	if (n > w && tsv)
+		malformed(r, "%zu fields where the header has %zu: %s too "
+		    "many: a tab in a field? write it as \\t", n, w, count);
+	else if (n > w)
+		malformed(r, "%zu fields where the header has %zu: %s too "
+		    "many: %s? quote %s", n, w, count, k == 1 ?
+		    "an unquoted comma in a field" : "unquoted commas in fields",
+		    k == 1 ? "the field" : "those fields");
+	else
+		malformed(r, "%zu field%s where the header has %zu: %s too "
+		    "few: a line break in %s field, or a missing %s?", n,
+		    n == 1 ? "" : "s", w, count, tsv ? "a" : "an unquoted",
+		    tsv ? "tab" : "comma");
+}
+
+/* Ends the current record without handing it out; returns 0. */
+static int
+drop(struct reader *r)
+{
+	r->done = 0;
+	r->inrec = 0;
+	r->inplace = 0;
+	r->uncut = r->rawcsv = r->rawtsv = 0;
+	r->bad = 0;
+	return 0;
+}
+
+/*
+ * Hands the complete record out, after checking it: 1, or 0 when it was
+ * malformed and is skipped (which only rd_keep_going() lets happen).
+ * Without its header, a file's rows cannot be read.
+ */
 static int
 emit(struct reader *r, struct rec *rec)
 {
 	size_t i;
 
+	if (r->bad) {
+		r->stopped = r->width == 0;
+		return drop(r);
+	}
+	if (first_is_marker(r)) {
+		malformed(r, "git conflict marker: finish the merge "
+		    "(see sc(7))");
+		return drop(r);
+	}
 	if (r->width == 0)
 		r->width = r->nf;
-	else if (r->nf != r->width)
-		malformed(r, "%zu field%s where the header has %zu", r->nf,
-		    r->nf == 1 ? "" : "s", r->width);
+	else if (r->nf != r->width) {
+		bad_width(r);
+		return drop(r);
+	}
 	if (!r->inplace) {
 		grow_ptrs(r, r->nf);
 		for (i = 0; i < r->nf; i++)
@@ -532,7 +694,7 @@ fast_quoted(struct reader *r, char **pp, char *e, struct span *sp,
 	sp->esc = 0;
 	for (;; c++) {
 		if ((c = next_stop(c, e, ri, QUOTED, &special)) == e)
-			return r->eof ? FAST_NO : FAST_MORE;
+			return r->eof ? FAST_OPEN : FAST_MORE;
 		if (*c == '\0')
 			return FAST_NO;
 		if (*c == '"') {
@@ -727,6 +889,68 @@ take_record(struct reader *r, char *start, size_t n, const struct recinfo *ri)
 	return 1;
 }
 
+/* Skips the rest of the line at ipos, and its line end. */
+static void
+skip_line(struct reader *r)
+{
+	char *t = line_end(r, 0), *e = r->ibuf + r->ilen;
+
+	r->ipos = (size_t)(t - r->ibuf);
+	if (t == e)
+		return;
+	r->ipos++;
+	r->line++;
+	if (*t == '\r' && t + 1 < e && t[1] == '\n')
+		r->ipos++;
+}
+
+/* The line ends in [s, e), as the reader counts them. */
+static long
+count_lines(const char *s, const char *e)
+{
+	long n = 0;
+
+	for (; s < e; s++)
+		if (*s == '\n' || (*s == '\r' && (s + 1 == e || s[1] != '\n')))
+			n++;
+	return n;
+}
+
+/*
+ * The quoted field of span sp, in the record that starts at start, is
+ * never closed (open), or text follows its closing quote.  Most often its
+ * quote is a stray one, and the field swallowed what followed it: so
+ * reading goes on (with rd_keep_going()) on the line after the quote's,
+ * where the next record most likely starts.  A header lost this way
+ * leaves nothing to read the rows by.
+ */
+static int
+bad_quote(struct reader *r, char *start, const struct span *sp, int open)
+{
+	char where[64] = "", *q = sp->s - 1;	/* the opening quote */
+	long qlines = count_lines(start, q);
+
+	r->recline = r->line;
+	if (qlines > 0)
+		snprintf(where, sizeof(where), " (its quote is on line %ld)",
+		    r->line + qlines);
+	if (open)
+		malformed(r, "unterminated quoted field%s: a stray quote? "
+		    "quote the whole field and double the quotes in it", where);
+	else
+		malformed(r, "text after a closing quote%s: a quote in a "
+		    "field? quote the whole field and double the quotes in it",
+		    where);
+	if (r->width == 0) {
+		r->stopped = 1;
+		return FAST_SKIP;
+	}
+	r->line += qlines;
+	r->ipos = (size_t)(q - r->ibuf);
+	skip_line(r);
+	return FAST_SKIP;
+}
+
 static int
 fast_record(struct reader *r)
 {
@@ -743,13 +967,12 @@ fast_record(struct reader *r)
 		rc = quoted ? fast_quoted(r, &p, e, &r->spans[n], &ri) :
 		    fast_plain(&p, e, &r->spans[n], &ri);
 		if (rc != FAST_OK)
-			return rc;
+			return rc != FAST_OPEN ? rc :
+			    bad_quote(r, start, &r->spans[n], 1);
 		n++;
 	} while ((rc = fast_next(r, &p, e, &ri, quoted)) == 1);
-	if (rc == -FAST_BAD) {
-		r->recline = r->line;
-		malformed(r, "text after a closing quote");
-	}
+	if (rc == -FAST_BAD)
+		return bad_quote(r, start, &r->spans[n - 1], 0);
 	if (rc < 0)
 		return -rc;
 	if (!take_record(r, start, n, &ri))
@@ -776,24 +999,32 @@ csv_next(struct reader *r, struct rec *rec)
 				r->ipos++;
 			continue;
 		}
-		if (!r->inrec && r->p.pstate == 0) {
-			if ((rc = fast_record(r)) == FAST_OK)
-				return emit(r, rec);
-			if (rc == FAST_MORE) {
+		if (!r->inrec && r->p.pstate == 0 && !r->delim) {
+			rc = fast_record(r);
+			if (rc == FAST_OK && emit(r, rec))
+				return 1;
+			if (r->stopped)
+				return 0;
+			if (rc == FAST_MORE)
 				fill(r);
+			if (rc != FAST_NO)
 				continue;
-			}
 		}
 		feed_line(r);
-		if (r->done)
-			return emit(r, rec);
+		if (r->done && emit(r, rec))
+			return 1;
+		if (r->stopped)
+			return 0;
 	}
-	if (r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN)
-		malformed(r, "unterminated quoted field");
+	if (r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN) {
+		if (!r->bad)
+			malformed(r, "unterminated quoted field: a stray quote? "
+			    "quote the whole field and double the quotes in it");
+		r->stopped = 1;
+		return drop(r);
+	}
 	csv_fini(&r->p, on_field, on_record, r);
-	if (r->done)
-		return emit(r, rec);
-	return 0;
+	return r->done && emit(r, rec);
 }
 
 /* Cuts a TSV field in place: its escapes undone, a NUL after it. */
@@ -893,8 +1124,13 @@ tsv_next(struct reader *r, struct rec *rec)
 	for (;;) {
 		if (r->ipos == r->ilen && fill(r) == 0)
 			return 0;
-		if ((rc = tsv_fast(r)) == FAST_OK)
-			return emit(r, rec);
+		if ((rc = tsv_fast(r)) == FAST_OK) {
+			if (emit(r, rec))
+				return 1;
+			if (r->stopped)
+				return 0;
+			continue;
+		}
 		if (rc == FAST_MORE) {
 			fill(r);
 			continue;
@@ -914,7 +1150,10 @@ tsv_next(struct reader *r, struct rec *rec)
 		r->recline = r->line++;
 		check_line(r, s, len);
 		tsv_split(r, s, s + len);
-		return emit(r, rec);
+		if (emit(r, rec))
+			return 1;
+		if (r->stopped)
+			return 0;
 	}
 }
 
@@ -923,6 +1162,8 @@ int
 rd_next(struct reader *r, struct rec *rec)
 {
 	r->uncut = r->rawcsv = r->rawtsv = 0;
+	if (r->stopped)
+		return 0;
 	if (r->fmt == FMT_TSV)
 		return tsv_next(r, rec);
 	return csv_next(r, rec);

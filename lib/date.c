@@ -287,7 +287,8 @@ today_from(const char *v, const char *what)
 	if (strcmp(v, "today") == 0)
 		return local_today();
 	if (date_parse(v, &d) == -1 || d.prec != DATE_DAY)
-		die(EXIT_USAGE, "invalid date for %s: '%s'", what, v);
+		die(EXIT_USAGE, "%s: invalid date '%s' (want YYYY-MM-DD or "
+		    "today)", what, v);
 	return date_first(&d);
 }
 
@@ -333,4 +334,18 @@ date_fmt(long day, char out[11])
 	out[7] = '-';
 	put_digits(out + 8, d, 2);
 	out[10] = '\0';
+}
+
+/*
+ * The forms a date may take, for the hint of a message: full dates
+ * always, reduced ones (YYYY-MM, YYYY) where they may be stored and in
+ * filters, today and relative dates on the command line.
+ */
+const char *
+date_forms(int reduced, int relative)
+{
+	if (!relative)
+		return reduced ? "YYYY-MM-DD, YYYY-MM or YYYY" : "YYYY-MM-DD";
+	return reduced ? "YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy]" :
+	    "YYYY-MM-DD, today or +/-N[dwmy]";
 }

@@ -38,7 +38,7 @@
  * reading time.  They are matched once dashes are plain hyphens, and,
  * unlike every other form, with case: a title has capitals.
  */
-static const char *const chrome_forms[] = {
+static const char *const chrome_rows[] = {
 	"^[a-z0-9]+(-[a-z0-9]+)*( [a-z0-9]+(-[a-z0-9]+)*)*$",
 	"^-? ?[0-9]+ minutes? (reading time|read)$",
 };
@@ -49,7 +49,7 @@ enum { L_WHEN, L_PLACE, L_DESC };
 static const struct label_form {
 	const char *re;
 	int	 field;
-} label_forms[] = {
+} label_rows[] = {
 	{ "^(where|when) ?(&|and) ?(when|where) ?: ?", L_WHEN },
 	{ "^(date|dates|when) ?: ?", L_WHEN },
 	{ "^(location|venue|place|where) ?: ?", L_PLACE },
@@ -57,7 +57,7 @@ static const struct label_form {
 };
 
 /* What may open a paragraph that says when and where, with no label. */
-static const char *const narrative_forms[] = {
+static const char *const narrative_rows[] = {
 	"^on ",
 };
 
@@ -74,7 +74,7 @@ static const char *const narrative_forms[] = {
 static const struct date_form {
 	const char *re;
 	int	 d1, m1, y1, d2, m2, y2;
-} date_forms[] = {
+} date_rows[] = {
 	/* 30 December 2024 - 2 January 2025 */
 	{ "^" DAY " " MON " " YEAR TO DAY " " MON " " YEAR, 1, 2, 3, 4, 5, 6 },
 	/* 31 January - 1 February 2023 */
@@ -110,7 +110,7 @@ static const struct date_form {
 static const struct place_form {
 	const char *re;
 	int	 city, region, country;
-} place_forms[] = {
+} place_rows[] = {
 	/* Columbus (Ohio, United States) */
 	{ "^" PART " \\(" PART ", " PART "\\)" END, 1, 2, 3 },
 	/* Columbus (Ohio), United States */
@@ -137,7 +137,7 @@ struct word_form {
 	const char *re;
 	int	 where, group;
 };
-static const struct word_form series_forms[] = {
+static const struct word_form series_rows[] = {
 	/* Transatlantic Dialogue Initiative: Elevating the Role of ... */
 	{ "^([^:]+ (Initiative|Programme|Program|Series)): ", IN_TITLE, 1 },
 	/* Held under the Strong Cities Transatlantic Dialogue Initiative, */
@@ -149,7 +149,7 @@ static const struct word_form series_forms[] = {
 #define KINDWORD "(workshop|dialogue|summit|conference|webinar|roundtable|" \
 	"forum|training|seminar|symposium|meeting|masterclass|study visit|" \
 	"consultation|caucus|exchange)"
-static const struct word_form kind_forms[] = {
+static const struct word_form kind_rows[] = {
 	/* ..., this workshop convened deputy mayors ... */
 	{ "(^|[^a-z])this " KINDWORD "([^a-z]|$)", IN_TEXT, 2 },
 	/* Regional Workshop on ... */
@@ -176,26 +176,26 @@ pattern(int table, size_t i, size_t *n)
 {
 	switch (table) {
 	case P_CHROME:
-		*n = NITEMS(chrome_forms);
-		return chrome_forms[i];
+		*n = NITEMS(chrome_rows);
+		return chrome_rows[i];
 	case P_LABEL:
-		*n = NITEMS(label_forms);
-		return label_forms[i].re;
+		*n = NITEMS(label_rows);
+		return label_rows[i].re;
 	case P_NARRATIVE:
-		*n = NITEMS(narrative_forms);
-		return narrative_forms[i];
+		*n = NITEMS(narrative_rows);
+		return narrative_rows[i];
 	case P_DATE:
-		*n = NITEMS(date_forms);
-		return date_forms[i].re;
+		*n = NITEMS(date_rows);
+		return date_rows[i].re;
 	case P_PLACE:
-		*n = NITEMS(place_forms);
-		return place_forms[i].re;
+		*n = NITEMS(place_rows);
+		return place_rows[i].re;
 	case P_SERIES:
-		*n = NITEMS(series_forms);
-		return series_forms[i].re;
+		*n = NITEMS(series_rows);
+		return series_rows[i].re;
 	default:
-		*n = NITEMS(kind_forms);
-		return kind_forms[i].re;
+		*n = NITEMS(kind_rows);
+		return kind_rows[i].re;
 	}
 }
 
@@ -427,7 +427,7 @@ iso_date(int y, int mon, int d)
 }
 
 /*
- * The first row of date_forms[] that s starts with, whose month names are
+ * The first row of date_rows[] that s starts with, whose month names are
  * months (given in *m1 and *m2), or NULL.
  */
 static const struct date_form *
@@ -436,8 +436,8 @@ date_at(const char *s, regmatch_t *m, size_t nm, int *m1, int *m2)
 	const struct date_form *f;
 	size_t i;
 
-	for (i = 0; i < NITEMS(date_forms); i++) {
-		f = &date_forms[i];
+	for (i = 0; i < NITEMS(date_rows); i++) {
+		f = &date_rows[i];
 		if (!form_match(P_DATE, i, s, m, nm))
 			continue;
 		*m1 = month_num(s, m, f->m1);
@@ -526,7 +526,7 @@ label_at(const struct evreport *er, size_t i, const char **value)
 	if ((k = form_find(P_LABEL, er->lines[i], m, 1)) < 0)
 		return -1;
 	*value = er->lines[i] + m[0].rm_eo;
-	return label_forms[k].field;
+	return label_rows[k].field;
 }
 
 /*
@@ -626,14 +626,14 @@ set_region(struct evreport *er, const char *name, long line, const char *r)
 }
 
 /*
- * Row i of place_forms[] read from s, if its country is a known one and,
+ * Row i of place_rows[] read from s, if its country is a known one and,
  * but in a narrative, the place is all of s.
  */
 static int
 place_form(struct evreport *er, const char *name, long line, size_t i,
     const char *s, int narrative)
 {
-	const struct place_form *f = &place_forms[i];
+	const struct place_form *f = &place_rows[i];
 	const char *cc = "";
 	regmatch_t m[5];
 	char *country, *region;
@@ -671,7 +671,7 @@ read_place(struct evreport *er, const char *name, long line, const char *s,
 		s += 3;
 	else if (narrative)
 		s = "";
-	for (i = 0; *s != '\0' && i < NITEMS(place_forms); i++)
+	for (i = 0; *s != '\0' && i < NITEMS(place_rows); i++)
 		if (place_form(er, name, line, i, s, narrative))
 			return;
 	if (*s != '\0')
@@ -783,8 +783,8 @@ read_narrative(struct evreport *er, const char *name)
 static char *
 find_word(const struct evreport *er, int table, int where)
 {
-	const struct word_form *f = table == P_SERIES ? series_forms :
-	    kind_forms;
+	const struct word_form *f = table == P_SERIES ? series_rows :
+	    kind_rows;
 	const char *text = where == IN_TITLE ? er->title : er->notes;
 	char *s, *w = NULL;
 	regmatch_t m[6];

@@ -133,6 +133,69 @@ squeeze(char *s)
 }
 
 /*
+ * The length of the white space character at s (n bytes left), or 0:
+ * ASCII white space, and Unicode's space separators (a no-break space, an
+ * ideographic space), which spreadsheets and pastes leave behind.
+ */
+static size_t
+space_at(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t len;
+
+	if (is_space((unsigned char)*s))
+		return 1;
+	if ((unsigned char)*s < 0x80)
+		return 0;
+	len = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &cp);
+	if (len <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_ZS)
+		return 0;
+	return (size_t)len;
+}
+
+/* The length of the character at s, or 1 for a byte that starts none. */
+static size_t
+char_at(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t len;
+
+	if ((unsigned char)*s < 0x80)
+		return 1;
+	len = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &cp);
+	return len > 0 ? (size_t)len : 1;
+}
+
+/*
+ * The part of s without white space at either end, as its first byte
+ * (*start) and its length.  A value that ends in ASCII other than white
+ * space, the common case, is looked at only at its ends.
+ */
+size_t
+trim_span(const char *s, size_t *start)
+{
+	size_t n = strlen(s), i = 0, end, k;
+
+	while (i < n && (k = space_at(s + i, n - i)) > 0)
+		i += k;
+	*start = end = i;
+	if (i < n && (unsigned char)s[n - 1] < 0x80 &&
+	    !is_space((unsigned char)s[n - 1]))
+		return n - i;
+	while (i < n) {
+		if ((k = space_at(s + i, n - i)) > 0) {
+			i += k;
+			continue;
+		}
+		i += char_at(s + i, n - i);
+		end = i;
+	}
+	return end - *start;
+}
+
+/*
  * For ASCII, folding with utf8proc comes down to lowering the case: no
  * ASCII character decomposes, is lumped or is ignorable.
  */

@@ -163,6 +163,34 @@ json_fields(FILE *fp, char *const *names, char *const *vals, size_t n)
 	}
 }
 
+/*
+ * A -c name that is no column: the message offers the nearest column,
+ * and lists them (the first 40: a header may be very wide).
+ */
+static void __attribute__((noreturn))
+no_col(char *const *cols, size_t ncols, const char *name, size_t len)
+{
+	struct buf b = { 0 };
+	struct near n;
+	size_t i;
+
+	near_init(&n, name, len);
+	for (i = 0; i < ncols; i++) {
+		near_offer(&n, cols[i]);
+		if (i < 40) {
+			buf_adds(&b, i > 0 ? ", " : "");
+			buf_adds(&b, cols[i]);
+		}
+	}
+	if (ncols > 40)
+		buf_adds(&b, ", ...");
+	if (n.best != NULL)
+		die(EXIT_USAGE, "unknown column '%.*s'; did you mean '%s'? "
+		    "columns are: %s", (int)len, name, n.best, b.s);
+	die(EXIT_USAGE, "unknown column '%.*s'; columns are: %s", (int)len,
+	    name, b.s != NULL ? b.s : "");
+}
+
 static size_t
 find_col(char *const *cols, size_t ncols, const char *name, size_t len)
 {
@@ -171,8 +199,7 @@ find_col(char *const *cols, size_t ncols, const char *name, size_t len)
 	for (i = 0; i < ncols; i++)
 		if (strlen(cols[i]) == len && memcmp(cols[i], name, len) == 0)
 			return i;
-	die(EXIT_USAGE, "unknown column '%.*s'; columns are: %s%s", (int)len,
-	    name, ncols ? cols[0] : "", ncols > 1 ? ", ..." : "");
+	no_col(cols, ncols, name, len);
 }
 
 static void

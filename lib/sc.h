@@ -69,6 +69,7 @@ int	 dur_parse(const char *, struct dur *);
 long	 dur_add(long, const struct dur *, int);
 long	 today_days(const char *);
 void	 date_fmt(long, char[11]);
+const char *date_forms(int, int);
 
 /* fold.c: UTF-8 checks, name folding, slugs, display width, and vis:
  * what a person reads shows controls and invisible characters visibly. */
@@ -76,6 +77,7 @@ int	 utf8_valid(const char *, size_t);
 char	*fold_name(const char *);
 char	*nfc(const char *);
 char	*slugify(const char *);
+size_t	 trim_span(const char *, size_t *);
 size_t	 display_width(const char *);
 int	 vis_hidden(int32_t, int32_t);
 void	 vis_add(struct buf *, const char *);
@@ -91,6 +93,52 @@ const char *iso_country_name(const char *);
 const char *iso_country_code(const char *);
 const char *iso_region_name(const char *);
 const char *iso_region_code(const char *, const char *);
+
+/* geo.c: the gazetteer (GeoNames' cities), read at run time. */
+enum { GEO_NONE, GEO_FOUND, GEO_AMBIGUOUS };
+struct geo_place {
+	char	*name;		/* as GeoNames spells it */
+	char	 country[3];
+	char	 region[8];	/* ISO 3166-2, or "" where it has none */
+	long	 population;	/* 0 where GeoNames has none */
+	double	 lat, lon;	/* decimal degrees, north and east positive */
+	char	 slat[12], slon[12];	/* as the gazetteer writes them */
+};
+struct geo_match {
+	int	 status;	/* GEO_NONE, GEO_FOUND or GEO_AMBIGUOUS */
+	int	 populous;	/* found: the clearly most populous of n */
+	int	 region_unused;	/* the region given is none the gazetteer has */
+	size_t	 n;		/* the place found first, the others after it */
+	struct geo_place *place;	/* most populous first */
+};
+struct geo;
+struct geo *geo_open(const char *);
+const char *geo_path(const struct geo *);
+void	 geo_lookup(const struct geo *, const char *, const char *,
+	    const char *, struct geo_match *);
+void	 geo_match_free(struct geo_match *);
+void	 geo_close(struct geo *);
+int	 geo_coord(const char *, int, double *);
+
+/* svg.c: pictures of the record, standalone SVG; worldmap.c: the land. */
+struct svg_city {
+	const char *name;
+	const char *status;	/* colours the dot */
+	int	 located;	/* lat and lon are the city's place */
+	double	 lat, lon;	/* decimal degrees, north and east positive */
+};
+void	 svg_map(FILE *, const char *, const struct svg_city *, size_t);
+struct svg_event {
+	const char *name, *city;	/* city: the host's name, or NULL */
+	const char *start, *end;	/* ISO 8601, reduced or not; end or NULL */
+	const char *series, *kind;	/* the colour: series, else kind */
+	const char *status;	/* held, planned or cancelled */
+};
+void	 svg_timeline(FILE *, const char *, const struct svg_event *, size_t,
+	    long);
+extern const short worldmap_points[];
+extern const unsigned short worldmap_rings[];
+extern const size_t worldmap_nrings;
 
 /* hash.c: a string-keyed hash map; values are caller pointers. */
 struct hmap;
@@ -133,6 +181,12 @@ void	 rd_lazy(struct reader *);
 const char *rd_field(struct reader *, size_t);
 char	**rd_row(struct reader *);
 void	 rd_is_table(struct reader *);
+void	 rd_keep_going(int);
+int	 rd_keeping_going(void);
+long	 rd_malformed(void);
+void	 malformed_at(const char *, long, int, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
+void	 rd_delim(struct reader *, int);
 void	 rd_close(struct reader *);
 int	 fmt_parse(const char *);
 
@@ -169,6 +223,9 @@ struct schema {
 	const char *const *cols;
 	size_t	 ncols;
 	unsigned required;	/* bit i: column i must not be empty */
+	unsigned key;		/* bit i: column i is part of the key, which
+				 * names a row: no two rows share it; its
+				 * columns are required */
 };
 extern const struct schema schema_cities, schema_events, schema_attendance,
     schema_partners, schema_followups;
@@ -239,10 +296,15 @@ struct table *store_filter(const struct store *, const struct schema *,
 	    int (*)(const struct scan *, void *), void *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
+char	*follow_links(const char *);
 void	 table_hint(const char *);
 extern const char *const seed_names[];
 extern const char *const seed_data[];
 extern const size_t seed_sizes[];
+extern const char seed_srcdir[];
+
+/* start.c: how to start a data directory from the seeds on disk. */
+const char *seeds_hint(void);
 
 /* check.c: the values and references of every table. */
 struct db {
@@ -255,7 +317,9 @@ extern const struct schema *const schemas[5];
 void	 db_init(struct db *, struct store *);
 struct table *db_table(struct db *, int);
 struct hmap *db_ids(struct db *, int);
+struct row *db_lookup(struct db *, int, const char *);
 struct row *db_find(struct db *, int, const char *);
+struct row **db_find_all(struct db *, int, char *const *, size_t);
 void	 db_added(struct db *, int, struct row *);
 const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
@@ -269,6 +333,37 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 	    size_t);
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
+struct row **resolve_locked(struct db *, int, const struct common *, int,
+	    char **, size_t *);
+
+/* merge.c: the keyed three-way merge of a table, git's merge driver. */
+int	 merge_table(const char *, const char *, const char *, const char *);
+int	 value_readable(int, int, const char *, char *, size_t);
+int	 followed_up(const char *);
+
+/* skip.c: rows a read verb cannot interpret, named on stderr and counted. */
+struct skip {
+	char	*file;
+	long	 line;
+	char	*col, *msg;
+};
+void	 skip_keep(void);
+void	 skip_row(const char *, long, const char *, const char *);
+int	 scan_readable(const struct scan *, int);
+int	 row_readable(const struct table *, const struct row *, int);
+const struct skip *skip_list(size_t *);
+int	 skip_status(int);
+void	 skip_free(void);
+
+/* near.c: the name nearest to a mistyped word, for "did you mean". */
+struct near {
+	const char *word;
+	size_t	 len;		/* of word, which may go on: --word=value */
+	const char *best;	/* NULL when none is near enough */
+	int	 dist;
+};
+void	 near_init(struct near *, const char *, size_t);
+void	 near_offer(struct near *, const char *);
 
 /* city.c: when two cities are the same, and a new city's id. */
 void	 city_key_add(struct hmap *, struct table *, struct row *);
@@ -338,6 +433,8 @@ struct ownopt {
 struct verbdef {
 	const char *name;
 	int	 writes;
+	int	 min, max;	/* how many arguments it takes; max -1: any */
+	const char *args;	/* what they are, for messages: "CITY..." */
 };
 enum { MAXOWN = 32 };
 struct cmdline {
@@ -363,5 +460,84 @@ struct reader *input_reader(const struct common *, struct store *,
 struct scan;
 void	 list_rows(const struct common *, struct store *,
 	    const struct schema *, int (*)(const struct scan *, void *), void *);
+
+/* tidy.c and its helpers: sc-cities tidy, the way back from a spreadsheet. */
+enum { ENC_GUESS, ENC_UTF8, ENC_CP1252, ENC_UTF16LE, ENC_UTF16BE };
+enum { ORDER_NONE, ORDER_DMY, ORDER_MDY, ORDER_YMD };
+enum { EOL_LF, EOL_CRLF, EOL_CR };
+struct tidyopt {
+	int	 encoding;	/* ENC_GUESS: UTF-8 unless the bytes are not */
+	int	 order;		/* ORDER_NONE: as the file's dates decide */
+	int	 dryrun;
+};
+int	 tidy_tables(struct store *, const struct schema *const *, size_t,
+	    const struct tidyopt *);
+const char *spreadsheet_hint(const char *);
+const char *spreadsheet_header_hint(char *const *, size_t);
+
+/* decode.c: a spreadsheet's bytes made UTF-8. */
+struct decoded {
+	char	*s;		/* UTF-8, NUL-terminated, no byte-order mark */
+	size_t	 len;
+	int	 enc, bom, sep, eol;	/* what the file was */
+};
+int	 enc_parse(const char *);
+const char *enc_name(int);
+void	 decode_text(const char *, const char *, size_t, int,
+	    struct decoded *);
+char	*cp1252_lossy(const char *);
+
+/* sheetdate.c: the dates a spreadsheet writes. */
+enum { SD_ISO, SD_FIXED, SD_EITHER, SD_UNKNOWN };
+struct sheetdate {
+	int	 kind;
+	char	 iso[11];	/* SD_FIXED: the date as ISO 8601 */
+	int	 a, b, y;	/* SD_EITHER: a/b/y, day or month first */
+	const char *why;	/* SD_UNKNOWN: why it is not read */
+};
+int	 sheetdate_read(const char *, struct sheetdate *);
+int	 sheetdate_as(const struct sheetdate *, int, char[11]);
+int	 order_parse(const char *);
+
+/* grid.c: a table as a spreadsheet left it: a header and rows of text. */
+struct grow {
+	char	**f;		/* ncols values, each allocated */
+	long	 line;		/* where the row starts in the file */
+	long	 was;		/* its row in the committed version, or -1 */
+	char	**orig;		/* the values grid_set() changed, as read */
+	const char **why;	/* and why, where a rule says */
+};
+struct grid {
+	const struct schema *sc;
+	const char *label;
+	char	**cols;
+	size_t	 ncols;
+	struct grow *rows;
+	size_t	 nrows;
+	struct buf log;		/* what tidy changed, a message a line */
+};
+void	 grid_read(struct grid *, const struct schema *, const char *,
+	    const char *, size_t, int, int);
+void	 grid_free(struct grid *);
+int	 grid_col(const struct grid *, const char *);
+void	 grid_set(struct grid *, size_t, size_t, const char *, const char *);
+void	 grid_log(struct grid *, long, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 grid_report(struct grid *);
+void	 grid_canonical(const struct grid *, struct buf *);
+
+/* witness.c: the committed version of a table, and what it restores. */
+void	 witness_match(struct grid *, const struct grid *);
+struct witness {
+	int	(*is_date)(const struct grid *, size_t);	/* a date column */
+	int	 cp1252;	/* the file was Windows-1252 */
+};
+void	 witness_restore(struct grid *, const struct grid *,
+	    const struct witness *);
+void	 witness_order(struct grid *, const struct grid *);
+
+/* gitshow.c: reading git, read-only. */
+int	 git_worktree(const char *);
+char	*git_committed(const char *, const char *, size_t *);
 
 #endif

@@ -287,8 +287,7 @@ store_lock(struct store *st)
 
 	if (st->dir == NULL)
 		die(EXIT_USAGE, "the built-in seed data is read-only; name a "
-		    "data directory with -D DIR or SC_DATA=DIR (to start from "
-		    "the seeds, copy them from %s)", SEEDDIR);
+		    "data directory with -D DIR or SC_DATA=DIR%s", seeds_hint());
 	if (st->lockfd >= 0)
 		return;
 	writing = 1;
@@ -365,7 +364,7 @@ struct target {
  * the directories above the data directory, which a user may not be
  * allowed to search.  Dies for a dangling link or a loop.
  */
-static char *
+char *
 follow_links(const char *name)
 {
 	char to[4096], *path = xstrdup(name), *next, *slash;

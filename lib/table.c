@@ -4,7 +4,6 @@
  * columns a user added stay in their place; columns of the schema that the
  * file lacks are appended.
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define REQ(i)		(1u << (i))
+#define KEY(i)		(1u << (i))
 
 static const char *const cities_cols[] = {
 	"id", "name", "country", "region", "status", "joined", "via", "notes"
@@ -34,23 +34,28 @@ static const char *const followups_cols[] = {
 
 const struct schema schema_cities = {
 	"cities", "cities.csv", cities_cols, NELEM(cities_cols),
-	REQ(C_ID) | REQ(C_NAME) | REQ(C_COUNTRY) | REQ(C_STATUS)
+	REQ(C_ID) | REQ(C_NAME) | REQ(C_COUNTRY) | REQ(C_STATUS),
+	KEY(C_ID)
 };
 const struct schema schema_events = {
 	"events", "events.csv", events_cols, NELEM(events_cols),
-	REQ(E_ID) | REQ(E_NAME) | REQ(E_START) | REQ(E_STATUS)
+	REQ(E_ID) | REQ(E_NAME) | REQ(E_START) | REQ(E_STATUS),
+	KEY(E_ID)
 };
 const struct schema schema_attendance = {
 	"attendance", "attendance.csv", attendance_cols, NELEM(attendance_cols),
-	REQ(A_EVENT) | REQ(A_CITY) | REQ(A_ROLE)
+	REQ(A_EVENT) | REQ(A_CITY) | REQ(A_ROLE),
+	KEY(A_EVENT) | KEY(A_CITY)
 };
 const struct schema schema_partners = {
 	"partners", "partners.csv", partners_cols, NELEM(partners_cols),
-	REQ(P_EVENT) | REQ(P_ORGANISATION)
+	REQ(P_EVENT) | REQ(P_ORGANISATION),
+	KEY(P_EVENT) | KEY(P_ORGANISATION)
 };
 const struct schema schema_followups = {
 	"followups", "followups.csv", followups_cols, NELEM(followups_cols),
-	REQ(F_ID) | REQ(F_ACTION) | REQ(F_STATUS) | REQ(F_CREATED)
+	REQ(F_ID) | REQ(F_ACTION) | REQ(F_STATUS) | REQ(F_CREATED),
+	KEY(F_ID)
 };
 const struct schema *const schemas[5] = {
 	&schema_cities, &schema_events, &schema_attendance, &schema_partners,
@@ -91,23 +96,29 @@ add_col(struct table *t, const char *name)
 	t->cols[t->ncols++] = xstrdup(name);
 }
 
-static void __attribute__((noreturn, format(printf, 3, 4)))
-bad_header(const char *file, long line, const char *fmt, ...)
-{
-	char msg[256];
-	va_list ap;
+/*
+ * store_filter() takes again the header of a scan whose header was just
+ * taken: when check reads on past a problem of a header (rd_keep_going),
+ * it is reported the first time only.  Any other reader stops at the
+ * first.
+ */
+static char *last_header;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	warn_at(file, line, "%s", msg);
-	table_hint(file);
-	exit(EXIT_DATA);
+static int
+header_seen(const char *file)
+{
+	int seen = last_header != NULL && strcmp(last_header, file) == 0;
+
+	free(last_header);
+	last_header = xstrdup(file);
+	return seen && rd_keeping_going();
 }
 
 /*
  * Takes the header of a file: a duplicate or empty column name, or a
- * missing required column, makes the file malformed.
+ * missing required column, makes the file malformed.  When check reads
+ * on, the first column of a name is the one used, and a missing column
+ * is added empty (check_row() then does not report it in every row).
  */
 void
 table_header(struct table *t, char *const *names, size_t n, const char *file,
@@ -115,16 +126,17 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
 {
 	const struct schema *sc = t->sc;
 	struct hmap *seen = hmap_new();	/* a header may be very wide */
+	int quiet = header_seen(file);
 	size_t i;
 
 	t->cols = xreallocarray(t->cols, t->ncols + n + sc->ncols,
 	    sizeof(*t->cols));
 	for (i = 0; i < n; i++) {
-		if (names[i][0] == '\0')
-			bad_header(file, line, "column %zu has no name",
+		if (!quiet && names[i][0] == '\0')
+			malformed_at(file, line, 1, "column %zu has no name",
 			    i + 1);
-		if (!hmap_put(seen, names[i], seen))
-			bad_header(file, line, "duplicate column '%s'",
+		else if (!quiet && !hmap_put(seen, names[i], seen))
+			malformed_at(file, line, 1, "duplicate column '%s'",
 			    names[i]);
 		t->cols[t->ncols++] = xstrdup(names[i]);
 	}
@@ -133,9 +145,10 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
 		t->pos[i] = table_col(t, sc->cols[i]);
 		if (t->pos[i] >= 0)
 			continue;
-		if (sc->required & REQ(i))
-			bad_header(file, line, "missing required column '%s'",
-			    sc->cols[i]);
+		if ((sc->required & REQ(i)) && !quiet)
+			malformed_at(file, line, 1, "missing required column "
+			    "'%s'%s", sc->cols[i],
+			    spreadsheet_header_hint(names, n));
 		t->pos[i] = (int)t->ncols;
 		add_col(t, sc->cols[i]);
 		t->nextra++;
@@ -173,17 +186,40 @@ owned(const struct row *r, const char *v)
 	    p < (uintptr_t)r->block_end);
 }
 
+/*
+ * Every value a verb writes comes through here, and is stored without
+ * white space at either end: "Amina " typed or imported is "Amina".  v
+ * may be the value it replaces.
+ */
 void
 rset_at(struct row *r, size_t col, const char *v)
 {
-	char **f = &r->f[col];
+	char **f = &r->f[col], *nv;
+	size_t start, len = trim_span(v, &start);
 
-	if (strcmp(*f, v) == 0)
+	v += start;
+	if (strncmp(*f, v, len) == 0 && (*f)[len] == '\0')
 		return;
+	nv = xstrndup(v, len);
 	if (owned(r, *f))
 		free(*f);
-	*f = xstrdup(v);
+	*f = nv;
 	r->changed = 1;
+}
+
+static void __attribute__((noreturn))
+no_field(const struct table *t, const char *col)
+{
+	struct near n;
+	size_t i;
+
+	near_init(&n, col, strlen(col));
+	for (i = 0; i < t->ncols; i++)
+		near_offer(&n, t->cols[i]);
+	if (n.best != NULL)
+		die(EXIT_USAGE, "--field: no column '%s' in %s; did you mean "
+		    "'%s'?", col, t->sc->file, n.best);
+	die(EXIT_USAGE, "--field: no column '%s' in %s", col, t->sc->file);
 }
 
 /*
@@ -204,8 +240,7 @@ set_fields(struct table *t, struct row *r, char **fields, size_t n)
 			    fields[i]);
 		col = xstrndup(fields[i], (size_t)(eq - fields[i]));
 		if ((c = table_col(t, col)) < 0)
-			die(EXIT_USAGE, "--field: no column '%s' in %s", col,
-			    t->sc->file);
+			no_field(t, col);
 		if (c == t->pos[0])
 			die(EXIT_USAGE, "--field: the id cannot be changed");
 		rset_at(r, (size_t)c, eq + 1);

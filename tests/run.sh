@@ -14,9 +14,15 @@ exec 3>&1
 # The unit tests of lib/ count one case per assertion.
 if [ -x "$TOP/tests/unit-lib" ]; then
 	"$TOP/tests/unit-lib" >"$TOP/tests/unit.log" 2>&1
+	rc=$?
 	passed=$((passed + $(grep -c '^ok' "$TOP/tests/unit.log")))
 	failed=$((failed + $(grep -c '^not ok' "$TOP/tests/unit.log")))
 	grep '^not ok' "$TOP/tests/unit.log"
+	# A crash ends the unit tests early: it is a failure, not fewer cases.
+	if [ "$rc" -ne 0 ] && ! grep -q '^not ok' "$TOP/tests/unit.log"; then
+		echo "FAIL: tests/unit-lib exited $rc: $(tail -1 "$TOP/tests/unit.log")"
+		failed=$((failed + 1))
+	fi
 fi
 
 [ $# -gt 0 ] || set -- "$TOP"/tests/t-*.sh

@@ -55,8 +55,9 @@ datadir() {
 }
 
 # mal NAME LINE MSG: c/NAME.csv is malformed, and every way of reading it
-# says so, naming the file and the line its bad record starts on, exit 3;
-# a write says that nothing was written and leaves the directory as it was.
+# says so, naming the file and the line its bad record starts on, exit 3
+# (check reads on, and exits 1); a write says that nothing was written and
+# leaves the directory as it was.
 mal() {
 	datadir "$1"
 	t "$1: list -i FILE: exit 3, file:line" "./g sc-cities list -i c/$1.csv"
@@ -67,9 +68,12 @@ mal() {
 	status 3
 	err "sc-cities: d-$1/cities.csv:$2: $3"
 
-	t "$1: check: exit 3, file:line" "./g sc-cities -D d-$1 check"
-	status 3
-	err "sc-cities: d-$1/cities.csv:$2: $3"
+	t "$1: check: reads on, reports it first, exit 1" \
+	  "./g sc-cities -D d-$1 check 2>e; echo \$?; head -1 e"
+	out <<X
+1
+sc-cities: d-$1/cities.csv:$2: $3
+X
 
 	snapshot "d-$1"
 	t "$1: add: exit 3, nothing written" \
@@ -90,26 +94,26 @@ sc-cities: nothing written; 'sc-cities check' lists the problems of cities.csv"
 # --- unterminated quotes ------------------------------------------------
 
 mk q-start '"id,name,country,status\nfr-a,A,FR,prospect\n'
-mal q-start 1 'unterminated quoted field'
+mal q-start 1 'unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 mk q-mid "$H\nfr-a,A,FR,prospect\nfr-b,\"B,FR,prospect\nfr-c,C,FR,prospect\n"
-mal q-mid 3 'unterminated quoted field'
+mal q-mid 3 'unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 mk q-eof "$H\nfr-a,A,FR,prospect\nfr-b,B,FR,\"prospect"
-mal q-eof 3 'unterminated quoted field'
+mal q-eof 3 'unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 mk q-lone-eof "$H\nfr-a,A,FR,prospect\nfr-b,B,FR,\""
-mal q-lone-eof 3 'unterminated quoted field'
+mal q-lone-eof 3 'unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 mk q-triple "$H\nfr-a,\"\"\",FR,prospect\n"
-mal q-triple 2 'unterminated quoted field'
+mal q-triple 2 'unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 # A field of 100,001 quotes: an opening quote, 50,000 escaped quotes, and
 # the rest of the file inside the field.
 awk 'BEGIN { print "id,name,country,status"; printf "fr-a,"
 	for (i = 0; i < 100001; i++) printf "\""; print ",FR,prospect" }' \
     >"$T/c/q-odd-run.csv"
-mal q-odd-run 2 'unterminated quoted field'
+mal q-odd-run 2 'unterminated quoted field: a stray quote? quote the whole field and double the quotes in it'
 
 # RFC 4180 allows nothing between a closing quote and the delimiter.
 # libcsv, not strict, takes such a quote as a literal one and stays inside
@@ -118,44 +122,44 @@ mal q-odd-run 2 'unterminated quoted field'
 # passes, and the next write makes the merge permanent.  A careful user
 # expects the error.
 mk after-quote "$H\nfr-a,\"ab\"cd,FR,prospect\nfr-b,\"B\",FR,prospect\nfr-c,C,FR,prospect\n"
-mal after-quote 2 'text after a closing quote'
+mal after-quote 2 'text after a closing quote: a quote in a field? quote the whole field and double the quotes in it'
 
 # The same with a space after the closing quote: today it is reported,
 # but as an unterminated quote, which it is not.
 mk after-quote-space "$H\nfr-a,\"ab\" ,FR,prospect\n"
-mal after-quote-space 2 'text after a closing quote'
+mal after-quote-space 2 'text after a closing quote: a quote in a field? quote the whole field and double the quotes in it'
 
 # The same text after a quote, in a record that the reader hands to
 # libcsv rather than cutting it itself: here because its quoted field
 # holds a CRLF, as a spreadsheet's multi-line cell does.
 mk after-quote-crlf "$H\nfr-a,\"a\r\nb\"cd,FR,prospect\nfr-b,\"B\",FR,prospect\n"
-mal after-quote-crlf 2 'text after a closing quote'
+mal after-quote-crlf 2 'text after a closing quote: a quote in a field? quote the whole field and double the quotes in it'
 
 # And in a record that goes to libcsv because a plain field holds a quote
 # (Le "P", which sc(7) allows): the notes of fr-a swallow fr-b up to its
 # quoted notes, the widths still agree, and check finds nothing.
 mk after-quote-mixed "$H,notes\nfr-a,Le \"P\",FR,prospect,\"ab\"cd\nfr-b,B,FR,prospect,\"x\"\nfr-c,C,FR,prospect,\n"
-mal after-quote-mixed 2 'text after a closing quote'
+mal after-quote-mixed 2 'text after a closing quote: a quote in a field? quote the whole field and double the quotes in it'
 
 # --- ragged rows ----------------------------------------------------------
 
 mk short "$H\nfr-a,A,FR,prospect\nfr-b,B,FR\n"
-mal short 3 '3 fields where the header has 4'
+mal short 3 '3 fields where the header has 4: one too few: a line break in an unquoted field, or a missing comma?'
 
 mk short-one "$H\nfr-a\n"
-mal short-one 2 '1 field where the header has 4'
+mal short-one 2 '1 field where the header has 4: 3 too few: a line break in an unquoted field, or a missing comma?'
 
 mk long "$H\nfr-a,A,FR,prospect\nfr-b,B,FR,prospect,x\n"
-mal long 3 '5 fields where the header has 4'
+mal long 3 '5 fields where the header has 4: one too many: an unquoted comma in a field? quote the field'
 
 awk 'BEGIN { print "id,name,country,status"; printf "fr-a"
 	for (i = 0; i < 1000000; i++) printf ","; print "" }' >"$T/c/long-million.csv"
-mal long-million 2 '1000001 fields where the header has 4'
+mal long-million 2 '1000001 fields where the header has 4: 999997 too many: unquoted commas in fields? quote those fields'
 
 # A line of spaces is a field of spaces (every space is kept), not a blank
 # line: skipping it would drop data silently.
 mk spaces-line "$H\nfr-a,A,FR,prospect\n   \n"
-mal spaces-line 3 '1 field where the header has 4'
+mal spaces-line 3 '1 field where the header has 4: 3 too few: a line break in an unquoted field, or a missing comma?'
 
 # A last line that ends in a comma, with no newline after it: the empty
 # last field is the end of the input.  The reader must not look past it:
@@ -163,7 +167,7 @@ mal spaces-line 3 '1 field where the header has 4'
 # reader took it for the start of a quoted field, running memchr() over
 # (size_t)-1 bytes (a crash: SIGSEGV), or calling the row malformed.
 mk trailing-comma 'id,"name",country,status\nfr-a,A,FR,prospect\nab,'
-mal trailing-comma 3 '2 fields where the header has 4'
+mal trailing-comma 3 '2 fields where the header has 4: 2 too few: a line break in an unquoted field, or a missing comma?'
 
 mk trailing-comma-ok 'id,"name","country","status"\nfr-a,A,FR,prospect\nfr-b,B,FR,'
 t 'trailing-comma-ok: list reads the empty last field' \
@@ -240,15 +244,15 @@ err 'sc-cities: stdin:1: NUL byte'
 # --- line ends ------------------------------------------------------------
 
 mk cr-only "$H\rfr-a,A,FR,prospect\rfr-b,B\r"
-mal cr-only 3 '2 fields where the header has 4'
+mal cr-only 3 '2 fields where the header has 4: 2 too few: a line break in an unquoted field, or a missing comma?'
 
 mk crlf-mixed "$H\r\nfr-a,A,FR,prospect\nfr-b,B,FR,member\r\nfr-c,C\r\n"
-mal crlf-mixed 4 '2 fields where the header has 4'
+mal crlf-mixed 4 '2 fields where the header has 4: 2 too few: a line break in an unquoted field, or a missing comma?'
 
 # CR, CRLF and LF in one file, and a CR inside a quoted field: each of
 # them ends a line for the count.
 mk ends-all "$H\r\nfr-a,\"A\rB\",FR,prospect\r\r\nfr-c,C\n"
-mal ends-all 5 '2 fields where the header has 4'
+mal ends-all 5 '2 fields where the header has 4: 2 too few: a line break in an unquoted field, or a missing comma?'
 
 mk cr-ok "$H\rfr-a,A,FR,prospect\rfr-b,B,FR,member\r"
 t 'cr-only: rows end in CR alone, as old Mac exports do' \
@@ -307,7 +311,7 @@ t 'chunks: a CRLF split between two reads is one line end' \
 	./g sc-cities list -i c/bnd-crlf-$k.csv 2>&1 >/dev/null | sed "s/-$k//"
    done | uniq -c'
 out <<'X'
-      9 sc-cities: c/bnd-crlf.csv:4: 2 fields where the header has 5
+      9 sc-cities: c/bnd-crlf.csv:4: 2 fields where the header has 5: 3 too few: a line break in an unquoted field, or a missing comma?
 X
 
 t 'chunks: a 4-byte UTF-8 character split between two reads is valid' \
@@ -315,7 +319,7 @@ t 'chunks: a 4-byte UTF-8 character split between two reads is valid' \
 	./g sc-cities list -i c/bnd-utf8-$k.csv 2>&1 >/dev/null | sed "s/-$k//"
    done | uniq -c'
 out <<'X'
-      9 sc-cities: c/bnd-utf8.csv:3: 2 fields where the header has 5
+      9 sc-cities: c/bnd-utf8.csv:3: 2 fields where the header has 5: 3 too few: a line break in an unquoted field, or a missing comma?
 X
 
 t 'chunks: a quoted CRLF split between two reads' \
@@ -323,7 +327,7 @@ t 'chunks: a quoted CRLF split between two reads' \
 	./g sc-cities list -i c/bnd-qnl-$k.csv 2>&1 >/dev/null | sed "s/-$k//"
    done | uniq -c'
 out <<'X'
-      9 sc-cities: c/bnd-qnl.csv:4: 2 fields where the header has 5
+      9 sc-cities: c/bnd-qnl.csv:4: 2 fields where the header has 5: 3 too few: a line break in an unquoted field, or a missing comma?
 X
 
 # --- big fields, wide headers, runs of quotes -----------------------------
@@ -435,7 +439,7 @@ mal spaces-only 1 "missing required column 'id'"
 # A BOM alone on a line in the middle (two files concatenated) is a record
 # of one field.
 mk bom-line "$H\nfr-a,A,FR,prospect\n\357\273\277\nfr-b,B,FR,prospect\n"
-mal bom-line 3 '1 field where the header has 4'
+mal bom-line 3 '1 field where the header has 4: 3 too few: a line break in an unquoted field, or a missing comma?'
 
 # A BOM at the start of a row in the middle is U+FEFF, valid UTF-8: list
 # passes it through as data, and check finds the id invalid, showing the
@@ -546,13 +550,13 @@ X
 printf "${tsvh}fr-a\tA\tFR\n" >"$T/c/short.tsv"
 t 'tsv: a short row' './g sc-cities list -i c/short.tsv'
 status 3
-err 'sc-cities: c/short.tsv:2: 3 fields where the header has 5'
+err 'sc-cities: c/short.tsv:2: 3 fields where the header has 5: 2 too few: a line break in a field, or a missing tab?'
 
 # shellcheck disable=SC2059
 printf "${tsvh}\n\r\nfr-a\tA\tFR\tprospect\tx\ty\n" >"$T/c/long.tsv"
 t 'tsv: a long row after blank lines' './g sc-cities list -i c/long.tsv'
 status 3
-err 'sc-cities: c/long.tsv:4: 6 fields where the header has 5'
+err 'sc-cities: c/long.tsv:4: 6 fields where the header has 5: one too many: a tab in a field? write it as \t'
 
 # shellcheck disable=SC2059
 printf "${tsvh}fr-a\tA\377\tFR\tprospect\tx\n" >"$T/c/utf8.tsv"

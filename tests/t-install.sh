@@ -1,6 +1,6 @@
 # t-install.sh: make install and uninstall honour PREFIX and DESTDIR.
 
-t 'make install puts binaries, man pages and seeds under DESTDIR/PREFIX' \
+t 'make install puts binaries, man pages, seeds, gazetteer under DESTDIR/PREFIX' \
   'make -s -C "$TOP" install DESTDIR="$PWD/inst" PREFIX=/opt/sc >/dev/null && cd inst && find . -type f | sort'
 out <<'X'
 ./opt/sc/bin/sc-cities
@@ -10,12 +10,16 @@ out <<'X'
 ./opt/sc/share/man/man1/sc-events.1
 ./opt/sc/share/man/man1/sc-followups.1
 ./opt/sc/share/man/man7/sc.7
+./opt/sc/share/sc/gazetteer.tsv
 ./opt/sc/share/sc/seeds/attendance.csv
 ./opt/sc/share/sc/seeds/cities.csv
 ./opt/sc/share/sc/seeds/events.csv
 ./opt/sc/share/sc/seeds/followups.csv
 ./opt/sc/share/sc/seeds/partners.csv
 X
+
+t 'the installed gazetteer is the one in the source tree' \
+  'cmp inst/opt/sc/share/sc/gazetteer.tsv "$TOP/data/gazetteer.tsv"'
 
 t 'the installed seeds start a data directory that checks clean' \
   'mkdir -p net && cp inst/opt/sc/share/sc/seeds/*.csv net/ && inst/opt/sc/bin/sc-cities -D net check'

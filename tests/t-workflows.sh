@@ -91,10 +91,11 @@ unchanged w
 
 # --- (3) the cron digest -----------------------------------------------------
 
-t 'cron: the digest of 16 August, as mailed' \
-  'sc-followups -D w report --today 2024-08-16'
+t 'cron: the digest of 16 August, as mailed, naming its data directory' \
+  'sc-followups -D w report --today 2024-08-16 | sed "2s|^Data: $(pwd -P)/|Data: |"'
 out <<'X'
 Follow-ups, 2024-08-16
+Data: w
 
 Overdue (4)
   amina
@@ -140,7 +141,7 @@ out_jq '.[0].overdue == [] and (.[0].closed | map(.id)) == ["1","2","3","4"]'
 
 t 'cron: the crontab line as cron runs it, SC_DATA and SC_TODAY set' \
   'SC_DATA=w SC_TODAY=2024-10-08 sc-followups report --within 7d --fail-on-overdue > mail.txt ||
-   echo "alert: exit $?"; sed -n "3,8p" mail.txt'
+   echo "alert: exit $?"; sed -n "4,9p" mail.txt'
 out <<'X'
 alert: exit 1
 Overdue (2)

@@ -453,6 +453,35 @@ test_slug(void)
 	check_own("slugify '--'", slugify("--"), "");
 }
 
+/* The part of s trim_span() keeps, as a string. */
+static char *
+trimmed(const char *s)
+{
+	size_t start, len = trim_span(s, &start);
+
+	return xstrndup(s + start, len);
+}
+
+static void
+test_trim(void)
+{
+	check_own("trim ' Amina '", trimmed(" Amina "), "Amina");
+	check_own("trim tabs and newlines", trimmed("\t x y\n\r"), "x y");
+	check_own("trim keeps inner runs", trimmed("Cape  Town"), "Cape  Town");
+	check_own("trim a no-break space", trimmed("li\xc2\xa0"), "li");
+	check_own("trim an ideographic space",
+	    trimmed("\xe3\x80\x80\xe6\x9d\xb1\xe4\xba\xac\xe3\x80\x80"),
+	    "\xe6\x9d\xb1\xe4\xba\xac");
+	check_own("trim keeps a final accented letter",
+	    trimmed(" Montr\xc3\xa9" "al"), "Montr\xc3\xa9" "al");
+	check_own("trim keeps a zero-width joiner (not a space)",
+	    trimmed("a\xe2\x80\x8d"), "a\xe2\x80\x8d");
+	check_own("trim keeps invalid UTF-8 at the end", trimmed("a\xff "),
+	    "a\xff");
+	check_own("trim white space alone", trimmed(" \xc2\xa0\t"), "");
+	check_own("trim the empty string", trimmed(""), "");
+}
+
 static void
 valid(const char *what, const char *s, size_t n, int want)
 {
@@ -773,6 +802,216 @@ test_hmap_flood(void)
 	free(rnd);
 }
 
+/* The gazetteer in the source tree: ../data/ from this binary's place. */
+static char *
+gazetteer_path(void)
+{
+	char exe[4096], *slash;
+	ssize_t n;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
+		return xstrdup("data/gazetteer.tsv");
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	return xasprintf("%s/data/gazetteer.tsv", exe);
+}
+
+/* geo_open() of a path, in a child: its exit status. */
+static int
+geo_open_status(const char *path)
+{
+	pid_t pid;
+	int st, fd;
+
+	fflush(stdout);
+	if ((pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_WRONLY)) != -1)
+			dup2(fd, 2);
+		geo_close(geo_open(path));
+		_exit(0);
+	}
+	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+/*
+ * A seed city found, alone, within 0.2 degrees of where GeoNames puts it
+ * (its coordinates as geonames.org gives them, not as the file does).
+ */
+static void
+geo_near(const struct geo *g, const char *name, const char *cc,
+    const char *region, double lat, double lon)
+{
+	struct geo_match m;
+	char *what;
+
+	geo_lookup(g, name, cc, region, &m);
+	what = xasprintf("geo_lookup %s %s %s: found, within 0.2 degrees",
+	    name, cc, region != NULL ? region : "");
+	check_long(what, m.status == GEO_FOUND && !m.populous &&
+	    m.place[0].lat - lat < 0.2 && lat - m.place[0].lat < 0.2 &&
+	    m.place[0].lon - lon < 0.2 && lon - m.place[0].lon < 0.2, 1);
+	free(what);
+	geo_match_free(&m);
+}
+
+static void
+test_geo_seeds(const struct geo *g)
+{
+	geo_near(g, "Strasbourg", "FR", NULL, 48.58392, 7.74553);
+	geo_near(g, "Cernay", "FR", NULL, 47.80970, 7.17699);
+	geo_near(g, "Dijon", "FR", NULL, 47.31667, 5.01667);
+	geo_near(g, "Mittelhausbergen", "FR", NULL, 48.61436, 7.69009);
+	geo_near(g, "Montpellier", "FR", NULL, 43.61092, 3.87723);
+	geo_near(g, "Kalamaria", "GR", NULL, 40.58250, 22.95028);
+	geo_near(g, "Murcia", "ES", NULL, 37.98704, -1.13004);
+	geo_near(g, "Columbus", "US", "US-OH", 39.96118, -82.99879);
+	geo_near(g, "Cape Town", "ZA", NULL, -33.92584, 18.42322);
+	/* Folded as every name is matched. */
+	geo_near(g, "  CAPE   town ", "ZA", NULL, -33.92584, 18.42322);
+	geo_near(g, "KALAMARIÁ", "GR", NULL, 40.58250, 22.95028);
+	geo_near(g, "Columbus", "US", "US-GA", 32.46098, -84.98771);
+}
+
+static void
+geo_status(const struct geo *g, const char *name, const char *cc,
+    const char *region, int status, size_t n)
+{
+	struct geo_match m;
+	char *what;
+
+	geo_lookup(g, name, cc, region, &m);
+	what = xasprintf("geo_lookup %s %s %s: status and places", name,
+	    cc != NULL ? cc : "*", region != NULL ? region : "");
+	check_long(what, m.status * 1000 + (long)m.n, status * 1000 + (long)n);
+	free(what);
+	geo_match_free(&m);
+}
+
+static void
+test_geo_rules(const struct geo *g)
+{
+	struct geo_match m;
+
+	/* Ohio's is 4 times Georgia's: not clearly the one meant. */
+	geo_lookup(g, "Columbus", "US", NULL, &m);
+	check_long("geo_lookup Columbus US: ambiguous", m.status,
+	    GEO_AMBIGUOUS);
+	check_str("geo_lookup Columbus US: Ohio's first", m.n >= 2 ?
+	    m.place[0].region : "", "US-OH");
+	check_str("geo_lookup Columbus US: then Georgia's", m.n >= 2 ?
+	    m.place[1].region : "", "US-GA");
+	geo_match_free(&m);
+	/* A region the gazetteer has no place in is not matched on. */
+	geo_lookup(g, "Strasbourg", "FR", "FR-67", &m);
+	check_long("geo_lookup Strasbourg FR FR-67: found, region unused",
+	    m.status * 10 + m.region_unused, GEO_FOUND * 10 + 1);
+	geo_match_free(&m);
+	/* London, England is 21 times London, Ontario. */
+	geo_lookup(g, "London", NULL, NULL, &m);
+	check_long("geo_lookup London, any country: the most populous",
+	    m.status * 10 + m.populous, GEO_FOUND * 10 + 1);
+	check_str("geo_lookup London, any country: England's", m.n > 0 ?
+	    m.place[0].region : "", "GB-ENG");
+	geo_match_free(&m);
+	geo_status(g, "Kordelio-Evosmos", "GR", NULL, GEO_NONE, 0);
+	geo_status(g, "Nowhere-upon-Nothing", "FR", NULL, GEO_NONE, 0);
+	geo_status(g, "Strasbourg", "DE", NULL, GEO_NONE, 0);
+	geo_status(g, "Columbus", "US", "US-AK", GEO_NONE, 0);
+	geo_status(g, "", "FR", NULL, GEO_NONE, 0);
+	/* Bristol, Virginia is across the street from Bristol, Tennessee. */
+	geo_lookup(g, "Bristol", "US", NULL, &m);
+	check_long("geo_lookup Bristol US: Virginia's is Tennessee's",
+	    m.n > 2 && strcmp(m.place[0].region, "US-CT") == 0 &&
+	    strcmp(m.place[1].region, "US-TN") == 0 &&
+	    strcmp(m.place[2].region, "US-VA") != 0, 1);
+	geo_match_free(&m);
+}
+
+/* Every region the gazetteer gives is a region of ISO 3166-2. */
+static void
+test_geo_regions(const char *path)
+{
+	FILE *fp;
+	char *line = NULL, *w, *save;
+	size_t cap = 0, n = 0, bad = 0;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return;
+	while (getline(&line, &cap, fp) > 0 && *line == '#') {
+		if (strncmp(line, "# regions: ", 11) != 0)
+			continue;
+		for (w = strtok_r(line + 11, " \n", &save); w != NULL;
+		    w = strtok_r(NULL, " \n", &save), n++)
+			bad += strlen(w) < 4 || w[2] != '-' ||
+			    !iso_region_ok((char[3]){ w[0], w[1], '\0' }, w);
+	}
+	free(line);
+	fclose(fp);
+	check_long("gazetteer: its regions are many", n > 300, 1);
+	check_long("gazetteer: its regions are ISO 3166-2's", (long)bad, 0);
+}
+
+static void
+test_geo_coord(void)
+{
+	static const char *const good[] = { "48.584", "-82.999", "90",
+	    "-90", "180", "-180.0", "0", "-0", "7.123456789012345" };
+	static const char *const bad[] = { "", "-", "181", "180.0001",
+	    "1e3", "+5", " 5", "5 ", "48,5", "1234", "12.", ".5", "--1",
+	    "7.1234567890123456", "nan", "0x10" };
+	double d;
+	size_t i;
+	char *what;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		what = xasprintf("geo_coord accepts longitude '%s'", good[i]);
+		check_long(what, geo_coord(good[i], 0, &d), 0);
+		free(what);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		what = xasprintf("geo_coord rejects longitude '%s'", bad[i]);
+		check_long(what, geo_coord(bad[i], 0, &d), -1);
+		free(what);
+	}
+	check_long("geo_coord rejects latitude 90.5",
+	    geo_coord("90.5", 1, &d), -1);
+	check_long("geo_coord reads -82.999", geo_coord("-82.999", 0, &d) ==
+	    0 && d > -82.9991 && d < -82.9989, 1);
+}
+
+static void
+test_geo(void)
+{
+	struct geo *g;
+	char *path = gazetteer_path();
+
+	test_geo_coord();
+	check_long("geo_open of a missing file exits 4",
+	    geo_open_status("/nonexistent/gazetteer.tsv"), EXIT_SYS);
+	check_long("geo_open of a file that is no gazetteer exits 4",
+	    geo_open_status("/etc/passwd"), EXIT_SYS);
+	check_long("geo_open of a directory exits 4", geo_open_status("/"),
+	    EXIT_SYS);
+	if (access(path, R_OK) != 0) {
+		check_str("gazetteer readable", path, "data/gazetteer.tsv");
+		free(path);
+		return;
+	}
+	g = geo_open(path);
+	test_geo_seeds(g);
+	test_geo_rules(g);
+	test_geo_regions(path);
+	geo_close(g);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -783,6 +1022,7 @@ main(void)
 	test_today();
 	test_fold();
 	test_slug();
+	test_trim();
 	test_utf8();
 	test_width();
 	test_vis();
@@ -792,6 +1032,7 @@ main(void)
 	test_hmap();
 	test_siphash();
 	test_hmap_flood();
+	test_geo();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }

@@ -35,3 +35,8 @@ printf 'const size_t seed_sizes[] = {\n'
 i=0
 for f in "$@"; do printf '\tsizeof(seed_%d) - 1,\n' "$i"; i=$((i + 1)); done
 printf '};\n'
+# Where the seed tables are, to point a user at them while they are there.
+printf 'const char seed_srcdir[] =\n'
+printf '%s' "$(cd "$(dirname "$1")" && pwd -P)" | od -An -v -t o1 | awk '
+{ for (i = 1; i <= NF; i++) line = line "\\" $i }
+END { printf "    \"%s\";\n", line }'

@@ -45,12 +45,14 @@ void	 recs_free(struct recs *);
 void	 recs_add(struct recs *, char **, size_t, long);
 int	 read_all(const char *, size_t, int, struct recs *);
 int	 ref_fail(struct recs *, long, int);
+int	 ref_marker(const char *);
 int	 ref_done(struct recs *, int);
 int	 recs_agree(int, const struct recs *, int, struct recs *);
 struct buf;
 void	 reads_back(struct recs *, struct buf *, int);
 int	 read_lazy(const char *, size_t, int, struct recs *);
 void	 same_lazy(const char *, size_t, int, int, const struct recs *);
+void	 same_keep_going(const char *, size_t, int, int, const struct recs *);
 void	 scan_all(const char *, size_t, int);
 int	 fuzz_test_one(const uint8_t *, size_t);	/* each target's own */
 

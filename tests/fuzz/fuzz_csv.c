@@ -21,7 +21,7 @@
 #include "sc.h"
 #include "fuzz.h"
 
-enum { E_NONE, E_UNTERMINATED, E_AFTER_QUOTE, E_WIDTH, E_BYTES };
+enum { E_NONE, E_UNTERMINATED, E_AFTER_QUOTE, E_MARKER, E_WIDTH, E_BYTES };
 
 /*
  * The reference reader.  A leading BOM is dropped.  A line ends in LF,
@@ -30,8 +30,8 @@ enum { E_NONE, E_UNTERMINATED, E_AFTER_QUOTE, E_WIDTH, E_BYTES };
  * and after its closing quote comes a comma, a line end or the end of
  * the input; anything else is malformed.  A quote inside an unquoted
  * field is kept as it stands, and so is every space.  Fields must be
- * UTF-8 without NUL, and records as wide as the first.  Errors name the
- * line the record starts on.
+ * UTF-8 without NUL, a first field no git conflict marker, and records
+ * as wide as the first.  Errors name the line the record starts on.
  */
 static int
 ref_read(const char *p, size_t len, struct recs *rs)
@@ -102,7 +102,9 @@ ref_read(const char *p, size_t len, struct recs *rs)
 			line++;
 			break;
 		}
-		if (ok && rs->n > 0 && n != rs->width)
+		if (ok && ref_marker(f[0]))
+			ok = ref_fail(rs, recline, E_MARKER);
+		else if (ok && rs->n > 0 && n != rs->width)
 			ok = ref_fail(rs, recline, E_WIDTH);
 		if (ok)
 			recs_add(rs, f, n, recline);
@@ -125,6 +127,7 @@ fuzz_test_one(const uint8_t *data, size_t size)
 	scan_all((const char *)data, size, FMT_CSV);
 	ok = read_all((const char *)data, size, FMT_CSV, &a);
 	same_lazy((const char *)data, size, FMT_CSV, ok, &a);
+	same_keep_going((const char *)data, size, FMT_CSV, ok, &a);
 	refok = ref_read((const char *)data, size, &ref);
 	if (!recs_agree(ok, &a, refok, &ref))
 		return 0;

@@ -19,15 +19,15 @@
 #include "sc.h"
 #include "fuzz.h"
 
-enum { E_NONE, E_WIDTH, E_BYTES };
+enum { E_NONE, E_MARKER, E_WIDTH, E_BYTES };
 
 /*
  * The reference reader.  A leading BOM is dropped.  A line ends in LF; a
  * CR before it (or before the end of the input) is dropped.  Blank lines
  * are skipped.  Fields are split on tabs, and \t, \n, \r and \\ in
  * them are a tab, a newline, a CR and a backslash; any other backslash is
- * kept.  Lines must be UTF-8 without NUL, and records as wide as the
- * first.  Errors name the line.
+ * kept.  Lines must be UTF-8 without NUL, a first field no git conflict
+ * marker, and records as wide as the first.  Errors name the line.
  */
 static int
 ref_read(const char *p, size_t len, struct recs *rs)
@@ -78,7 +78,9 @@ ref_read(const char *p, size_t len, struct recs *rs)
 			} else
 				buf_addc(&b, p[j]);
 		}
-		if (rs->n > 0 && n != rs->width)
+		if (ref_marker(f[0]))
+			ok = ref_fail(rs, recline, E_MARKER);
+		else if (rs->n > 0 && n != rs->width)
 			ok = ref_fail(rs, recline, E_WIDTH);
 		if (ok)
 			recs_add(rs, f, n, recline);
@@ -101,6 +103,7 @@ fuzz_test_one(const uint8_t *data, size_t size)
 	scan_all((const char *)data, size, FMT_TSV);
 	ok = read_all((const char *)data, size, FMT_TSV, &a);
 	same_lazy((const char *)data, size, FMT_TSV, ok, &a);
+	same_keep_going((const char *)data, size, FMT_TSV, ok, &a);
 	refok = ref_read((const char *)data, size, &ref);
 	if (!recs_agree(ok, &a, refok, &ref))
 		return 0;

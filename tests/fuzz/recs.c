@@ -139,6 +139,25 @@ read_lazy(const char *data, size_t len, int fmt, struct recs *rs)
 	return read_records(data, len, fmt, rs, 1);
 }
 
+/*
+ * For the reference readers, from sc(7): a record whose first field is
+ * seven '<', '=', '>' or '|', alone or before a space, is a git conflict
+ * marker.
+ */
+int
+ref_marker(const char *f)
+{
+	static const char *const marks[] = {
+		"<<<<<<<", "=======", ">>>>>>>", "|||||||"
+	};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (strncmp(f, marks[i], 7) == 0 && (f[7] == '\0' || f[7] == ' '))
+			return 1;
+	return 0;
+}
+
 /* What a reference reader records when it refuses an input. */
 int
 ref_fail(struct recs *rs, long line, int why)
@@ -222,6 +241,33 @@ same_lazy(const char *data, size_t len, int fmt, int ok, const struct recs *a)
 	}
 	recs_same(a, &l, 1);
 	recs_free(&l);
+}
+
+/*
+ * Reading on past malformed records, as check does (rd_keep_going): the
+ * reader never gives up, and what it hands out keeps every promise that
+ * read_records() checks, eagerly and lazily alike; it reports a problem
+ * exactly when plain reading gave up, and else reads the same records.
+ */
+void
+same_keep_going(const char *data, size_t len, int fmt, int ok,
+    const struct recs *a)
+{
+	struct recs k, l;
+	long before = rd_malformed(), line = fuzz_line;
+
+	rd_keep_going(1);
+	CHECK(read_all(data, len, fmt, &k));
+	CHECK(ok ? rd_malformed() == before : rd_malformed() > before);
+	if (ok)
+		recs_same(a, &k, 1);
+	CHECK(read_lazy(data, len, fmt, &l));
+	recs_same(&k, &l, 1);
+	recs_free(&k);
+	recs_free(&l);
+	scan_all(data, len, fmt);
+	rd_keep_going(0);
+	fuzz_line = line;	/* where plain reading gave up */
 }
 
 /* The header as a table's: scan_open and scan_next, as list does. */
