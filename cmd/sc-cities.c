@@ -548,132 +548,17 @@ commit(struct table *t)
 		store_write(&st, t);
 }
 
-/*
- * Two cities are the same when their folded names and countries match and
- * their regions match or one of them has none: "Montreal, CA" is
- * Montréal, CA-QC; Columbus, US-GA is not Columbus, US-OH.  The map holds
- * each city under name+country+region and under name+country.
- */
-static char *
-city_key(const char *name, const char *country, const char *region)
-{
-	char *folded = fold_name(name), *k;
-
-	k = xasprintf("%s\t%s\t%s", folded, country, region);
-	free(folded);
-	return k;
-}
-
-static void
-key_add(struct hmap *h, struct table *t, struct row *r)
-{
-	char *k;
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
-		    i ? "*" : rget(t, r, C_REGION));
-		if (hmap_get(h, k) == NULL)
-			hmap_put(h, k, r);
-		free(k);
-	}
-}
-
-static struct row *
-key_find(struct hmap *h, struct table *t, struct row *r)
-{
-	const char *region = rget(t, r, C_REGION);
-	struct row *dup;
-	char *k;
-
-	k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
-	    *region ? region : "*");
-	if ((dup = hmap_get(h, k)) == NULL && *region != '\0') {
-		free(k);
-		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY), "");
-		dup = hmap_get(h, k);
-	}
-	free(k);
-	return dup;
-}
-
-static struct hmap *
-city_keys(struct table *t, size_t n)
-{
-	struct hmap *h = hmap_new();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		key_add(h, t, t->rows[i]);
-	return h;
-}
-
-/*
- * An id is taken while a city has it or another table still names it (a
- * city removed with --force): a new city must not inherit old rows.
- */
+/* The city rules of lib/city.c, on this command's data directory. */
 static int
 taken(const char *id)
 {
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
-		{ T_FOLLOWUPS, F_CITY }
-	};
-	static struct hmap *named;
-	struct table *t;
-	size_t i, j;
-
-	if (hmap_get(db_ids(&db, T_CITIES), id) != NULL)
-		return 1;
-	if (named == NULL) {
-		named = hmap_new();
-		for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
-			t = db_table(&db, refs[i].tab);
-			for (j = 0; j < t->nrows; j++)
-				hmap_put(named, rget(t, t->rows[j],
-				    refs[i].col), named);
-		}
-	}
-	return hmap_get(named, id) != NULL;
+	return city_id_taken(&db, id);
 }
 
-/*
- * cc-slug; on a clash the region's code is added (us-columbus-ga), then
- * a number.
- */
 static char *
 new_city_id(const char *name, const char *cc, const char *region)
 {
-	char *slug = slugify(name), *base, *id;
-	const char *sub;
-	int n;
-
-	base = xasprintf("%s-%s", cc, *slug ? slug : "city");
-	for (id = base; *id != '\0'; id++)
-		if (*id >= 'A' && *id <= 'Z')
-			*id = (char)(*id - 'A' + 'a');
-	free(slug);
-	if (!taken(base))
-		return base;
-	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
-		id = xasprintf("%s-%s", base, sub + 1);
-		slug = slugify(id);
-		free(id);
-		free(base);
-		base = slug;
-		if (!taken(base))
-			return base;
-	}
-	for (n = 2;; n++) {
-		id = xasprintf("%s-%d", base, n);
-		if (!taken(id))
-			break;
-		free(id);
-	}
-	free(base);
-	return id;
+	return city_new_id(&db, name, cc, region);
 }
 
 static void
@@ -747,7 +632,7 @@ refuse_duplicate(struct table *t, struct row *r)
 	struct row *dup;
 
 	keys = city_keys(t, t->nrows - 1);	/* all but the new row */
-	dup = key_find(keys, t, r);
+	dup = city_key_find(keys, t, r);
 	hmap_free(keys);
 	if (dup != NULL)
 		die_at(EXIT_DATA, t->label, dup->line, "'%s' is already %s; "
@@ -925,7 +810,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	set_upper(t, r, C_REGION, rget(t, r, C_REGION));
 	if (*rget(t, r, C_STATUS) == '\0')
 		rset(t, r, C_STATUS, "prospect");
-	if (key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
+	if (city_key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
 	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
 		im->skipped++;
 		table_remove(t, t->nrows - 1);
@@ -943,7 +828,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 			table_remove(t, t->nrows - 1);
 		} else {
 			im->added++;
-			key_add(im->keys, t, r);
+			city_key_add(im->keys, t, r);
 			db_added(&db, T_CITIES, r);
 		}
 	}

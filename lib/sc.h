@@ -86,9 +86,13 @@ void	 vis_line(const char *, ...) __attribute__((format(printf, 1, 2)));
 const char *vis_find(const char *, int, size_t *, int32_t *);
 int	 vis_blank(const char *);
 
-/* iso3166.c: country and region codes, from Debian's iso-codes. */
+/* iso3166.c: country and region codes and names, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);
 int	 iso_region_ok(const char *, const char *);
+const char *iso_country_name(const char *);
+const char *iso_country_code(const char *);
+const char *iso_region_name(const char *);
+const char *iso_region_code(const char *, const char *);
 
 /* geo.c: the gazetteer (GeoNames' cities), read at run time. */
 enum { GEO_NONE, GEO_FOUND, GEO_AMBIGUOUS };
@@ -402,6 +406,33 @@ struct near {
 };
 void	 near_init(struct near *, const char *, size_t);
 void	 near_offer(struct near *, const char *);
+
+/* city.c: when two cities are the same, and a new city's id. */
+void	 city_key_add(struct hmap *, struct table *, struct row *);
+struct row *city_key_find(struct hmap *, struct table *, struct row *);
+struct hmap *city_keys(struct table *, size_t);
+int	 city_id_taken(struct db *, const char *);
+char	*city_new_id(struct db *, const char *, const char *, const char *);
+
+/* evreport.c: an event report, as the network publishes them, read. */
+struct evreport {
+	char	*title;		/* the event's name */
+	char	*series, *kind;	/* "" when the report gives none */
+	char	*start, *end;	/* ISO 8601, reduced or not; end "" for one */
+	char	*city;		/* the host city as written; "" for none */
+	char	*region;	/* its ISO 3166-2 code, or "" */
+	char	*country;	/* its ISO 3166-1 code ("" with no city) */
+	char	*notes;		/* the description; "" for none */
+	long	 title_line, date_line;
+	char	*text;		/* the lines, made plain */
+	char	**lines;
+	size_t	 nlines;
+};
+char	*evreport_read(const char *, size_t *);
+void	 evreport_parse(const char *, const char *, size_t, struct evreport *);
+void	 evreport_mentions(const struct evreport *, const char *const *, size_t,
+	    long *);
+void	 evreport_free(struct evreport *);
 
 /* cli.c: what the three commands share on their command lines. */
 enum {

@@ -91,7 +91,7 @@ DTEND;VALUE=DATE:20240516$
 SUMMARY:Transatlantic Dialogue Initiative: Elevating the Role of French Cit$
  ies in Preventing Hate\, Violent Extremism and Polarisation\, Strengthenin$
  g Social Cohesion and Safeguarding Local Democracy$
-LOCATION:Strasbourg\, FR$
+LOCATION:Strasbourg\, France$
 DESCRIPTION:Convened deputy mayors and other city officials\, and represent$
  atives of national governments\, civil society and city-focused initiative$
  s from Europe and North America$
@@ -104,7 +104,7 @@ DTSTAMP:19700101T000000Z$
 DTSTART;VALUE=DATE:20240901$
 DTEND;VALUE=DATE:20241001$
 SUMMARY:Transatlantic Dialogue\, Columbus (date not fixed)$
-LOCATION:Columbus\, US$
+LOCATION:Columbus\, Ohio\, United States$
 DESCRIPTION:Upcoming transatlantic dialogue in Columbus (Ohio) to be inform$
  ed by the findings of the Strasbourg workshop\n\nDates as recorded: 2024-0$
  9 (the day is not fixed).$
@@ -117,7 +117,7 @@ DTSTAMP:19700101T000000Z$
 DTSTART;VALUE=DATE:20241201$
 DTEND;VALUE=DATE:20250101$
 SUMMARY:Fifth Global Summit (date not fixed)$
-LOCATION:Cape Town\, ZA$
+LOCATION:Cape Town\, South Africa$
 DESCRIPTION:Strong Cities' Fifth Global Summit in Cape Town (South Africa)$
  \n\nDates as recorded: 2024-12 (the day is not fixed).$
 STATUS:TENTATIVE$
@@ -135,9 +135,9 @@ X
 t 'sc-events list -o ics: python3-icalendar reads each event, its days as the table gives them' \
   'sc-events list -o ics | "$ICS_PY" icsq.py LOCATION STATUS'
 out <<'X'
-event-2024-05-strasbourg@sc.invalid 2024-05-14 2024-05-16 | Transatlantic Dialogue Initiative: Elevating the Role of French Cities in Preventing Hate, Violent Extremism and Polarisation, Strengthening Social Cohesion and Safeguarding Local Democracy | LOCATION=Strasbourg, FR | STATUS=CONFIRMED
-event-2024-09-columbus@sc.invalid 2024-09-01 2024-10-01 | Transatlantic Dialogue, Columbus (date not fixed) | LOCATION=Columbus, US | STATUS=TENTATIVE
-event-2024-12-cape-town@sc.invalid 2024-12-01 2025-01-01 | Fifth Global Summit (date not fixed) | LOCATION=Cape Town, ZA | STATUS=TENTATIVE
+event-2024-05-strasbourg@sc.invalid 2024-05-14 2024-05-16 | Transatlantic Dialogue Initiative: Elevating the Role of French Cities in Preventing Hate, Violent Extremism and Polarisation, Strengthening Social Cohesion and Safeguarding Local Democracy | LOCATION=Strasbourg, France | STATUS=CONFIRMED
+event-2024-09-columbus@sc.invalid 2024-09-01 2024-10-01 | Transatlantic Dialogue, Columbus (date not fixed) | LOCATION=Columbus, Ohio, United States | STATUS=TENTATIVE
+event-2024-12-cape-town@sc.invalid 2024-12-01 2025-01-01 | Fifth Global Summit (date not fixed) | LOCATION=Cape Town, South Africa | STATUS=TENTATIVE
 X
 
 t 'sc-events list -o ics: the same data gives the same bytes, whatever the day' \
@@ -208,7 +208,7 @@ X
 t 'the summary and location read back as the table holds them; the URL percent-encoded' \
   'sc-events -D h list -o ics | "$ICS_PY" icsq.py LOCATION URL STATUS | grep lodz'
 out <<X
-event-2024-06-lodz@sc.invalid 2024-06-03 2024-06-06 | $EACUTES 東京会議 | LOCATION=Łódź, PL | URL=https://example.org/forum%202024?q=%C3%A9 | STATUS=CONFIRMED
+event-2024-06-lodz@sc.invalid 2024-06-03 2024-06-06 | $EACUTES 東京会議 | LOCATION=Łódź, Poland | URL=https://example.org/forum%202024?q=%C3%A9 | STATUS=CONFIRMED
 X
 
 t 'TEXT escaped: backslash, semicolon, comma and line breaks; a tab kept; ESC shown, not sent' \
