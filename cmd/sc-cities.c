@@ -999,6 +999,9 @@ main(int argc, char *argv[])
 		finish_stdout();
 		return 0;
 	}
+	if (cl.c.out.fmt == FMT_ICS)
+		die(EXIT_USAGE, "--output: ics is for sc-events list and "
+		    "sc-followups list; cities have no dates for a calendar");
 	if (cl.verb != MERGE)	/* git runs it with no data directory */
 		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);

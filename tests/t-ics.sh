@@ -333,10 +333,10 @@ t 'sc-followups add -o ics: exit 2, nothing written' \
 status 2
 err 'sc-followups: --output: ics is for list, not add'
 
-t 'sc-cities list -o ics: exit 2, cities have no dates for a calendar' \
-  'sc-cities list -o ics'
+t 'sc-cities list -o ics: exit 2, cities have no dates for a calendar, before the data is read' \
+  'sc-cities -D nowhere list -o ics'
 status 2
-err_has 'ics'
+err 'sc-cities: --output: ics is for sc-events list and sc-followups list; cities have no dates for a calendar'
 
 t 'sc-events list -o ics -c id: the columns of csv mean nothing in a calendar' \
   'sc-events list -o ics -c id'
