@@ -22,6 +22,7 @@ put_val(FILE *fp, const char *s, int md)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char *v = NULL;
+	size_t n;
 
 	while (*u >= 0x20 && *u < 0x7F)
 		u++;
@@ -30,10 +31,14 @@ put_val(FILE *fp, const char *s, int md)
 	if (!md)
 		fputs(s, fp);
 	else
-		for (; *s != '\0'; s++) {
-			if (strchr("\\`*_[]<>|#", *s) != NULL)
-				putc('\\', fp);
-			putc(*s, fp);
+		for (;;) {
+			n = strcspn(s, "\\`*_[]<>|#");
+			fwrite(s, 1, n, fp);
+			if (s[n] == '\0')
+				break;
+			putc('\\', fp);
+			putc(s[n], fp);
+			s += n + 1;
 		}
 	free(v);
 }
@@ -202,30 +207,32 @@ md_item(struct emit *em, const struct ritem *it)
 
 /* --- JSON ---------------------------------------------------------------- */
 
-/* "key":value, the key and a string value escaped as JSON. */
+/*
+ * The members of an object: "key":value, the key and a string value
+ * escaped as JSON, made in the emitter's buffer, which the next
+ * object uses again.
+ */
 static void
-json_field(FILE *fp, const struct rfield *f)
+json_fieldlist(struct emit *em, const struct rfields *f)
 {
-	json_string(fp, f->key);
-	putc(':', fp);
-	if (f->kind == RF_NULL || f->val == NULL)
-		fputs("null", fp);
-	else if (f->kind == RF_NUM)
-		fputs(f->val, fp);
-	else
-		json_string(fp, f->val);
-}
-
-static void
-json_fieldlist(FILE *fp, const struct rfields *f)
-{
+	struct buf *b = &em->buf;
 	size_t i;
 
+	buf_reset(b);
 	for (i = 0; i < f->n; i++) {
 		if (i > 0)
-			putc(',', fp);
-		json_field(fp, &f->v[i]);
+			buf_addc(b, ',');
+		json_add(b, f->v[i].key);
+		buf_addc(b, ':');
+		if (f->v[i].kind == RF_NULL || f->v[i].val == NULL)
+			buf_adds(b, "null");
+		else if (f->v[i].kind == RF_NUM)
+			buf_adds(b, f->v[i].val);
+		else
+			json_add(b, f->v[i].val);
 	}
+	if (b->len > 0)
+		fwrite(b->s, 1, b->len, em->fp);
 }
 
 /* One object: the report's facts, then each section as an array. */
@@ -233,7 +240,7 @@ static void
 json_begin(struct emit *em)
 {
 	putc('{', em->fp);
-	json_fieldlist(em->fp, &em->rp->facts);
+	json_fieldlist(em, &em->rp->facts);
 }
 
 static void
@@ -249,7 +256,7 @@ static void
 json_item(struct emit *em, const struct ritem *it)
 {
 	fputs(em->i > 0 ? ",{" : "{", em->fp);
-	json_fieldlist(em->fp, &it->fields);
+	json_fieldlist(em, &it->fields);
 	putc('}', em->fp);
 }
 

@@ -263,6 +263,7 @@ report_emit(const struct report *rp, const struct emitter *e, FILE *fp)
 		emit_section(&em, e, &left, &it);
 	e->end(&em);
 	item_free(&it);
+	buf_free(&em.buf);
 }
 
 void

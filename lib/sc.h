@@ -435,6 +435,7 @@ struct emit {			/* where an emitter is in the document */
 	size_t	 nsections;	/* sections begun before it */
 	size_t	 i;		/* the item's index in it */
 	size_t	 ngroups;	/* groups begun in it before the item */
+	struct buf buf;		/* the emitter's to use, freed at the end */
 };
 struct emitter {
 	const char *name;	/* as -o names the format */
