@@ -732,7 +732,7 @@ named_event_ids(void)
 	struct table *t;
 	size_t i, j;
 
-	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+	for (i = 0; i < NELEM(refs); i++) {
 		t = db_table(&db, refs[i].tab);
 		for (j = 0; j < t->nrows; j++)
 			hmap_put(h, rget(t, t->rows[j], refs[i].col), h);
@@ -891,7 +891,7 @@ refuse_referenced(struct hmap *ids)
 	const char *v;
 	size_t i, j;
 
-	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+	for (i = 0; i < NELEM(refs); i++) {
 		t = db_table(&db, refs[i].tab);
 		for (j = 0; j < t->nrows; j++) {
 			v = rget(t, t->rows[j], refs[i].col);
