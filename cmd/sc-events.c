@@ -11,12 +11,12 @@
 
 enum {
 	LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK,
-	NVERBS
+	IMPORT_REPORT, NVERBS
 };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_attend(void), cmd_cities(void), cmd_partner(void),
-    cmd_partners(void), cmd_check(void);
+    cmd_partners(void), cmd_check(void), cmd_import_report(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -38,7 +38,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[PARTNERS] = { "partners", cmd_partners, 1, 1, "EVENT", 0,
 	    "the event's partner organisations" },
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
-	    "validate events, attendance and partners" }
+	    "validate events, attendance and partners" },
+	[IMPORT_REPORT] = { "import-report", cmd_import_report, 1, 1, "FILE|-",
+	    1, "record the event of a published report" }
 };
 
 static int dur_word(const struct optdef *, const char *);
@@ -87,8 +89,8 @@ static const struct optdef ownopts[NOPTS] = {
 	[O_ID] = { "id", 0, OPT_VALUE, "ID",
 	    "the id, instead of one made from date and name", .verbs = V(ADD) },
 	[O_FORCE] = { "force", 0, OPT_FLAG, NULL,
-	    "add an event that seems there; rm one others name",
-	    .verbs = V(ADD) | V(RM) },
+	    "add even if it seems there; rm even if named",
+	    .verbs = V(ADD) | V(RM) | V(IMPORT_REPORT) },
 	[O_FIELD] = { "field", 0, OPT_MULTI, "COL=V",
 	    "any column, one a user added too", .verbs = V(SET) },
 	[O_ROLE] = { "role", 0, OPT_VALUE, "R",
@@ -127,6 +129,7 @@ usage(void)
 	    " [--notes T] [--remove]\n"
 	    "       sc-events partners event\n"
 	    "       sc-events check\n"
+	    "       sc-events import-report [-n] [--force] file|-\n"
 	    "Try 'sc-events --help' for more.\n");
 	exit(EXIT_USAGE);
 }
@@ -1279,6 +1282,234 @@ cmd_check(void)
 	n += check_table(&db, T_ATTENDANCE);
 	n += check_table(&db, T_PARTNERS);
 	return n > 0 ? EXIT_NO : 0;
+}
+
+/* --- import-report ------------------------------------------------------ */
+
+/*
+ * A second Columbus in the same country, when the report names no region:
+ * which one hosted cannot be told, and is not guessed.
+ */
+static void
+refuse_ambiguous_host(struct table *t, const struct row *found,
+    const struct evreport *er)
+{
+	char *key = fold_name(er->city), *name;
+	const struct row *o;
+	size_t i;
+
+	for (i = 0; i + 1 < t->nrows; i++) {
+		o = t->rows[i];
+		if (o == found || strcmp(rget(t, o, C_COUNTRY), er->country))
+			continue;
+		name = fold_name(rget(t, o, C_NAME));
+		if (strcmp(name, key) == 0)
+			die(EXIT_DATA, "host city '%s, %s' is ambiguous: %s, %s; "
+			    "give its region in the report, as in 'City "
+			    "(Region, Country)'", er->city, er->country,
+			    rget(t, found, C_ID), rget(t, o, C_ID));
+		free(name);
+	}
+	free(key);
+}
+
+/*
+ * The host city: a known one, matched as sc-cities add matches a
+ * duplicate (folded name, country, region or none), else a new prospect,
+ * which is the last row of cities.csv and *added.
+ */
+static struct row *
+report_host(const struct evreport *er, struct row **added)
+{
+	struct table *t;
+	struct hmap *keys;
+	struct row *r, *found;
+	char *id;
+
+	*added = NULL;
+	if (*er->city == '\0')
+		return NULL;
+	t = db_table(&db, T_CITIES);
+	r = table_newrow(t);
+	set_nfc(t, r, C_NAME, er->city);
+	rset(t, r, C_COUNTRY, er->country);
+	rset(t, r, C_REGION, er->region);
+	keys = city_keys(t, t->nrows - 1);
+	found = city_key_find(keys, t, r);
+	hmap_free(keys);
+	if (found != NULL) {
+		if (*er->region == '\0')
+			refuse_ambiguous_host(t, found, er);
+		table_remove(t, t->nrows - 1);
+		return found;
+	}
+	rset(t, r, C_STATUS, "prospect");
+	id = city_new_id(&db, rget(t, r, C_NAME), er->country, er->region);
+	rset(t, r, C_ID, id);
+	free(id);
+	db_ids(&db, T_CITIES);
+	db_added(&db, T_CITIES, r);
+	return *added = r;
+}
+
+/*
+ * The series as the record already spells it: a known series whose
+ * folded name is the report's, or ends it as whole words ("Strong Cities
+ * Transatlantic Dialogue Initiative" is the known "Transatlantic Dialogue
+ * Initiative"); the longest such wins.
+ */
+static char *
+known_series(struct table *t, const char *series)
+{
+	char *want = fold_name(series), *k;
+	const char *best = NULL;
+	size_t i, wl = strlen(want), kl, bl = 0;
+
+	for (i = 0; *want != '\0' && i < t->nrows; i++) {
+		k = fold_name(rget(t, t->rows[i], E_SERIES));
+		kl = strlen(k);
+		if (kl > bl && kl <= wl && strcmp(want + wl - kl, k) == 0 &&
+		    (kl == wl || want[wl - kl - 1] == ' ')) {
+			best = rget(t, t->rows[i], E_SERIES);
+			bl = kl;
+		}
+		free(k);
+	}
+	free(want);
+	if (best != NULL && strcmp(best, series) != 0)
+		note("series '%s' is recorded as the known series '%s'", series,
+		    best);
+	return xstrdup(best != NULL ? best : series);
+}
+
+/*
+ * A report already recorded: an event whose start may be the same day
+ * and whose host city is the same; with no host on either side, the same
+ * event as add would refuse (same folded name).
+ */
+static void
+refuse_recorded(struct table *t, struct row *r)
+{
+	const char *city = rget(t, r, E_CITY), *other;
+	char *fold = fold_name(rget(t, r, E_NAME));
+	struct span sa, sb;
+	size_t i;
+
+	if (event_span(rget(t, r, E_START), "", &sa) == -1)
+		return;		/* validate_rows() names the problem */
+	for (i = 0; i + 1 < t->nrows; i++) {
+		other = rget(t, t->rows[i], E_CITY);
+		if (event_span(rget(t, t->rows[i], E_START), "", &sb) == -1 ||
+		    sa.start_last < sb.first || sb.start_last < sa.first)
+			continue;
+		if ((*city && *other) ? strcmp(city, other) == 0 :
+		    same_event(t, r, t->rows[i], fold))
+			die_at(EXIT_DATA, t->label, t->rows[i]->line, "the "
+			    "report is already recorded as %s (same start and "
+			    "host city); --force records it again",
+			    rget(t, t->rows[i], E_ID));
+	}
+	free(fold);
+}
+
+/* The event row of the report, as the last row of events.csv. */
+static struct row *
+report_event(const struct evreport *er, const struct row *host)
+{
+	struct table *t = db_table(&db, T_EVENTS);
+	struct span sp;
+	struct row *r;
+	char *series = known_series(t, er->series);
+
+	r = table_newrow(t);
+	set_nfc(t, r, E_NAME, er->title);
+	set_nfc(t, r, E_SERIES, series);
+	free(series);
+	rset(t, r, E_KIND, er->kind);
+	rset(t, r, E_START, er->start);
+	rset(t, r, E_END, er->end);
+	if (host != NULL)
+		rset(t, r, E_CITY, rget(db_table(&db, T_CITIES), host, C_ID));
+	rset(t, r, E_STATUS, event_span(er->start, er->end, &sp) == 0 &&
+	    sp.last > cl.c.today ? "planned" : "held");
+	set_nfc(t, r, E_NOTES, er->notes);
+	set_new_id(t, r);
+	if (opt(O_FORCE) == NULL)
+		refuse_recorded(t, r);
+	return r;
+}
+
+/*
+ * The known cities the report names, each on a line of stderr: named is
+ * not attended, so none is given a role.  The host is left out, and so
+ * are the cities named like it (Columbus, Georgia, when Columbus, Ohio
+ * hosts): their name in the text is the host's.
+ */
+static void
+report_mentions(const struct evreport *er, const char *file)
+{
+	struct table *t = db_table(&db, T_CITIES);
+	const char **names;
+	char *host = fold_name(er->city), *name;
+	long *line;
+	size_t i;
+
+	names = xreallocarray(NULL, t->nrows + 1, sizeof(*names));
+	line = xreallocarray(NULL, t->nrows + 1, sizeof(*line));
+	for (i = 0; i < t->nrows; i++)
+		names[i] = rget(t, t->rows[i], C_NAME);
+	evreport_mentions(er, names, t->nrows, line);
+	for (i = 0; i < t->nrows; i++) {
+		if (line[i] == 0)
+			continue;
+		name = fold_name(names[i]);
+		if (strcmp(name, host) != 0)
+			warn_at(file, line[i], "mentioned: %s (%s)",
+			    rget(t, t->rows[i], C_ID), names[i]);
+		free(name);
+	}
+	free(names);
+	free(line);
+	free(host);
+}
+
+static int
+cmd_import_report(void)
+{
+	const char *file = strcmp(cl.argv[0], "-") == 0 ? "stdin" : cl.argv[0];
+	struct table *ct;
+	struct row *host, *added, *r;
+	struct evreport er;
+	size_t len;
+	char *text;
+
+	text = evreport_read(cl.argv[0], &len);
+	evreport_parse(file, text, len, &er);
+	free(text);
+	store_lock(&st);
+	host = report_host(&er, &added);
+	r = report_event(&er, host);
+	ct = db_table(&db, T_CITIES);
+	if (added != NULL)
+		validate_rows(&db, T_CITIES, &added, 1);
+	validate_rows(&db, T_EVENTS, &r, 1);
+	report_mentions(&er, file);
+	if (host == NULL)
+		warn_at(file, er.date_line, "no host city in the report; the "
+		    "event has none");
+	if (added != NULL)
+		note("%s city %s (%s, %s%s%s) as a prospect", cl.c.dryrun ?
+		    "would add the" : "adds the", rget(ct, added, C_ID),
+		    rget(ct, added, C_NAME), rget(ct, added, C_COUNTRY),
+		    *rget(ct, added, C_REGION) ? ", " : "",
+		    rget(ct, added, C_REGION));
+	out_rows(&cl.c.out, db_table(&db, T_EVENTS), &r, 1);
+	flush_stdout();
+	if (added != NULL)
+		commit(ct);
+	commit(db_table(&db, T_EVENTS));
+	evreport_free(&er);
+	return 0;
 }
 
 /* What cli_parse() leaves to the command: -o per verb, and --remove. */

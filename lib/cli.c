@@ -615,11 +615,14 @@ opt_spell(struct buf *b, const struct optdef *o, int indent)
 		buf_adds(b, "...");
 }
 
-/* A column of names and one of help; a name too wide has its own line. */
+/*
+ * A column of names and one of help, two spaces apart at least; a name too
+ * wide has its own line.
+ */
 static void
 help_line(const char *name, int width, const char *help)
 {
-	if ((int)strlen(name) + 2 > width)
+	if ((int)strlen(name) + 4 > width)
 		printf("  %s\n  %*s%s\n", name, width - 2, "", help);
 	else
 		printf("  %-*s%s\n", width - 2, name, help);
