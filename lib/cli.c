@@ -133,7 +133,8 @@ check_verbs(const struct tool *t)
 	const struct verbdef *v;
 	int i, j;
 
-	if (t->nverbs < 1 || t->nverbs > MAXVERBS || t->nopts > MAXOWN)
+	if (t->nverbs < 1 || t->nverbs > MAXVERBS || t->nopts < 0 ||
+	    t->nopts > MAXOWN)
 		bad_table(t, "too many or too few rows in", t->name);
 	for (i = 0; i < t->nverbs; i++) {
 		v = &t->verbs[i];
@@ -168,6 +169,10 @@ check_opt(const struct tool *t, const struct optdef *o, unsigned verbs)
 		    "test for one in another kind", o->name);
 	if ((o->verbs & ~verbs) != 0)
 		bad_table(t, "an option for a verb there is not", o->name);
+	if (o->sc != NULL && (o->values != NULL || o->kind == OPT_FLAG ||
+	    o->col < 0 || (size_t)o->col >= o->sc->ncols))
+		bad_table(t, "the values of a column there is not, or two sets "
+		    "of values", o->name);
 }
 
 /* Two rows of either table with one name (or one short name). */
@@ -178,7 +183,7 @@ check_unique(const struct tool *t, const struct optdef *o, int i)
 	int j;
 
 	for (j = 0; j < i; j++) {
-		p = j < NCOMMON ? &common_opts[j] : &t->opts[j - NCOMMON];
+		p = tool_opt(t, j);
 		if (strcmp(p->name, o->name) == 0 ||
 		    (o->shortname != 0 && o->shortname == p->shortname))
 			bad_table(t, "an option named twice", o->name);
@@ -193,22 +198,30 @@ check_unique(const struct tool *t, const struct optdef *o, int i)
 void
 cli_check(const struct tool *t)
 {
+	const struct optdef *o;
 	unsigned verbs;
 	int i;
 
 	check_verbs(t);
 	verbs = t->nverbs == 32 ? ~0u : (1u << t->nverbs) - 1;
-	for (i = 0; i < NCOMMON + t->nopts; i++) {
-		if (i < NCOMMON)
-			check_opt(t, &common_opts[i], ~0u);
-		else if (t->opts[i - NCOMMON].verbs == 0)
-			bad_table(t, "an option for no verb",
-			    t->opts[i - NCOMMON].name);
-		else
-			check_opt(t, &t->opts[i - NCOMMON], verbs);
-		check_unique(t, i < NCOMMON ? &common_opts[i] :
-		    &t->opts[i - NCOMMON], i);
+	for (i = 0; (o = tool_opt(t, i)) != NULL; i++) {
+		if (i >= NCOMMON && o->verbs == 0)
+			bad_table(t, "an option for no verb", o->name);
+		check_opt(t, o, i < NCOMMON ? ~0u : verbs);
+		check_unique(t, o, i);
 	}
+}
+
+/*
+ * The i-th option a tool takes: the common ones, in the order of their
+ * enum, then its own; NULL past the last.
+ */
+const struct optdef *
+tool_opt(const struct tool *t, int i)
+{
+	if (i < 0 || i >= NCOMMON + t->nopts)
+		return NULL;
+	return i < NCOMMON ? &common_opts[i] : &t->opts[i - NCOMMON];
 }
 
 /* Whether the option o may be given with the verb. */
@@ -232,15 +245,13 @@ enum {
 };
 
 /*
- * The command line as given (the parser does not permute it), what each
- * word was, and the options it could name: the common ones, then the
- * tool's own, so that an option's index below NCOMMON is a CO_ one.
+ * The command line as given (the parser does not permute it), and what
+ * each word was.  An option is named by its index for tool_opt(), so that
+ * an index below NCOMMON is a CO_ one.
  */
 struct parse {
 	const struct tool *tool;
 	struct cmdline *cl;
-	const struct optdef *opts[NCOMMON + MAXOWN];
-	int	 nopts;
 	int	 argc;
 	char	**argv;
 	unsigned char *what;		/* W_, for each word of argv */
@@ -254,7 +265,7 @@ take(struct parse *p, int i, char *value)
 	if (i < NCOMMON)
 		common_opt(&p->cl->c, i, value);
 	else
-		own_opt(p->cl, p->opts[i], i - NCOMMON, value);
+		own_opt(p->cl, tool_opt(p->tool, i), i - NCOMMON, value);
 }
 
 /*
@@ -265,13 +276,14 @@ take(struct parse *p, int i, char *value)
 static int
 long_match(const struct parse *p, const char *name, size_t len, int *n)
 {
+	const struct optdef *o;
 	int i, found = -1;
 
 	*n = 0;
-	for (i = 0; i < p->nopts; i++) {
-		if (strncmp(p->opts[i]->name, name, len) != 0)
+	for (i = 0; (o = tool_opt(p->tool, i)) != NULL; i++) {
+		if (strncmp(o->name, name, len) != 0)
 			continue;
-		if (p->opts[i]->name[len] == '\0') {
+		if (o->name[len] == '\0') {
 			*n = 1;
 			return i;
 		}
@@ -285,22 +297,23 @@ long_match(const struct parse *p, const char *name, size_t len, int *n)
 static void __attribute__((noreturn))
 bad_long(const struct parse *p, const char *name, size_t len, int n)
 {
+	const struct optdef *o;
 	struct buf b = { 0 };
 	struct near near;
 	int i;
 
 	if (n > 1) {
-		for (i = 0; i < p->nopts; i++)
-			if (strncmp(p->opts[i]->name, name, len) == 0) {
+		for (i = 0; (o = tool_opt(p->tool, i)) != NULL; i++)
+			if (strncmp(o->name, name, len) == 0) {
 				buf_adds(&b, b.len > 0 ? ", --" : "--");
-				buf_adds(&b, p->opts[i]->name);
+				buf_adds(&b, o->name);
 			}
 		die(EXIT_USAGE, "option '--%.*s' is ambiguous: %s", (int)len,
 		    name, b.s);
 	}
 	near_init(&near, name, len);
-	for (i = 0; i < p->nopts; i++)
-		near_offer(&near, p->opts[i]->name);
+	for (i = 0; (o = tool_opt(p->tool, i)) != NULL; i++)
+		near_offer(&near, o->name);
 	if (near.best != NULL)
 		die(EXIT_USAGE, "unknown option '--%.*s'; did you mean '--%s'?",
 		    (int)len, name, near.best);
@@ -335,7 +348,7 @@ long_opt(struct parse *p, int i)
 
 	if ((k = long_match(p, name, len, &n)) == -1)
 		bad_long(p, name, len, n);
-	o = p->opts[k];
+	o = tool_opt(p->tool, k);
 	if (eq != NULL && o->kind == OPT_FLAG)
 		die(EXIT_USAGE, "option '--%s' takes no value", o->name);
 	if (eq != NULL) {
@@ -356,10 +369,11 @@ long_opt(struct parse *p, int i)
 static int
 short_match(const struct parse *p, int ch)
 {
+	const struct optdef *o;
 	int i;
 
-	for (i = 0; i < p->nopts; i++)
-		if (p->opts[i]->shortname == ch)
+	for (i = 0; (o = tool_opt(p->tool, i)) != NULL; i++)
+		if (o->shortname == ch)
 			return i;
 	return -1;
 }
@@ -378,7 +392,7 @@ short_opts(struct parse *p, int i)
 			    *c);
 		if (k == -1)
 			die(EXIT_USAGE, "unknown option (try --help)");
-		if (p->opts[k]->kind == OPT_FLAG) {
+		if (tool_opt(p->tool, k)->kind == OPT_FLAG) {
 			take(p, k, NULL);
 			continue;
 		}
@@ -545,15 +559,9 @@ static void
 parse_init(struct parse *p, struct cmdline *cl, int argc, char **argv,
     const struct tool *t)
 {
-	int i;
-
 	memset(p, 0, sizeof(*p));
 	p->tool = t;
 	p->cl = cl;
-	for (i = 0; i < NCOMMON; i++)
-		p->opts[p->nopts++] = &common_opts[i];
-	for (i = 0; i < t->nopts; i++)
-		p->opts[p->nopts++] = &t->opts[i];
 	p->argc = argc;
 	p->argv = argv;
 	p->what = xcalloc((size_t)argc + 1, 1);

@@ -476,6 +476,7 @@ struct cmdline {
 	char	**argv;
 };
 void	 cli_check(const struct tool *);
+const struct optdef *tool_opt(const struct tool *, int);
 int	 opt_applies(const struct tool *, const struct optdef *, int);
 void	 cli_help(const struct tool *);
 void	 cli_parse(struct cmdline *, int, char **, const struct tool *);

@@ -1104,6 +1104,12 @@ test_cli_tables(void)
 	    opt_applies(&t, &common_opts[CO_INPUT], 1), 0);
 	check_long("opt_applies: an own option, by its verb bits",
 	    opt_applies(&t, &o[0], 1) * 2 + opt_applies(&t, &o[0], 0), 2);
+	check_str("tool_opt: the common options first", tool_opt(&t, 0)->name,
+	    "data");
+	check_str("tool_opt: then the tool's own",
+	    tool_opt(&t, NCOMMON + 1)->name, "upcoming");
+	check_long("tool_opt: NULL past the last",
+	    tool_opt(&t, NCOMMON + 2) == NULL, 1);
 
 	o[1].name = "force";
 	cli_bad("one name twice", &t, "unit: internal error: unit's tables: "
@@ -1135,6 +1141,19 @@ test_cli_tables(void)
 	    "error: unit's tables: an optional value in a short option, or "
 	    "a test for one in another kind 'force'");
 	o[0].is_value = NULL;
+	o[1].sc = &schema_cities;
+	o[1].col = C_STATUS;
+	cli_bad("a fixed set and a column both", &t, "unit: internal error: "
+	    "unit's tables: the values of a column there is not, or two sets "
+	    "of values 'upcoming'");
+	o[1].values = NULL;
+	o[1].col = 99;
+	cli_bad("a column past the table's", &t, "unit: internal error: "
+	    "unit's tables: the values of a column there is not, or two sets "
+	    "of values 'upcoming'");
+	o[1].col = C_STATUS;
+	check_long("cli_check: a column's values",
+	    cli_check_status(&t, msg, sizeof(msg)), 0);
 	o[0].help = NULL;
 	cli_bad("no help", &t, "unit: internal error: unit's tables: an "
 	    "option row with no name or help 'force'");
