@@ -421,8 +421,13 @@ struct optdef {
 	 * takes a value only as --name=VALUE.
 	 */
 	int	(*is_value)(const struct optdef *, const char *);
-	const char *const *values;	/* a fixed set, NULL-terminated */
-	const struct schema *sc;	/* or the values allowed in column col */
+	/*
+	 * What the value may be, for completion: a fixed set, or the values
+	 * of a column (its allowed ones, country codes, or the ids of the
+	 * rows it names, as the schema says); NULL for free text.
+	 */
+	const char *const *values;	/* NULL-terminated */
+	const struct schema *sc;	/* and its column col */
 	int	 col;
 };
 struct verbdef {
