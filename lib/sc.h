@@ -158,7 +158,7 @@ uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 free_list(char **, size_t);
 void	 help_options(const char *);
 
-/* csv.c: the readers (CSV through libcsv, TSV by hand). */
+/* rd.c, csv.c, tsv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
 	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD
 };
