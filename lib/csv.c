@@ -14,9 +14,6 @@
 #include "rd.h"
 #include "scan.h"
 
-/* libcsv's parser states, which its header does not export. */
-enum { LIBCSV_FIELD_BEGUN = 2 };
-
 static int
 no_space(unsigned char c)
 {
@@ -93,8 +90,10 @@ emit_copied(struct reader *r, struct rec *rec)
 }
 
 /*
- * Feeds libcsv one line at a time (up to and including one CR or LF), so
- * that the line count is known whenever a record begins or ends.
+ * Feeds libcsv one line (up to and including one CR or LF).  A record
+ * that begins here is in libcsv's hands (inrec) until on_record() ends
+ * it, which it can only do at the line's end: so whenever inrec is 0,
+ * libcsv is between records, and the fast path may take the next one.
  */
 static void
 feed_line(struct reader *r)
@@ -331,18 +330,25 @@ fast_record(struct reader *r)
 	return FAST_OK;
 }
 
-/* The end of the input: libcsv ends the record it holds, if any. */
+/*
+ * The end of the input: libcsv ends the record it holds, if any.  A
+ * quoted field still open then is malformed; libcsv's csv_fini() tells
+ * with CSV_STRICT_FINI, which works only with CSV_STRICT.  Both are set
+ * only now: CSV_STRICT would refuse what the fast path lets through (a
+ * quote inside a plain field), but no csv_parse() follows.
+ */
 static int
 at_end(struct reader *r, struct rec *rec)
 {
-	if (r->csv->quoted && r->csv->pstate == LIBCSV_FIELD_BEGUN) {
+	csv_set_opts(r->csv, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI);
+	if (csv_fini(r->csv, on_field, on_record, r) != 0 &&
+	    csv_error(r->csv) == CSV_EPARSE) {
 		if (!r->bad)
 			rd_bad(r, "unterminated quoted field: a stray quote? "
 			    "quote the whole field and double the quotes in it");
 		r->stopped = 1;
 		return rd_drop(r);
 	}
-	csv_fini(r->csv, on_field, on_record, r);
 	return r->done && emit_copied(r, rec);
 }
 
@@ -362,7 +368,7 @@ csv_next(struct reader *r, struct rec *rec)
 				r->ipos++;
 			continue;
 		}
-		if (!r->inrec && r->csv->pstate == 0) {
+		if (!r->inrec) {
 			rc = fast_record(r);
 			if (rc == FAST_OK && rd_emit(r, rec))
 				return 1;
