@@ -1,6 +1,8 @@
 /*
  * sc.h: the prototypes of the sc library, shared by sc-cities, sc-events
- * and sc-followups.  One concern per .c file; this is the only header.
+ * and sc-followups.  One concern per .c file; this is the only header
+ * that the tools and tests include (the readers' files share rd.h and
+ * scan.h among themselves).
  */
 #ifndef SC_H
 #define SC_H
