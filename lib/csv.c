@@ -83,6 +83,7 @@ emit_copied(struct reader *r, struct rec *rec)
 {
 	size_t i;
 
+	r->done = 0;
 	rd_grow_ptrs(r, r->nf);
 	for (i = 0; i < r->nf; i++)
 		r->ptrs[i] = r->fields.s + r->offs[i];

@@ -332,7 +332,6 @@ bad_width(struct reader *r)
 int
 rd_drop(struct reader *r)
 {
-	r->done = 0;
 	r->inrec = 0;
 	r->uncut = r->rawcsv = r->rawtsv = 0;
 	r->bad = 0;
@@ -366,7 +365,6 @@ rd_emit(struct reader *r, struct rec *rec)
 	rec->n = r->nf;
 	rec->f = r->ptrs;
 	rec->line = r->recline;
-	r->done = 0;
 	r->inrec = 0;
 	return 1;
 }

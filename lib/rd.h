@@ -78,8 +78,7 @@ struct reader {
 
 	/* The current record, and what checking it found (rd_emit). */
 	int	 inrec;		/* it has begun; in CSV, in libcsv's hands */
-	int	 done;		/* it is complete */
-	int	 bad;		/* and its bytes were reported malformed */
+	int	 bad;		/* its bytes were reported malformed */
 	int	 stopped;	/* nothing more is read: its header is lost */
 	size_t	 width;		/* fields in the first record, 0 before it */
 
@@ -102,6 +101,7 @@ struct reader {
 
 	/* CSV through libcsv (csv.c): its parser, and the fields it gives. */
 	struct csv_parser *csv;
+	int	 done;		/* it has ended the record: on_record() */
 	struct buf fields;	/* each NUL-terminated */
 	size_t	*offs;		/* where each begins in fields */
 	size_t	 capf;
