@@ -2,9 +2,9 @@
  * csv.c: CSV, read two ways.  A fast path cuts most records in place in
  * the reader's buffer; libcsv, wrapped here and nowhere else, reads what
  * the fast path leaves (a record with a NUL or bytes that are not UTF-8,
- * or one it began), a line at a time, so that the line count is known
- * whenever a record begins or ends.  Both give their records to rd.c to
- * be checked and handed out.
+ * and every record of a file with another delimiter: rd_delim()), a line
+ * at a time, so that the line count is known whenever a record begins or
+ * ends.  Both give their records to rd.c to be checked and handed out.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +39,21 @@ end_libcsv(struct reader *r)
 	free(r->csv);
 	buf_free(&r->fields);
 	free(r->offs);
+}
+
+/*
+ * For a file a spreadsheet saved with ';' or a tab between its fields
+ * (quoted as CSV): the fast path knows only the comma, so libcsv reads
+ * every record.  Called before the first rd_next(); a TSV reader has no
+ * delimiter to change.
+ */
+void
+rd_delim(struct reader *r, int c)
+{
+	if (r->csv == NULL)
+		return;
+	csv_set_delim(r->csv, (unsigned char)c);
+	r->delim = c != ',';
 }
 
 /* s[len] is NUL: it is copied with the field, as its terminator. */
@@ -369,7 +384,7 @@ csv_next(struct reader *r, struct rec *rec)
 				r->ipos++;
 			continue;
 		}
-		if (!r->inrec) {
+		if (!r->inrec && !r->delim) {
 			rc = fast_record(r);
 			if (rc == FAST_OK && rd_emit(r, rec))
 				return 1;

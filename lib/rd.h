@@ -101,6 +101,7 @@ struct reader {
 
 	/* CSV through libcsv (csv.c): its parser, and the fields it gives. */
 	struct csv_parser *csv;
+	int	 delim;		/* not a comma: libcsv reads every record */
 	int	 done;		/* it has ended the record: on_record() */
 	struct buf fields;	/* each NUL-terminated */
 	size_t	*offs;		/* where each begins in fields */
