@@ -148,7 +148,7 @@ check_status_arg(const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+	for (i = 0; i < NELEM(statuses); i++)
 		if (strcmp(s, statuses[i]) == 0)
 			return;
 	die(EXIT_USAGE, "--status: '%s' is not one of prospect, introduced, "
@@ -584,7 +584,7 @@ taken(const char *id)
 		return 1;
 	if (named == NULL) {
 		named = hmap_new();
-		for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+		for (i = 0; i < NELEM(refs); i++) {
 			t = db_table(&db, refs[i].tab);
 			for (j = 0; j < t->nrows; j++)
 				hmap_put(named, rget(t, t->rows[j],
@@ -766,7 +766,7 @@ referrer(const char *id, long *line)
 	struct table *t;
 	size_t i, j;
 
-	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+	for (i = 0; i < NELEM(refs); i++) {
 		t = db_table(&db, refs[i].tab);
 		for (j = 0; j < t->nrows; j++)
 			if (strcmp(rget(t, t->rows[j], refs[i].col), id) == 0) {

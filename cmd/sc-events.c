@@ -152,7 +152,7 @@ static int
 lookup_long(const char *s, size_t len, const char **name, int *arg)
 {
 	static const struct option common[] = { COMMON_LONGOPTS };
-	size_t i, nc = sizeof(common) / sizeof(common[0]);
+	size_t i, nc = NELEM(common);
 	int n = 0;
 
 	for (i = 0; i < nc; i++)
@@ -796,7 +796,7 @@ named_event_ids(void)
 	struct table *t;
 	size_t i, j;
 
-	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+	for (i = 0; i < NELEM(refs); i++) {
 		t = db_table(&db, refs[i].tab);
 		for (j = 0; j < t->nrows; j++)
 			hmap_put(h, rget(t, t->rows[j], refs[i].col), h);
@@ -955,7 +955,7 @@ refuse_referenced(struct hmap *ids)
 	const char *v;
 	size_t i, j;
 
-	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+	for (i = 0; i < NELEM(refs); i++) {
 		t = db_table(&db, refs[i].tab);
 		for (j = 0; j < t->nrows; j++) {
 			v = rget(t, t->rows[j], refs[i].col);

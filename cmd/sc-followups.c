@@ -705,10 +705,10 @@ cmd_set(void)
 	struct vals v;
 	size_t i, n;
 
-	for (i = 0; i < sizeof(any) / sizeof(any[0]); i++)
+	for (i = 0; i < NELEM(any); i++)
 		if (opt(any[i]) != NULL)
 			break;
-	if (i == sizeof(any) / sizeof(any[0]))
+	if (i == NELEM(any))
 		die(EXIT_USAGE, "set: nothing to set (--action, --event, "
 		    "--city, --owner, --due or --notes)");
 	vals_parse(&v);

@@ -268,7 +268,7 @@ value_readable(int tab, int col, const char *v, char *msg, size_t len)
 	struct date d;
 	size_t i;
 
-	for (i = 0; i < sizeof(readable) / sizeof(readable[0]); i++) {
+	for (i = 0; i < NELEM(readable); i++) {
 		if (readable[i].tab != tab || readable[i].col != col)
 			continue;
 		if (*v == '\0' && (schemas[tab]->required & (1u << col))) {

@@ -81,7 +81,7 @@ static struct option *
 long_options(const struct ownopt *own)
 {
 	static const struct option common[] = { COMMON_LONGOPTS };
-	size_t ncommon = sizeof(common) / sizeof(common[0]), n, i;
+	size_t ncommon = NELEM(common), n, i;
 	struct option *lo;
 
 	for (n = 0; own[n].name != NULL; n++)

@@ -10,8 +10,6 @@
 
 #include "sc.h"
 
-#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
-
 /* Sorted as strcmp() sorts, for bsearch(). */
 static const char *const countries[] = {
 	"AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT",
@@ -729,7 +727,7 @@ in_table(const char *code, const char *const *table, size_t n)
 int
 iso_country_ok(const char *cc)
 {
-	return in_table(cc, countries, NITEMS(countries));
+	return in_table(cc, countries, NELEM(countries));
 }
 
 /* The region must exist and belong to the country: US-OH is in US only. */
@@ -741,5 +739,5 @@ iso_region_ok(const char *cc, const char *region)
 	n = strlen(cc);
 	if (strncmp(region, cc, n) != 0 || region[n] != '-')
 		return 0;
-	return in_table(region, regions, NITEMS(regions));
+	return in_table(region, regions, NELEM(regions));
 }

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+/* The number of elements of an array (not of a pointer). */
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
 /* Exit status, as sc(7) defines it. */
 enum {
 	EXIT_NO = 1,		/* the answer is no */

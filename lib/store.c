@@ -244,7 +244,7 @@ is_temp(const char *name, const char *file)
 
 	if (file != NULL)
 		return is_temp_of(name, file);
-	for (i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++)
+	for (i = 0; i < NELEM(schemas); i++)
 		if (is_temp_of(name, schemas[i]->file))
 			return 1;
 	return 0;

@@ -10,7 +10,6 @@
 
 #include "sc.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define REQ(i)		(1u << (i))
 #define KEY(i)		(1u << (i))
 

@@ -689,7 +689,7 @@ test_siphash(void)
 
 	for (i = 0; i < sizeof(msg); i++)
 		msg[i] = (unsigned char)i;
-	for (i = 0; i < sizeof(kat) / sizeof(kat[0]); i++) {
+	for (i = 0; i < NELEM(kat); i++) {
 		what = xasprintf("siphash13 of %zu bytes", kat[i].len);
 		check_long(what, siphash13(key, msg, kat[i].len) == kat[i].want,
 		    1);
@@ -901,12 +901,12 @@ test_geo_coord(void)
 	size_t i;
 	char *what;
 
-	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+	for (i = 0; i < NELEM(good); i++) {
 		what = xasprintf("geo_coord accepts longitude '%s'", good[i]);
 		check_long(what, geo_coord(good[i], 0, &d), 0);
 		free(what);
 	}
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < NELEM(bad); i++) {
 		what = xasprintf("geo_coord rejects longitude '%s'", bad[i]);
 		check_long(what, geo_coord(bad[i], 0, &d), -1);
 		free(what);

@@ -57,8 +57,6 @@ cat <<HEAD
 
 #include "sc.h"
 
-#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
-
 /* Sorted as strcmp() sorts, for bsearch(). */
 static const char *const countries[] = {
 HEAD
@@ -88,7 +86,7 @@ in_table(const char *code, const char *const *table, size_t n)
 int
 iso_country_ok(const char *cc)
 {
-	return in_table(cc, countries, NITEMS(countries));
+	return in_table(cc, countries, NELEM(countries));
 }
 
 /* The region must exist and belong to the country: US-OH is in US only. */
@@ -100,6 +98,6 @@ iso_region_ok(const char *cc, const char *region)
 	n = strlen(cc);
 	if (strncmp(region, cc, n) != 0 || region[n] != '-')
 		return 0;
-	return in_table(region, regions, NITEMS(regions));
+	return in_table(region, regions, NELEM(regions));
 }
 TAIL
