@@ -322,16 +322,18 @@ const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
 int	 check_row(struct db *, int, const struct row *);
 int	 check_table(struct db *, int);
-struct common;
 void	 validate_rows(struct db *, int, struct row **, size_t);
-void	 set_rows(struct db *, int, const struct common *, int, char **,
-	    void (*)(struct table *, struct row *));
-void	 add_rows(struct db *, int, const struct common *, struct row **,
-	    size_t);
+
+/* verbs.c: the steps that the verbs of the three tools share. */
+struct common;
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 struct row **resolve_locked(struct db *, int, const struct common *, int,
 	    char **, size_t *);
+void	 add_rows(struct db *, int, const struct common *, struct row **,
+	    size_t);
+void	 set_rows(struct db *, int, const struct common *, int, char **,
+	    void (*)(struct table *, struct row *));
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);
