@@ -213,8 +213,9 @@ struct row;
 void	 out_rows(const struct outopt *, const struct table *, struct row **,
 	    size_t);
 
-/* table.c: the five tables, their columns and rows in memory. */
+/* table.c: the five tables, what their columns hold, and rows in memory. */
 enum { MAXSCHEMA = 10 };
+enum { T_CITIES, T_EVENTS, T_ATTENDANCE, T_PARTNERS, T_FOLLOWUPS };
 struct schema {
 	const char *name;	/* "cities" */
 	const char *file;	/* "cities.csv" */
@@ -224,9 +225,25 @@ struct schema {
 	unsigned key;		/* bit i: column i is part of the key, which
 				 * names a row: no two rows share it; its
 				 * columns are required */
+	int	 tab;		/* its place in schemas[]: T_CITIES, ... */
+	const char *tool;	/* the tool that writes it and checks it */
+	unsigned folded;	/* bit i: the key compares column i folded */
+	unsigned dates;		/* bit i: column i holds a date, YYYY-MM-DD */
+	unsigned reduced;	/* bit i: or a reduced one, YYYY-MM or YYYY */
+	unsigned lines;		/* bit i: column i is a line of free text */
+	unsigned texts;		/* bit i: column i is lines of free text */
+	const char *const *values[MAXSCHEMA];	/* column i's allowed values,
+				 * NULL-terminated; NULL: any */
+	const struct schema *refs[MAXSCHEMA];	/* column i names a row of
+				 * that table, by its key; NULL: none */
 };
 extern const struct schema schema_cities, schema_events, schema_attendance,
     schema_partners, schema_followups;
+extern const struct schema *const schemas[5];
+const struct schema *schema_named(const char *);
+const char *const *schema_values(const char *, const char *);
+int	 in_values(const char *, const char *const *);
+char	*values_spelt(const char *const *);
 enum { C_ID, C_NAME, C_COUNTRY, C_REGION, C_STATUS, C_JOINED, C_VIA, C_NOTES };
 enum { E_ID, E_NAME, E_SERIES, E_KIND, E_START, E_END, E_CITY, E_STATUS,
     E_URL, E_NOTES };
@@ -309,8 +326,6 @@ struct db {
 	struct table *t[5];	/* cities, events, attendance, partners, followups */
 	struct hmap *ids[5];	/* id -> row, for the tables with ids */
 };
-enum { T_CITIES, T_EVENTS, T_ATTENDANCE, T_PARTNERS, T_FOLLOWUPS };
-extern const struct schema *const schemas[5];
 void	 db_init(struct db *, struct store *);
 struct table *db_table(struct db *, int);
 struct hmap *db_ids(struct db *, int);
@@ -323,6 +338,8 @@ int	 valid_id(int, const char *);
 int	 check_row(struct db *, int, const struct row *);
 int	 check_table(struct db *, int);
 void	 validate_rows(struct db *, int, struct row **, size_t);
+int	 value_readable(int, int, const char *, char *, size_t);
+int	 followed_up(const char *);
 
 /* verbs.c: the steps that the verbs of the three tools share. */
 struct common;
@@ -337,8 +354,6 @@ void	 set_rows(struct db *, int, const struct common *, int, char **,
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);
-int	 value_readable(int, int, const char *, char *, size_t);
-int	 followed_up(const char *);
 
 /* skip.c: rows a read verb cannot interpret, named on stderr and counted. */
 struct skip {
