@@ -139,22 +139,6 @@ struct doubt {
 	char	*msg;
 };
 
-static const char *const statuses[] = {
-	"prospect", "introduced", "member", "former"
-};
-
-static void
-check_status_arg(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < NELEM(statuses); i++)
-		if (strcmp(s, statuses[i]) == 0)
-			return;
-	die(EXIT_USAGE, "--status: '%s' is not one of prospect, introduced, "
-	    "member, former", s);
-}
-
 /* The cities an event's attendance names, read in one pass. */
 static struct hmap *
 attendees(const char *event)
@@ -245,11 +229,9 @@ filter_init(struct filter *f)
 				    "code '%s'", f->countries[i]);
 		}
 	}
-	if (opt(O_STATUS) != NULL) {
-		f->statuses = split_list(opt(O_STATUS), &f->nstatuses);
-		for (i = 0; i < f->nstatuses; i++)
-			check_status_arg(f->statuses[i]);
-	}
+	if (opt(O_STATUS) != NULL)
+		f->statuses = enum_opts("status", opt(O_STATUS), T_CITIES,
+		    C_STATUS, &f->nstatuses);
 	if (opt(O_REGION) != NULL)
 		upcase(f->region = xstrdup(opt(O_REGION)));
 	if (opt(O_JOINED_SINCE) != NULL)

@@ -263,41 +263,6 @@ take_durs(int argc, char **argv)
 
 /* --- shared helpers ------------------------------------------------------ */
 
-/* A comma list of values for a filter, each one of the allowed ones. */
-static char **
-enum_list(const char *optname, const char *s, const char *const *allowed,
-    const char *spelt, size_t *n)
-{
-	char **v = split_list(s, n);
-	size_t i, j;
-
-	if (*n == 0)
-		die(EXIT_USAGE, "--%s: want one of %s", optname, spelt);
-	for (i = 0; i < *n; i++) {
-		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(v[i], allowed[j]) == 0)
-				break;
-		if (allowed[j] == NULL)
-			die(EXIT_USAGE, "--%s: '%s' is not one of %s", optname,
-			    v[i], spelt);
-	}
-	return v;
-}
-
-static const char *const event_statuses[] = {
-	"planned", "held", "cancelled", NULL
-};
-static const char *const roles[] = { "host", "participant", "speaker", NULL };
-
-static int
-one_of(const char *v, const char *const *allowed)
-{
-	for (; *allowed != NULL; allowed++)
-		if (strcmp(v, *allowed) == 0)
-			return 1;
-	return 0;
-}
-
 /* The rows of a table that share one value of a column. */
 struct group {
 	struct row **v;
@@ -439,8 +404,8 @@ filter_init(struct filter *f)
 		}
 	}
 	if (opt(O_STATUS) != NULL)
-		f->statuses = enum_list("status", opt(O_STATUS),
-		    event_statuses, "planned, held, cancelled", &f->nstatuses);
+		f->statuses = enum_opts("status", opt(O_STATUS), T_EVENTS,
+		    E_STATUS, &f->nstatuses);
 	if (opt(O_COUNTRY) != NULL)
 		f->hosts = cities_in(opt(O_COUNTRY));
 	if (opt(O_CITY) != NULL)
@@ -1180,9 +1145,8 @@ cmd_attend(void)
 	const char *ev, *city;
 	size_t i;
 
-	if (opt(O_ROLE) != NULL && !one_of(opt(O_ROLE), roles))
-		die(EXIT_USAGE, "--role: '%s' is not one of host, participant, "
-		    "speaker", opt(O_ROLE));
+	if (opt(O_ROLE) != NULL)
+		enum_opt("role", opt(O_ROLE), T_ATTENDANCE, A_ROLE);
 	read_cities(&ca);
 	store_lock(&st);
 	ev = event_id(cl.argv[0]);
@@ -1292,8 +1256,8 @@ cmd_cities(void)
 	size_t nwant = 0, n;
 
 	if (opt(O_ROLE) != NULL)
-		want = enum_list("role", opt(O_ROLE), roles,
-		    "host, participant, speaker", &nwant);
+		want = enum_opts("role", opt(O_ROLE), T_ATTENDANCE, A_ROLE,
+		    &nwant);
 	roles_of = event_roles(event_id(cl.argv[0]), want, nwant);
 	scan_open(&s, &schema_cities, store_reader(&st, &schema_cities));
 	n = s.t->ncols;

@@ -442,6 +442,8 @@ void	 dur_opt(const char *, const char *, struct dur *);
 void	 upcase(char *);
 char	**split_list(const char *, size_t *);
 int	 in_set(char **, size_t, const char *);
+void	 enum_opt(const char *, const char *, int, int);
+char	**enum_opts(const char *, const char *, int, int, size_t *);
 struct reader *input_reader(const struct common *, struct store *,
 	    const struct schema *);
 struct scan;
