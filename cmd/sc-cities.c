@@ -545,35 +545,11 @@ city_keys(struct table *t, size_t n)
 	return h;
 }
 
-/*
- * An id is taken while a city has it or another table still names it (a
- * city removed with --force): a new city must not inherit old rows.
- */
+/* An id is taken while a city has it or another table still names it. */
 static int
 taken(const char *id)
 {
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
-		{ T_FOLLOWUPS, F_CITY }
-	};
-	static struct hmap *named;
-	struct table *t;
-	size_t i, j;
-
-	if (hmap_get(db_ids(&db, T_CITIES), id) != NULL)
-		return 1;
-	if (named == NULL) {
-		named = hmap_new();
-		for (i = 0; i < NELEM(refs); i++) {
-			t = db_table(&db, refs[i].tab);
-			for (j = 0; j < t->nrows; j++)
-				hmap_put(named, rget(t, t->rows[j],
-				    refs[i].col), named);
-		}
-	}
-	return hmap_get(named, id) != NULL;
+	return db_taken(&db, T_CITIES, id);
 }
 
 /*
@@ -735,56 +711,10 @@ cmd_set(void)
 	return 0;
 }
 
-/* The first row of another table that names the city, if any. */
-static const char *
-referrer(const char *id, long *line)
-{
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
-		{ T_FOLLOWUPS, F_CITY }
-	};
-	struct table *t;
-	size_t i, j;
-
-	for (i = 0; i < NELEM(refs); i++) {
-		t = db_table(&db, refs[i].tab);
-		for (j = 0; j < t->nrows; j++)
-			if (strcmp(rget(t, t->rows[j], refs[i].col), id) == 0) {
-				*line = t->rows[j]->line;
-				return t->label;
-			}
-	}
-	return NULL;
-}
-
 static int
 cmd_rm(void)
 {
-	struct table *t;
-	struct row **rows;
-	const char *by;
-	size_t i, j, n;
-	long line;
-
-	rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
-	t = db_table(&db, T_CITIES);
-	for (i = 0; opt(O_FORCE) == NULL && i < n; i++)
-		if ((by = referrer(rget(t, rows[i], C_ID), &line)) != NULL)
-			die_at(EXIT_DATA, by, line, "names %s; not removed "
-			    "(--force removes it anyway)",
-			    rget(t, rows[i], C_ID));
-	if (cl.c.dryrun)
-		out_rows(&cl.c.out, t, rows, n);
-	for (i = 0; i < n; i++)
-		for (j = 0; j < t->nrows; j++)
-			if (t->rows[j] == rows[i]) {
-				table_remove(t, j);
-				break;
-			}
-	commit(t);
-	free(rows);
+	rm_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, opt(O_FORCE) != NULL);
 	return 0;
 }
 
@@ -865,7 +795,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	if (key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
 	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
 		im->skipped++;
-		table_remove(t, t->nrows - 1);
+		table_remove_rows(t, &r, 1);
 	} else if (*rget(t, r, C_ID) == '\0') {
 		/* A row with no name or country still gets an id, so that
 		 * its real problem is the one reported. */
@@ -877,7 +807,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	if (t->nrows > 0 && t->rows[t->nrows - 1] == r) {
 		if (check_row(&db, T_CITIES, r) > 0) {
 			im->rejected++;
-			table_remove(t, t->nrows - 1);
+			table_remove_rows(t, &r, 1);
 		} else {
 			im->added++;
 			key_add(im->keys, t, r);

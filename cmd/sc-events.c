@@ -744,47 +744,15 @@ apply_options(struct table *t, struct row *r)
 }
 
 /*
- * The event ids that other tables still name.  After rm --force they may
- * name an event that is gone; a new event must not take such an id, or
- * it would inherit the old one's attendance and follow-ups.
- */
-static struct hmap *
-named_event_ids(void)
-{
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_ATTENDANCE, A_EVENT }, { T_PARTNERS, P_EVENT },
-		{ T_FOLLOWUPS, F_EVENT }, { T_CITIES, C_VIA }
-	};
-	struct hmap *h = hmap_new();
-	struct table *t;
-	size_t i, j;
-
-	for (i = 0; i < NELEM(refs); i++) {
-		t = db_table(&db, refs[i].tab);
-		for (j = 0; j < t->nrows; j++)
-			hmap_put(h, rget(t, t->rows[j], refs[i].col), h);
-	}
-	return h;
-}
-
-static int
-id_taken(struct hmap *named, const char *id)
-{
-	return hmap_get(db_ids(&db, T_EVENTS), id) != NULL ||
-	    hmap_get(named, id) != NULL;
-}
-
-/*
  * yyyy-mm-slug of the start and the host city's name, or of the event's
  * own name when it has no city; yyyy-slug for a start that is only a
- * year.  On a clash a number is added, from 2.
+ * year.  On a clash a number is added, from 2.  An id that other tables
+ * still name is taken too (after rm --force): a new event must not
+ * inherit the old one's attendance and follow-ups.
  */
 static char *
 new_event_id(const struct date *start, const char *slugof)
 {
-	struct hmap *named = named_event_ids();
 	char *slug = slugify(slugof), *base, *id;
 	int n;
 
@@ -794,12 +762,11 @@ new_event_id(const struct date *start, const char *slugof)
 		base = xasprintf("%04d-%02d-%s", start->y, start->m,
 		    *slug ? slug : "event");
 	free(slug);
-	for (id = xstrdup(base), n = 2; id_taken(named, id); n++) {
+	for (id = xstrdup(base), n = 2; db_taken(&db, T_EVENTS, id); n++) {
 		free(id);
 		id = xasprintf("%s-%d", base, n);
 	}
 	free(base);
-	hmap_free(named);
 	return id;
 }
 
@@ -903,66 +870,10 @@ cmd_set(void)
 	return 0;
 }
 
-/*
- * Refuses when another table names one of the events to remove: one pass
- * over each table, joined to the set of ids.
- */
-static void
-refuse_referenced(struct hmap *ids)
-{
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_ATTENDANCE, A_EVENT }, { T_PARTNERS, P_EVENT },
-		{ T_FOLLOWUPS, F_EVENT }, { T_CITIES, C_VIA }
-	};
-	struct table *t;
-	const char *v;
-	size_t i, j;
-
-	for (i = 0; i < NELEM(refs); i++) {
-		t = db_table(&db, refs[i].tab);
-		for (j = 0; j < t->nrows; j++) {
-			v = rget(t, t->rows[j], refs[i].col);
-			if (hmap_get(ids, v) != NULL)
-				die_at(EXIT_DATA, t->label, t->rows[j]->line,
-				    "names %s; not removed (--force removes "
-				    "it anyway)", v);
-		}
-	}
-}
-
-/* Removes the rows that the map holds by their key column, in one pass. */
-static void
-remove_rows(struct table *t, int col, struct hmap *which)
-{
-	size_t i;
-
-	for (i = t->nrows; i-- > 0;)
-		if (hmap_get(which, rget(t, t->rows[i], col)) == t->rows[i])
-			table_remove(t, i);
-}
-
 static int
 cmd_rm(void)
 {
-	struct table *t;
-	struct row **rows;
-	struct hmap *ids = hmap_new();
-	size_t i, n;
-
-	rows = resolve_locked(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
-	t = db_table(&db, T_EVENTS);
-	for (i = 0; i < n; i++)
-		hmap_put(ids, rget(t, rows[i], E_ID), rows[i]);
-	if (opt(O_FORCE) == NULL)
-		refuse_referenced(ids);
-	if (cl.c.dryrun)
-		out_rows(&cl.c.out, t, rows, n);
-	remove_rows(t, E_ID, ids);
-	commit(t);
-	hmap_free(ids);
-	free(rows);
+	rm_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, opt(O_FORCE) != NULL);
 	return 0;
 }
 
@@ -989,7 +900,7 @@ named_add(struct named *nm, const char *key, struct row *r)
 
 /* Prints what attend or partner wrote, or with --remove what went. */
 static void
-finish_pairs(struct table *t, int tab, int col, struct named *nm)
+finish_pairs(struct table *t, int tab, struct named *nm)
 {
 	size_t i;
 	int changed = 0;
@@ -999,7 +910,7 @@ finish_pairs(struct table *t, int tab, int col, struct named *nm)
 	if (opt(O_REMOVE) != NULL) {
 		if (cl.c.dryrun)
 			out_rows(&cl.c.out, t, nm->v, nm->n);
-		remove_rows(t, col, nm->seen);
+		table_remove_rows(t, nm->v, nm->n);
 		changed = nm->n > 0;
 	} else {
 		validate_rows(&db, tab, nm->v, nm->n);
@@ -1165,7 +1076,7 @@ cmd_attend(void)
 	free(cities);
 	hmap_free(named);
 	hmap_free(rows);
-	finish_pairs(t, T_ATTENDANCE, A_CITY, &nm);
+	finish_pairs(t, T_ATTENDANCE, &nm);
 	return 0;
 }
 
@@ -1213,7 +1124,7 @@ cmd_partner(void)
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, P_NOTES, opt(O_NOTES));
 	named_add(&nm, rget(t, r, P_ORGANISATION), r);
-	finish_pairs(t, T_PARTNERS, P_ORGANISATION, &nm);
+	finish_pairs(t, T_PARTNERS, &nm);
 	return 0;
 }
 

@@ -50,6 +50,74 @@ db_added(struct db *db, int tab, struct row *r)
 		hmap_put(db->ids[tab], rget(db->t[tab], r, 0), r);
 }
 
+/* Adds to the set the ids that column col of table from names. */
+static void
+add_named(struct db *db, struct hmap *named, int from, int col)
+{
+	struct table *t = db_table(db, from);
+	struct referrer *ref;
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		v = rget(t, t->rows[i], col);
+		if (*v == '\0' || hmap_get(named, v) != NULL)
+			continue;
+		ref = xmalloc(sizeof(*ref));
+		ref->t = t;
+		ref->r = t->rows[i];
+		hmap_put(named, v, ref);
+	}
+}
+
+/*
+ * The ids of table tab that other tables name, as the schema's
+ * references say, each with the first row that names it.  The tables
+ * after tab are read first, then those before it: a row that hangs off
+ * a city or an event (attendance, a follow-up) is found before a city's
+ * via.  Made once, when first asked: a verb asks before it changes the
+ * tables that name tab.
+ */
+static struct hmap *
+db_named(struct db *db, int tab)
+{
+	const struct schema *sc;
+	size_t i, col;
+
+	if (db->named[tab] != NULL)
+		return db->named[tab];
+	db->named[tab] = hmap_new();
+	for (i = 1; i < NELEM(schemas); i++) {
+		sc = schemas[(tab + i) % NELEM(schemas)];
+		for (col = 0; col < sc->ncols; col++)
+			if (sc->refs[col] == schemas[tab])
+				add_named(db, db->named[tab], sc->tab,
+				    (int)col);
+	}
+	return db->named[tab];
+}
+
+/*
+ * Which row of which table names id, a key of table tab: the first one,
+ * or NULL when none does.  rm refuses while one does.
+ */
+const struct referrer *
+db_referrer(struct db *db, int tab, const char *id)
+{
+	return hmap_get(db_named(db, tab), id);
+}
+
+/*
+ * An id is taken while a row has it or another table still names it (a
+ * row removed with --force): a new row must not inherit old rows.
+ */
+int
+db_taken(struct db *db, int tab, const char *id)
+{
+	return hmap_get(db_ids(db, tab), id) != NULL ||
+	    db_referrer(db, tab, id) != NULL;
+}
+
 static const char *
 noun(int tab)
 {

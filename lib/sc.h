@@ -258,6 +258,7 @@ struct row {
 	long	 line;		/* 0 for a row not read from a file */
 	const char *src;	/* where line is, when not the table's file */
 	int	 changed;
+	int	 gone;		/* being removed, by table_remove_rows() */
 };
 struct table {
 	const struct schema *sc;
@@ -286,7 +287,7 @@ void	 set_fields(struct table *, struct row *, char **, size_t);
 struct row *table_append(struct table *, char *const *, long);
 void	 row_prefetch(const struct row *);
 struct row *table_newrow(struct table *);
-void	 table_remove(struct table *, size_t);
+void	 table_remove_rows(struct table *, struct row *const *, size_t);
 void	 table_free(struct table *);
 int	 scan_open(struct scan *, const struct schema *, struct reader *);
 int	 scan_next(struct scan *);
@@ -325,6 +326,12 @@ struct db {
 	struct store *st;
 	struct table *t[5];	/* cities, events, attendance, partners, followups */
 	struct hmap *ids[5];	/* id -> row, for the tables with ids */
+	struct hmap *named[5];	/* id -> the first row of another table
+				 * that names it */
+};
+struct referrer {
+	const struct table *t;
+	const struct row *r;
 };
 void	 db_init(struct db *, struct store *);
 struct table *db_table(struct db *, int);
@@ -333,6 +340,8 @@ struct row *db_lookup(struct db *, int, const char *);
 struct row *db_find(struct db *, int, const char *);
 struct row **db_find_all(struct db *, int, char *const *, size_t);
 void	 db_added(struct db *, int, struct row *);
+const struct referrer *db_referrer(struct db *, int, const char *);
+int	 db_taken(struct db *, int, const char *);
 const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
 int	 check_row(struct db *, int, const struct row *);
@@ -351,6 +360,7 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 	    size_t);
 void	 set_rows(struct db *, int, const struct common *, int, char **,
 	    void (*)(struct table *, struct row *));
+void	 rm_rows(struct db *, int, const struct common *, int, char **, int);
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);

@@ -433,14 +433,31 @@ free_row(struct table *t, struct row *r)
 	free(r);
 }
 
-/* Removing keeps the order of the rows that stay. */
+/*
+ * Removes the n rows (of the table; one may be given twice) in one pass
+ * that keeps the order of the rows that stay.  The pass starts at the
+ * first row to go, found from the end: a row just added, which import
+ * drops, costs only itself.
+ */
 void
-table_remove(struct table *t, size_t i)
+table_remove_rows(struct table *t, struct row *const *rows, size_t n)
 {
-	free_row(t, t->rows[i]);
-	memmove(&t->rows[i], &t->rows[i + 1],
-	    (t->nrows - i - 1) * sizeof(*t->rows));
-	t->nrows--;
+	size_t i, from, to, marked = 0, found = 0;
+
+	for (i = 0; i < n; i++)
+		if (!rows[i]->gone) {
+			rows[i]->gone = 1;
+			marked++;
+		}
+	for (from = t->nrows; from > 0 && found < marked;)
+		found += t->rows[--from]->gone;
+	for (i = to = from; i < t->nrows; i++) {
+		if (t->rows[i]->gone)
+			free_row(t, t->rows[i]);
+		else
+			t->rows[to++] = t->rows[i];
+	}
+	t->nrows = to;
 }
 
 void

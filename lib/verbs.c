@@ -1,7 +1,7 @@
 /*
  * verbs.c: the steps that the verbs of the three tools share, above the
- * checks: the rows that arguments name, and the end of an add and a set
- * (check, show, write).
+ * checks: the rows that arguments name, and the end of an add, a set and
+ * an rm (check, show, write).
  */
 #include <stdlib.h>
 
@@ -82,5 +82,37 @@ set_rows(struct db *db, int tab, const struct common *c, int argc,
 		store_write(db->st, t);
 	if (c->dryrun)
 		out_rows(&c->out, t, rows, nchanged);
+	free(rows);
+}
+
+/*
+ * The rm verb of cities and events: the rows named go, unless another
+ * table still names one of them and force is not given; the refusal
+ * names the first of them so named, at the first row that names it.
+ * --dry-run shows the rows that would go.
+ */
+void
+rm_rows(struct db *db, int tab, const struct common *c, int argc,
+    char **argv, int force)
+{
+	const struct referrer *ref;
+	struct table *t;
+	struct row **rows;
+	const char *id;
+	size_t i, n;
+
+	rows = resolve_locked(db, tab, c, argc, argv, &n);
+	t = db_table(db, tab);
+	for (i = 0; !force && i < n; i++) {
+		id = rget(t, rows[i], 0);
+		if ((ref = db_referrer(db, tab, id)) != NULL)
+			die_at(EXIT_DATA, ref->t->label, ref->r->line, "names "
+			    "%s; not removed (--force removes it anyway)", id);
+	}
+	if (c->dryrun)
+		out_rows(&c->out, t, rows, n);
+	table_remove_rows(t, rows, n);
+	if (!c->dryrun)
+		store_write(db->st, t);
 	free(rows);
 }
