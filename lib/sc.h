@@ -31,6 +31,8 @@ void	 die_at(int, const char *, long, const char *, ...)
 void	 warn_at(const char *, long, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 note(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	 err_table_hook(void (*)(const char *));
+void	 table_hint(const char *);
 
 /* mem.c: allocation that dies on failure, and a growable byte buffer. */
 void	*xmalloc(size_t);
@@ -312,7 +314,6 @@ struct table *store_filter(const struct store *, const struct schema *,
 	    int (*)(const struct scan *, void *), void *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
-void	 table_hint(const char *);
 extern const char *const seed_names[];
 extern const char *const seed_data[];
 extern const size_t seed_sizes[];
