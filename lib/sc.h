@@ -121,7 +121,7 @@ void	 geo_match_free(struct geo_match *);
 void	 geo_close(struct geo *);
 int	 geo_coord(const char *, int, double *);
 
-/* svg.c: pictures of the record, standalone SVG; worldmap.c: the land. */
+/* svg.c: pictures of the record, standalone SVG. */
 struct svg_city {
 	const char *name;
 	const char *status;	/* colours the dot */
@@ -137,6 +137,8 @@ struct svg_event {
 };
 void	 svg_timeline(FILE *, const char *, const struct svg_event *, size_t,
 	    long);
+
+/* worldmap.c: the land, as rings of points, for svg_map(). */
 extern const short worldmap_points[];
 extern const unsigned short worldmap_rings[];
 extern const size_t worldmap_nrings;
@@ -160,8 +162,6 @@ void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
 size_t	 hmap_probes(const struct hmap *);
 uint64_t siphash13(const uint64_t [2], const void *, size_t);
-void	 free_list(char **, size_t);
-void	 help_options(const char *);
 
 /* csv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
@@ -314,6 +314,8 @@ struct table *store_filter(const struct store *, const struct schema *,
 	    int (*)(const struct scan *, void *), void *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
+
+/* seeds.c, made by tools/embed-seeds.sh: the seed tables, built in. */
 extern const char *const seed_names[];
 extern const char *const seed_data[];
 extern const size_t seed_sizes[];
@@ -322,7 +324,8 @@ extern const char seed_srcdir[];
 /* start.c: how to start a data directory from the seeds on disk. */
 const char *seeds_hint(void);
 
-/* check.c: the values and references of every table. */
+/* check.c: the rows of every table, found by id, name or reference, and
+ * checked against the schema. */
 struct db {
 	struct store *st;
 	struct table *t[5];	/* cities, events, attendance, partners, followups */
@@ -452,9 +455,11 @@ const char *date_opt_str(const char *, const char *, long, int, char[11]);
 void	 dur_opt(const char *, const char *, struct dur *);
 void	 upcase(char *);
 char	**split_list(const char *, size_t *);
+void	 free_list(char **, size_t);
 int	 in_set(char **, size_t, const char *);
 void	 enum_opt(const char *, const char *, int, int);
 char	**enum_opts(const char *, const char *, int, int, size_t *);
+void	 help_options(const char *);
 struct reader *input_reader(const struct common *, struct store *,
 	    const struct schema *);
 struct scan;
