@@ -303,6 +303,16 @@ followed_up(const char *status)
 	return strcmp(status, "cancelled") == 0 ? 0 : -1;
 }
 
+/* What a date column takes, for a message: " (want YYYY-MM-DD)". */
+static const char *
+date_want(int reduced)
+{
+	static char want[80];
+
+	snprintf(want, sizeof(want), " (want %s)", date_forms(reduced, 0));
+	return want;
+}
+
 /*
  * What the schema says of column col: one of its values, a date, or the
  * key of a row of the table it names.
@@ -323,8 +333,9 @@ check_col(struct db *db, const struct table *t, const struct row *r, int col)
 		return problem(t, r, col, "%s", msg);
 	if ((sc->dates & bit) && (date_parse(v, &d) == -1 ||
 	    (!(sc->reduced & bit) && d.prec != DATE_DAY)))
-		return problem(t, r, col, "invalid date '%s' (want %s)", v,
-		    date_forms((sc->reduced & bit) != 0, 0));
+		return problem(t, r, col, "invalid date '%s'%s", v,
+		    *spreadsheet_hint(v) ? spreadsheet_hint(v) :
+		    date_want((sc->reduced & bit) != 0));
 	if (sc->refs[col] != NULL &&
 	    hmap_get(db_ids(db, sc->refs[col]->tab), v) == NULL)
 		return problem(t, r, col, "unknown %s '%s'",
@@ -385,11 +396,12 @@ check_required(const struct table *t, const struct row *r)
 }
 
 /*
- * Free text (the schema's lines and texts) holds no control character (tabs and line ends aside, in lines of
- * text), and a line no invisible one either: such a name would look like
- * another, or act on the terminal that shows it.  A required line must
- * show something.  The message quotes the character as a person sees it
- * (err.c shows every message so).
+ * Free text (the schema's lines and texts) holds no control character
+ * (tabs and line ends aside, in lines of text), and a line no invisible
+ * one either: such a name would look like another, or act on the
+ * terminal that shows it.  A required line must show something.  The
+ * message quotes the character as a person sees it (err.c shows every
+ * message so).
  */
 static int
 check_text(const struct table *t, const struct row *r)
