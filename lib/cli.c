@@ -453,16 +453,6 @@ split_list(const char *s, size_t *n)
 	return v;
 }
 
-void
-free_list(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 int
 in_set(char **v, size_t n, const char *s)
 {

@@ -43,6 +43,7 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+void	 free_list(char **, size_t);
 
 struct buf {
 	char	*s;
@@ -389,6 +390,102 @@ const struct skip *skip_list(size_t *);
 int	 skip_status(int);
 void	 skip_free(void);
 
+/*
+ * report.c: a report as a document, for people and for programs: a
+ * title, heading lines, the report's facts, sections of items, and the
+ * rows left out.  A section's items are made one at a time, as they are
+ * written, so that memory does not grow with them.
+ */
+struct rspan {
+	const char *s;
+	int	 val;		/* 1: a value from the data, shown visibly */
+};
+struct rtext {			/* the report's own words and values, in turn */
+	struct rspan *v;
+	size_t	 n, cap;
+};
+void	 rt_lit(struct rtext *, const char *);
+void	 rt_val(struct rtext *, const char *);
+void	 rt_named(struct rtext *, const char *, const char *);
+size_t	 rt_len(const struct rtext *);
+enum { RF_STR, RF_NUM, RF_NULL };
+struct rfield {
+	const char *key, *val;
+	int	 kind;		/* RF_NUM: val is written bare; RF_NULL: null */
+};
+struct rfields {
+	struct rfield *v;
+	size_t	 n, cap;
+};
+void	 rf_add(struct rfields *, const char *, const char *, int);
+void	 rf_row(struct rfields *, char *const *, char *const *, size_t);
+enum { RI_PROSE = 1, RI_DATA = 2 };	/* what an emitter asks of an item */
+struct ritem {
+	struct rtext group;	/* not empty: the item begins this group */
+	struct rtext lead;	/* what names it: "#12", a city's name */
+	struct rtext text;	/* what it is: an action; may be empty */
+	struct rtext details;	/* the rest: "due 2024-09; owner li" */
+	struct rfields fields;	/* RI_DATA: the item as a JSON object */
+	char	 num[4][24];	/* ri_num()'s, kept until the next item */
+	int	 nnum;
+};
+const char *ri_num(struct ritem *, long);
+enum {
+	RS_GROUPED = 1,		/* its items come in groups, each headed */
+	RS_OPTIONAL = 2,	/* people see it only when it has items */
+	RS_UNCOUNTED = 4,	/* its title shows no count */
+	RS_PROSE = 8		/* its items are paragraphs, not a list */
+};
+struct rsection {
+	const char *title;	/* for people: "Overdue" */
+	const char *key;	/* for programs: "overdue" */
+	size_t	 n;
+	int	 flags;
+	void	(*item)(void *, size_t, int, struct ritem *);
+	void	*arg;		/* item(arg, i, RI_PROSE or RI_DATA, item) */
+};
+struct report {
+	struct rtext title;
+	struct rtext **lines;	/* heading lines: "Data: ..." */
+	size_t	 nlines;
+	struct rfields facts;	/* for programs: "today", "owner", ... */
+	struct rsection *sections;
+	size_t	 nsections;
+	const struct skip *left_out;	/* the rows left out, from skip.c */
+	size_t	 nleft_out;
+};
+struct emitter;
+struct rtext *report_line(struct report *);
+void	 report_section(struct report *, const char *, const char *, size_t,
+	    int, void (*)(void *, size_t, int, struct ritem *), void *);
+void	 report_emit(const struct report *, const struct emitter *, FILE *);
+void	 report_free(struct report *);
+
+/* emit.c: one emitter per format writes a report (text, md, json). */
+struct emit {			/* where an emitter is in the document */
+	FILE	*fp;
+	const struct report *rp;
+	const struct rsection *sec;	/* the section being written */
+	size_t	 nsections;	/* sections begun before it */
+	size_t	 i;		/* the item's index in it */
+	size_t	 ngroups;	/* groups begun in it before the item */
+	struct buf buf;		/* the emitter's to use, freed at the end */
+};
+struct emitter {
+	const char *name;	/* as -o names the format */
+	int	 fmt;		/* FMT_TEXT, ... */
+	int	 wants;		/* RI_PROSE, for people; RI_DATA, for programs */
+	void	(*begin)(struct emit *);	/* title, lines, facts */
+	void	(*section)(struct emit *);
+	void	(*item)(struct emit *, const struct ritem *);
+	void	(*section_end)(struct emit *);
+	void	(*end)(struct emit *);
+};
+extern const struct emitter *const emitters[];	/* NULL-terminated */
+const struct emitter *emitter_for(int);
+const struct emitter *report_emitter(const struct common *, const char *,
+	    unsigned);
+
 /* near.c: the name nearest to a mistyped word, for "did you mean". */
 struct near {
 	const char *word;
@@ -487,7 +584,6 @@ const char *date_opt_str(const char *, const char *, long, int, char[11]);
 void	 dur_opt(const char *, const char *, struct dur *);
 void	 upcase(char *);
 char	**split_list(const char *, size_t *);
-void	 free_list(char **, size_t);
 int	 in_set(char **, size_t, const char *);
 void	 enum_opt(const char *, const char *, int, int);
 char	**enum_opts(const char *, const char *, int, int, size_t *);

@@ -105,9 +105,11 @@ rm_rows(struct db *db, int tab, const struct common *c, int argc,
 	t = db_table(db, tab);
 	for (i = 0; !force && i < n; i++) {
 		id = rget(t, rows[i], 0);
-		if ((ref = db_referrer(db, tab, id)) != NULL)
-			die_at(EXIT_DATA, ref->t->label, ref->r->line, "names "
-			    "%s; not removed (--force removes it anyway)", id);
+		if ((ref = db_referrer(db, tab, id)) == NULL)
+			continue;
+		free(rows);
+		die_at(EXIT_DATA, ref->t->label, ref->r->line, "names %s; "
+		    "not removed (--force removes it anyway)", id);
 	}
 	if (c->dryrun)
 		out_rows(&c->out, t, rows, n);

@@ -1108,13 +1108,16 @@ test_remove_rows(void)
 	table_free(t);
 }
 
-/* Which row of which table names an id, in the seeds. */
+/*
+ * Which row of which table names an id, in the seeds.  The tables stay
+ * loaded until the exit, as in a command: reachable, not leaked.
+ */
 static void
 test_referrer(void)
 {
+	static struct store st;
+	static struct db db;
 	const struct referrer *ref;
-	struct store st;
-	struct db db;
 
 	store_init(&st, NULL, 0);
 	db_init(&db, &st);
@@ -1147,6 +1150,141 @@ test_referrer(void)
 	    value_readable(T_CITIES, C_NOTES, "\x01", NULL, 0), 1);
 }
 
+/*
+ * The report model and its emitters, on a report of another shape than
+ * the digest's: an event's, with a paragraph, groups, sections without
+ * counts, an optional one left empty, and a row left out.
+ */
+static const char *const ev_cities[][3] = {
+	{ "Strasbourg", "France", "host" }, { "Dijon", "France", "participant" },
+	{ "Kalamaria", "Greece", "participant" }
+};
+
+static void
+ev_description(void *arg, size_t i, int wants, struct ritem *it)
+{
+	static const char text[] = "Cities *met* in Strasbourg.";
+
+	(void)arg;
+	(void)i;
+	if (wants == RI_DATA)
+		rf_add(&it->fields, "text", text, RF_STR);
+	else
+		rt_val(&it->text, text);
+}
+
+static void
+ev_city(void *arg, size_t i, int wants, struct ritem *it)
+{
+	const char *const *c = ev_cities[i];
+
+	(void)arg;
+	if (wants == RI_DATA) {
+		rf_add(&it->fields, "name", c[0], RF_STR);
+		rf_add(&it->fields, "country", c[1], RF_STR);
+		rf_add(&it->fields, "role", c[2], RF_STR);
+		return;
+	}
+	if (i == 0 || strcmp(c[2], ev_cities[i - 1][2]) != 0)
+		rt_lit(&it->group, strcmp(c[2], "host") == 0 ? "Host" :
+		    "Participants");
+	rt_named(&it->text, c[0], c[1]);
+}
+
+static void
+ev_step(void *arg, size_t i, int wants, struct ritem *it)
+{
+	static const char action[] = "Invite to the Columbus dialogue";
+	static const char owner[] = "li\033[31m";
+
+	(void)arg;
+	(void)i;
+	if (wants == RI_DATA) {
+		rf_add(&it->fields, "action", action, RF_STR);
+		rf_add(&it->fields, "owner", owner, RF_STR);
+		rf_add(&it->fields, "days", ri_num(it, 7), RF_NUM);
+		return;
+	}
+	rt_val(&it->text, action);
+	rt_lit(&it->details, "owner ");
+	rt_val(&it->details, owner);
+	rt_lit(&it->details, "; due ");
+	rt_val(&it->details, "2024-09");
+}
+
+static char *
+emitted(const struct report *rp, int fmt)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&s, &len);
+
+	report_emit(rp, emitter_for(fmt), fp);
+	fclose(fp);
+	return s;
+}
+
+static void
+test_report(void)
+{
+	static char file[] = "followups.csv", col[] = "due",
+	    msg[] = "'2024-13' is not a date";
+	static struct skip skip = { file, 3, col, msg };
+	struct report rp;
+	struct rtext *line;
+
+	memset(&rp, 0, sizeof(rp));
+	rt_val(&rp.title, "Workshop: Tackling Polarisation");
+	line = report_line(&rp);
+	rt_lit(line, "Where & When: ");
+	rt_val(line, "14-15 May 2024, Strasbourg (France)");
+	rf_add(&rp.facts, "event", "2024-05-strasbourg", RF_STR);
+	rf_add(&rp.facts, "url", NULL, RF_NULL);
+	report_section(&rp, "Description", "description", 1, RS_PROSE,
+	    ev_description, NULL);
+	report_section(&rp, "Cities Represented", "cities", 3,
+	    RS_GROUPED | RS_UNCOUNTED, ev_city, NULL);
+	report_section(&rp, "Partners Represented", "partners", 0,
+	    RS_UNCOUNTED | RS_OPTIONAL, ev_city, NULL);
+	report_section(&rp, "Next Steps", "next_steps", 1, 0, ev_step, NULL);
+	rp.left_out = &skip;
+	rp.nleft_out = 1;
+	check_own("report: text", emitted(&rp, FMT_TEXT),
+	    "Workshop: Tackling Polarisation\n"
+	    "Where & When: 14-15 May 2024, Strasbourg (France)\n"
+	    "\nRows left out of this report (1)\n"
+	    "  followups.csv:3: due: '2024-13' is not a date\n"
+	    "\nDescription\n  Cities *met* in Strasbourg.\n"
+	    "\nCities Represented\n  Host\n    Strasbourg (France)\n"
+	    "  Participants\n    Dijon (France)\n    Kalamaria (Greece)\n"
+	    "\nNext Steps (1)\n  Invite to the Columbus dialogue\n"
+	    "  owner li\\e[31m; due 2024-09\n");
+	check_own("report: md", emitted(&rp, FMT_MD),
+	    "# Workshop: Tackling Polarisation\n"
+	    "\nWhere & When: 14-15 May 2024, Strasbourg (France)\n"
+	    "\n## Rows left out of this report (1)\n\n"
+	    "- followups.csv:3: due: '2024-13' is not a date\n"
+	    "\n## Description\n\nCities \\*met\\* in Strasbourg.\n"
+	    "\n## Cities Represented\n\n### Host\n\n- Strasbourg (France)\n"
+	    "\n### Participants\n\n- Dijon (France)\n- Kalamaria (Greece)\n"
+	    "\n## Next Steps (1)\n\n- Invite to the Columbus dialogue "
+	    "(owner li\\\\e\\[31m; due 2024-09)\n");
+	check_own("report: json", emitted(&rp, FMT_JSON),
+	    "{\"event\":\"2024-05-strasbourg\",\"url\":null,"
+	    "\"description\":[{\"text\":\"Cities *met* in Strasbourg.\"}],"
+	    "\"cities\":[{\"name\":\"Strasbourg\",\"country\":\"France\","
+	    "\"role\":\"host\"},{\"name\":\"Dijon\",\"country\":\"France\","
+	    "\"role\":\"participant\"},{\"name\":\"Kalamaria\","
+	    "\"country\":\"Greece\",\"role\":\"participant\"}],"
+	    "\"partners\":[],\"next_steps\":[{\"action\":\"Invite to the "
+	    "Columbus dialogue\",\"owner\":\"li\\u001b[31m\",\"days\":7}],"
+	    "\"left_out\":[{\"file\":\"followups.csv\",\"line\":3,"
+	    "\"column\":\"due\",\"message\":\"'2024-13' is not a date\"}]}\n");
+	check_long("report: no emitter for csv", emitter_for(FMT_CSV) == NULL,
+	    1);
+	report_free(&rp);
+}
+
 int
 main(void)
 {
@@ -1171,6 +1309,7 @@ main(void)
 	test_schema();
 	test_remove_rows();
 	test_referrer();
+	test_report();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }
