@@ -11,39 +11,73 @@
 
 #include "sc.h"
 
-enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK };
+enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK, NVERBS };
 
-static const struct verbdef verbs[] = {
-	{ "list", 0, 0, 0, "" }, { "add", 1, 1, -1, "ACTION [CITY...|-]" },
-	{ "done", 1, 1, -1, "ID...|-" }, { "cancel", 1, 1, -1, "ID...|-" },
-	{ "reopen", 1, 1, -1, "ID...|-" }, { "set", 1, 1, -1, "ID...|-" },
-	{ "report", 0, 0, 0, "" }, { "check", 0, 0, 0, "" },
-	{ NULL, 0, 0, 0, NULL }
+static int cmd_list(void), cmd_add(void), cmd_close(void),
+    cmd_reopen(void), cmd_set(void), cmd_report(void), cmd_check(void);
+
+static const struct verbdef verbs[NVERBS] = {
+	[LIST] = { "list", cmd_list, 0, 0, "", 0,
+	    "open follow-ups that pass its filters (the default verb)" },
+	[ADD] = { "add", cmd_add, 1, -1, "ACTION [CITY...|-]", 1,
+	    "one follow-up per city (or one with none)" },
+	[DONE] = { "done", cmd_close, 1, -1, "ID...|-", 1,
+	    "mark done, closed --on DATE, else today" },
+	[CANCEL] = { "cancel", cmd_close, 1, -1, "ID...|-", 1,
+	    "mark cancelled" },
+	[REOPEN] = { "reopen", cmd_reopen, 1, -1, "ID...|-", 1,
+	    "open again, and clear the closed date" },
+	[SET] = { "set", cmd_set, 1, -1, "ID...|-", 1,
+	    "change the follow-ups' fields" },
+	[REPORT] = { "report", cmd_report, 0, 0, "", 0,
+	    "the digest that cron mails (-o text, md or json)" },
+	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
+	    "validate followups.csv and its references" }
 };
 
 #define V(v)	(1u << (v))
 enum {
 	O_ALL, O_STATUS, O_OVERDUE, O_DUE_WITHIN, O_OWNER, O_CITY, O_EVENT,
 	O_MATCH, O_ACTION, O_DUE, O_NOTES, O_ON, O_WITHIN, O_FAIL_ON_OVERDUE,
-	O_FORCE
+	O_FORCE, NOPTS
 };
-static const struct ownopt ownopts[] = {
-	[O_ALL] = { "all", 0, V(LIST) },
-	[O_STATUS] = { "status", 1, V(LIST) },
-	[O_OVERDUE] = { "overdue", 0, V(LIST) },
-	[O_DUE_WITHIN] = { "due-within", 1, V(LIST) },
-	[O_OWNER] = { "owner", 1, V(LIST) | V(ADD) | V(SET) | V(REPORT) },
-	[O_CITY] = { "city", 1, V(LIST) | V(SET) },
-	[O_EVENT] = { "event", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_MATCH] = { "match", 1, V(LIST) },
-	[O_ACTION] = { "action", 1, V(SET) },
-	[O_DUE] = { "due", 1, V(ADD) | V(SET) },
-	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) },
-	[O_ON] = { "on", 1, V(DONE) | V(CANCEL) },
-	[O_WITHIN] = { "within", 1, V(REPORT) },
-	[O_FAIL_ON_OVERDUE] = { "fail-on-overdue", 0, V(REPORT) },
-	[O_FORCE] = { "force", 0, V(ADD) },
-	{ NULL, 0, 0 }
+static const struct optdef ownopts[NOPTS] = {
+	[O_ALL] = { "all", 0, OPT_FLAG, NULL,
+	    "every status, not only open", .verbs = V(LIST) },
+	[O_STATUS] = { "status", 0, OPT_VALUE, "S",
+	    "open, done or cancelled, or a list: S,S...", .verbs = V(LIST),
+	    .sc = &schema_followups, .col = F_STATUS },
+	[O_OVERDUE] = { "overdue", 0, OPT_FLAG, NULL,
+	    "open, and due before today", .verbs = V(LIST) },
+	[O_DUE_WITHIN] = { "due-within", 0, OPT_VALUE, "DUR",
+	    "open, and due from today to today + DUR", .verbs = V(LIST) },
+	[O_OWNER] = { "owner", 0, OPT_VALUE, "O",
+	    "who is to do it; list, report: theirs only",
+	    .verbs = V(LIST) | V(ADD) | V(SET) | V(REPORT) },
+	[O_CITY] = { "city", 0, OPT_VALUE, "CITY",
+	    "the city it is about", .verbs = V(LIST) | V(SET),
+	    .sc = &schema_followups, .col = F_CITY },
+	[O_EVENT] = { "event", 0, OPT_VALUE, "EVENT",
+	    "the event it came from", .verbs = V(LIST) | V(ADD) | V(SET),
+	    .sc = &schema_followups, .col = F_EVENT },
+	[O_MATCH] = { "match", 0, OPT_VALUE, "TEXT",
+	    "the action or the notes contain TEXT", .verbs = V(LIST) },
+	[O_ACTION] = { "action", 0, OPT_VALUE, "TEXT",
+	    "what is to be done", .verbs = V(SET) },
+	[O_DUE] = { "due", 0, OPT_VALUE, "DATE",
+	    "when it is due (a month: on its last day)",
+	    .verbs = V(ADD) | V(SET) },
+	[O_NOTES] = { "notes", 0, OPT_VALUE, "TEXT", "the notes",
+	    .verbs = V(ADD) | V(SET) },
+	[O_ON] = { "on", 0, OPT_VALUE, "DATE",
+	    "the date it was closed (default today)",
+	    .verbs = V(DONE) | V(CANCEL) },
+	[O_WITHIN] = { "within", 0, OPT_VALUE, "DUR",
+	    "the report's window (default 7d)", .verbs = V(REPORT) },
+	[O_FAIL_ON_OVERDUE] = { "fail-on-overdue", 0, OPT_FLAG, NULL,
+	    "exit 1 when anything is overdue or unread", .verbs = V(REPORT) },
+	[O_FORCE] = { "force", 0, OPT_FLAG, NULL,
+	    "add even where the same one is open", .verbs = V(ADD) }
 };
 
 static struct cmdline cl;
@@ -70,6 +104,11 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
+static const struct tool tool = {
+	"sc-followups", verbs, NVERBS, ownopts, NOPTS,
+	"csv, tsv, json, table (report: text, md, json)", usage
+};
+
 static void
 help(void)
 {
@@ -77,32 +116,17 @@ help(void)
 "usage: sc-followups [options] [verb] [args]\n"
 "\n"
 "The follow-up actions that events produce, kept in followups.csv.\n"
-"\n"
-"Verbs:\n"
-"  list                 open follow-ups (the default verb); filters:\n"
-"    --all  --status S[,S]  --overdue  --due-within DUR  --owner O\n"
-"    --city CITY  --event EVENT  --match TEXT\n"
-"  add ACTION [CITY...|-] [--event E] [--owner O] [--due DATE] [--notes T]\n"
-"           [--force]   one follow-up per city (or one with none);\n"
-"                       prints the rows it made; a city that has an open\n"
-"                       one with the same action and event is skipped\n"
-"  done ID... [--on DATE]    mark done (closed: DATE, else today)\n"
-"  cancel ID... [--on DATE]  mark cancelled\n"
-"  reopen ID...         open again, and clear the closed date\n"
-"  set ID... [--action|--event|--city|--owner|--due|--notes V]\n"
-"  report [--within DUR] [--owner O] [-o text|md|json] [--fail-on-overdue]\n"
-"                       the digest: overdue, due soon, closed lately,\n"
-"                       new cities with no follow-up, coming events\n"
-"  check                validate followups.csv and its references\n"
-"\n"
-);
-	help_options("csv, tsv, json, table (report: text, md, json)");
+"\n");
+	cli_help(&tool);
 	printf(
 "\n"
 "An ID is a follow-up's number; - reads rows from stdin and takes their\n"
 "id column.  A CITY or EVENT is an id or an unambiguous name; for add,\n"
 "- reads rows from stdin and takes their city column, else their id.\n"
-"A due date may be a month (2024-09): it is due on the month's last day.\n"
+"add prints the rows it made; a city that has an open follow-up with the\n"
+"same action and event is skipped.  A due date may be a month (2024-09):\n"
+"it is due on the month's last day.  The report: overdue, due soon, closed\n"
+"lately, new cities with no follow-up, coming events.\n"
 "\n"
 "Examples:\n"
 "  sc-cities list --joined-since 2024-05-01 |\n"
@@ -1416,14 +1440,9 @@ cmd_check(void)
 int
 main(int argc, char *argv[])
 {
-	static int (*const run[])(void) = {
-		cmd_list, cmd_add, cmd_close, cmd_close, cmd_reopen, cmd_set,
-		cmd_report, cmd_check
-	};
 	int status;
 
-	progname = "sc-followups";
-	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
+	cli_parse(&cl, argc, argv, &tool);
 	if (cl.c.help || cl.c.version) {
 		if (cl.c.help)
 			help();
@@ -1438,7 +1457,7 @@ main(int argc, char *argv[])
 		    "csv, tsv, json or table", verbs[cl.verb].name);
 	store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
-	status = run[cl.verb]();
+	status = verbs[cl.verb].run();
 	finish_stdout();
 	return status;
 }

@@ -522,27 +522,67 @@ void	 evreport_mentions(const struct evreport *, const char *const *, size_t,
 	    long *);
 void	 evreport_free(struct evreport *);
 
-/* cli.c: what the three commands share on their command lines. */
-enum {
-	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
-	OPT_BOM, OPT_FIRST_OWN		/* a command's own options start here */
+/*
+ * cli.c: the command line, read from a tool's tables of verbs and options
+ * (the common options are rows of the same kind); --help is printed from
+ * them, and shell completion reads them.  The dates, durations and ids
+ * given as arguments or piped in.
+ */
+enum optkind {
+	OPT_FLAG = 1,		/* --force */
+	OPT_VALUE,		/* --country CC, --country=CC */
+	OPT_OPTIONAL,		/* --upcoming, --upcoming=90d, --upcoming 90d */
+	OPT_MULTI		/* --field COL=V, as often as wanted */
 };
-#define COMMON_SHORTOPTS	"D:i:o:c:HnhV"
-#define COMMON_LONGOPTS \
-	{ "data", required_argument, NULL, 'D' }, \
-	{ "input", required_argument, NULL, 'i' }, \
-	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT }, \
-	{ "output", required_argument, NULL, 'o' }, \
-	{ "columns", required_argument, NULL, 'c' }, \
-	{ "no-header", no_argument, NULL, 'H' }, \
-	{ "today", required_argument, NULL, OPT_TODAY }, \
-	{ "dry-run", no_argument, NULL, 'n' }, \
-	{ "wait", required_argument, NULL, OPT_WAIT }, \
-	{ "safe", no_argument, NULL, OPT_SAFE }, \
-	{ "crlf", no_argument, NULL, OPT_CRLF }, \
-	{ "bom", no_argument, NULL, OPT_BOM }, \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }
+struct schema;
+struct optdef {
+	const char *name;	/* the long name, without "--" */
+	int	 shortname;	/* 'D', or 0 */
+	enum optkind kind;
+	const char *arg;	/* the value's name in --help; NULL for a flag */
+	const char *help;	/* one line for --help */
+	unsigned verbs;		/* bit i: allowed with verb i; common options
+				 * say it with opt_applies() */
+	/*
+	 * OPT_OPTIONAL: whether the next word is the value (given as it
+	 * came, it may die on a word meant as the value but wrong); NULL
+	 * takes a value only as --name=VALUE.
+	 */
+	int	(*is_value)(const struct optdef *, const char *);
+	/*
+	 * What the value may be, for completion: a fixed set, or the values
+	 * of a column (its allowed ones, country codes, or the ids of the
+	 * rows it names, as the schema says); NULL for free text.
+	 */
+	const char *const *values;	/* NULL-terminated */
+	const struct schema *sc;	/* and its column col */
+	int	 col;
+};
+struct verbdef {
+	const char *name;
+	int	(*run)(void);
+	int	 min, max;	/* how many arguments it takes; max -1: any */
+	const char *args;	/* what they are, for messages: "CITY..." */
+	int	 writes;
+	const char *help;	/* one line for --help */
+};
+struct tool {
+	const char *name;		/* "sc-cities" */
+	const struct verbdef *verbs;	/* the first is the verb when none
+					 * is given */
+	int	 nverbs;
+	const struct optdef *opts;	/* its own options */
+	int	 nopts;
+	const char *outputs;		/* -o's help: the formats it writes */
+	void	(*usage)(void);		/* the synopsis on stderr; exits 2 */
+};
+/* The options every tool takes, in the order of this enum. */
+extern const struct optdef common_opts[];
+enum {
+	CO_DATA, CO_INPUT, CO_INPUT_FORMAT, CO_OUTPUT, CO_COLUMNS,
+	CO_NO_HEADER, CO_TODAY, CO_DRY_RUN, CO_WAIT, CO_SAFE, CO_CRLF, CO_BOM,
+	CO_HELP, CO_VERSION, NCOMMON
+};
 struct common {
 	const char *data;	/* -D */
 	const char *input;	/* -i */
@@ -555,29 +595,24 @@ struct common {
 	double	 wait;
 	int	 help, version;
 };
-struct ownopt {
-	const char *name;
-	int	 arg;		/* 0: a flag, 1: a value, 2: a value, repeatable */
-	unsigned verbs;		/* bit i: allowed with verb i */
-};
-struct verbdef {
-	const char *name;
-	int	 writes;
-	int	 min, max;	/* how many arguments it takes; max -1: any */
-	const char *args;	/* what they are, for messages: "CITY..." */
-};
-enum { MAXOWN = 32 };
+enum { MAXOWN = 32, MAXVERBS = 32 };
 struct cmdline {
 	struct common c;
-	const char *val[MAXOWN];	/* an option's (last) value */
+	const char *val[MAXOWN];	/* an option's (last) value; "1" for
+					 * a flag, "" for OPT_OPTIONAL given
+					 * bare */
+	char	 bare[MAXOWN];		/* OPT_OPTIONAL given with no value */
 	char	**multi[MAXOWN];	/* a repeatable option's values */
 	size_t	 nmulti[MAXOWN];
 	int	 verb;
 	int	 argc;
 	char	**argv;
 };
-void	 cli_parse(struct cmdline *, int, char **, const struct ownopt *,
-	    const struct verbdef *, void (*)(void));
+void	 cli_check(const struct tool *);
+const struct optdef *tool_opt(const struct tool *, int);
+int	 opt_applies(const struct tool *, const struct optdef *, int);
+void	 cli_help(const struct tool *);
+void	 cli_parse(struct cmdline *, int, char **, const struct tool *);
 char	**ids_from_args(int, char **, int, const struct common *, size_t *);
 long	 date_opt(const char *, const char *, long, int);
 const char *date_opt_str(const char *, const char *, long, int, char[11]);

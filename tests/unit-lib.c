@@ -1285,6 +1285,167 @@ test_report(void)
 	report_free(&rp);
 }
 
+/* --- cli.c's tables ------------------------------------------------------ */
+
+static int
+run_nothing(void)
+{
+	return 0;
+}
+
+static void
+no_usage(void)
+{
+	exit(EXIT_USAGE);
+}
+
+static int
+any_word(const struct optdef *o, const char *w)
+{
+	(void)o;
+	return w[0] != '\0';
+}
+
+/*
+ * cli_check() on a tool's tables, in a child: its exit status, and its
+ * message (without "unit: ") in msg.
+ */
+static int
+cli_check_status(const struct tool *t, char *msg, size_t size)
+{
+	FILE *f = tmpfile();
+	pid_t pid;
+	int st;
+
+	msg[0] = '\0';
+	fflush(stdout);
+	if (f == NULL || (pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		dup2(fileno(f), 2);
+		progname = "unit";
+		cli_check(t);
+		_exit(0);
+	}
+	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st))
+		return -1;
+	rewind(f);
+	if (fgets(msg, (int)size, f) != NULL)
+		msg[strcspn(msg, "\n")] = '\0';
+	fclose(f);
+	return WEXITSTATUS(st);
+}
+
+static void
+cli_bad(const char *what, const struct tool *t, const char *want)
+{
+	char msg[256], *name;
+
+	name = xasprintf("cli_check: %s: exit 4", what);
+	check_long(name, cli_check_status(t, msg, sizeof(msg)), EXIT_SYS);
+	free(name);
+	name = xasprintf("cli_check: %s: named", what);
+	check_str(name, msg, want);
+	free(name);
+}
+
+static void
+test_cli_tables(void)
+{
+	static const char *const ab[] = { "a", "b", NULL };
+	struct verbdef v[2] = {
+		{ "list", run_nothing, 0, 0, "", 0, "the rows" },
+		{ "add", run_nothing, 1, 1, "NAME", 1, "a row" }
+	};
+	struct optdef o[2] = {
+		{ "force", 0, OPT_FLAG, NULL, "even so", .verbs = 2 },
+		{ "upcoming", 0, OPT_OPTIONAL, "DUR", "soon", 1, any_word,
+		    .values = ab }
+	};
+	struct tool t = { "unit", v, 2, o, 2, NULL, no_usage };
+	char msg[256];
+
+	check_long("cli_check: good tables pass",
+	    cli_check_status(&t, msg, sizeof(msg)), 0);
+	check_long("opt_applies: --dry-run to a verb that writes",
+	    opt_applies(&t, &common_opts[CO_DRY_RUN], 1), 1);
+	check_long("opt_applies: --dry-run not to list",
+	    opt_applies(&t, &common_opts[CO_DRY_RUN], 0), 0);
+	check_long("opt_applies: --input to list",
+	    opt_applies(&t, &common_opts[CO_INPUT], 0), 1);
+	check_long("opt_applies: --input not to add",
+	    opt_applies(&t, &common_opts[CO_INPUT], 1), 0);
+	check_long("opt_applies: an own option, by its verb bits",
+	    opt_applies(&t, &o[0], 1) * 2 + opt_applies(&t, &o[0], 0), 2);
+	check_str("tool_opt: the common options first", tool_opt(&t, 0)->name,
+	    "data");
+	check_str("tool_opt: then the tool's own",
+	    tool_opt(&t, NCOMMON + 1)->name, "upcoming");
+	check_long("tool_opt: NULL past the last",
+	    tool_opt(&t, NCOMMON + 2) == NULL, 1);
+
+	o[1].name = "force";
+	cli_bad("one name twice", &t, "unit: internal error: unit's tables: "
+	    "an option named twice 'force'");
+	o[1].name = "data";
+	cli_bad("a common option's name", &t, "unit: internal error: unit's "
+	    "tables: an option named twice 'data'");
+	o[1].name = "upcoming";
+	o[0].shortname = 'D';
+	cli_bad("a common short name", &t, "unit: internal error: unit's "
+	    "tables: an option named twice 'force'");
+	o[0].shortname = 0;
+	o[0].kind = 0;
+	cli_bad("no kind", &t, "unit: internal error: unit's tables: an "
+	    "option of no known kind 'force'");
+	o[0].kind = OPT_VALUE;
+	cli_bad("a value with no name", &t, "unit: internal error: unit's "
+	    "tables: a value with no name, or a flag with one 'force'");
+	o[0].kind = OPT_FLAG;
+	o[0].verbs = 4;
+	cli_bad("a verb bit past the verbs", &t, "unit: internal error: "
+	    "unit's tables: an option for a verb there is not 'force'");
+	o[0].verbs = 0;
+	cli_bad("no verb", &t, "unit: internal error: unit's tables: an "
+	    "option for no verb 'force'");
+	o[0].verbs = 2;
+	o[0].is_value = any_word;
+	cli_bad("a test of the next word for a flag", &t, "unit: internal "
+	    "error: unit's tables: an optional value in a short option, or "
+	    "a test for one in another kind 'force'");
+	o[0].is_value = NULL;
+	o[1].sc = &schema_cities;
+	o[1].col = C_STATUS;
+	cli_bad("a fixed set and a column both", &t, "unit: internal error: "
+	    "unit's tables: the values of a column there is not, or two sets "
+	    "of values 'upcoming'");
+	o[1].values = NULL;
+	o[1].col = 99;
+	cli_bad("a column past the table's", &t, "unit: internal error: "
+	    "unit's tables: the values of a column there is not, or two sets "
+	    "of values 'upcoming'");
+	o[1].col = C_STATUS;
+	check_long("cli_check: a column's values",
+	    cli_check_status(&t, msg, sizeof(msg)), 0);
+	o[0].help = NULL;
+	cli_bad("no help", &t, "unit: internal error: unit's tables: an "
+	    "option row with no name or help 'force'");
+	o[0].help = "even so";
+	v[1].name = NULL;
+	cli_bad("a verb row left empty", &t, "unit: internal error: unit's "
+	    "tables: a verb row left empty after 'list'");
+	v[1].name = "list";
+	cli_bad("a verb named twice", &t, "unit: internal error: unit's "
+	    "tables: a verb named twice 'list'");
+	v[1].name = "add";
+	v[1].max = 0;
+	cli_bad("max below min", &t, "unit: internal error: unit's tables: "
+	    "an argument count that cannot be, for 'add'");
+	v[1].max = 1;
+	check_long("cli_check: the tables put back pass",
+	    cli_check_status(&t, msg, sizeof(msg)), 0);
+}
+
 int
 main(void)
 {
@@ -1310,6 +1471,7 @@ main(void)
 	test_remove_rows();
 	test_referrer();
 	test_report();
+	test_cli_tables();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }
