@@ -8,21 +8,22 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, INIT };
 
 static const struct verbdef verbs[] = {
 	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "CITY..." },
 	{ "add", 1, 1, 1, "NAME" }, { "set", 1, 1, -1, "CITY..." },
 	{ "rm", 1, 1, -1, "CITY..." }, { "import", 1, 1, 1, "FILE|-" },
 	{ "check", 0, 0, 0, "" },
-	{ "merge", 0, 3, 4, "BASE OURS THEIRS [PATH]" }, { NULL, 0, 0, 0, NULL }
+	{ "merge", 0, 3, 4, "BASE OURS THEIRS [PATH]" },
+	{ "init", 1, 0, 1, "[DIR]" }, { NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
 enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
-	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID
+	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_SEEDS, O_GIT
 };
 static const struct ownopt ownopts[] = {
 	[O_COUNTRY] = { "country", 1, V(LIST) | V(ADD) | V(SET) },
@@ -37,10 +38,12 @@ static const struct ownopt ownopts[] = {
 	[O_JOINED] = { "joined", 1, V(ADD) | V(SET) },
 	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) },
 	[O_ID] = { "id", 1, V(ADD) },
-	[O_FORCE] = { "force", 0, V(ADD) | V(RM) },
+	[O_FORCE] = { "force", 0, V(ADD) | V(RM) | V(INIT) },
 	[O_FIELD] = { "field", 2, V(SET) },
 	[O_MAP] = { "map", 2, V(IMPORT) },
 	[O_SKIP_INVALID] = { "skip-invalid", 0, V(IMPORT) },
+	[O_SEEDS] = { "seeds", 0, V(INIT) },
+	[O_GIT] = { "git", 0, V(INIT) },
 	{ NULL, 0, 0 }
 };
 
@@ -65,6 +68,7 @@ usage(void)
 	    "[--skip-invalid]\n"
 	    "       sc-cities check\n"
 	    "       sc-cities merge base ours theirs [path]\n"
+	    "       sc-cities init [--seeds] [--git] [--force] [dir]\n"
 	    "Try 'sc-cities --help' for more.\n");
 	exit(EXIT_USAGE);
 }
@@ -93,6 +97,10 @@ help(void)
 "  merge BASE OURS THEIRS [PATH]\n"
 "                       git's merge driver for the five tables: merges\n"
 "                       by key and field into OURS (see sc(7))\n"
+"  init [--seeds] [--git] [--force] [DIR]\n"
+"                       make a data directory: the tables' headers, or\n"
+"                       the seeds; --git: ready to merge in git.  DIR:\n"
+"                       -D's, else $SC_DATA, else .\n"
 "\n"
 );
 	help_options("csv, tsv, json, table (show: text)");
@@ -988,6 +996,31 @@ cmd_check(void)
 	return check_table(&db, T_CITIES) > 0 ? EXIT_NO : 0;
 }
 
+/*
+ * sc-cities init [DIR]: the directory named once, by DIR or by -D, else
+ * SC_DATA, else the current one.
+ */
+static int
+cmd_init(void)
+{
+	struct init_opt o;
+	const char *env = getenv("SC_DATA");
+
+	memset(&o, 0, sizeof(o));
+	if (cl.argc > 0 && cl.c.data != NULL && strcmp(cl.argv[0],
+	    cl.c.data) != 0)
+		die(EXIT_USAGE, "init: the directory is named twice, by -D "
+		    "and by DIR");
+	o.dir = cl.argc > 0 ? cl.argv[0] : cl.c.data != NULL ? cl.c.data :
+	    env != NULL && *env != '\0' ? env : ".";
+	o.seeds = opt(O_SEEDS) != NULL;
+	o.git = opt(O_GIT) != NULL;
+	o.force = opt(O_FORCE) != NULL;
+	o.dryrun = cl.c.dryrun;
+	o.wait = cl.c.wait;
+	return init_dir(&o);
+}
+
 /* git's %O %A %B %P, for any of the five tables (sc(7)). */
 static int
 cmd_merge(void)
@@ -1001,7 +1034,7 @@ main(int argc, char *argv[])
 {
 	static int (*const run[])(void) = {
 		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
-		cmd_check, cmd_merge
+		cmd_check, cmd_merge, cmd_init
 	};
 	int status;
 
@@ -1015,7 +1048,8 @@ main(int argc, char *argv[])
 		finish_stdout();
 		return 0;
 	}
-	if (cl.verb != MERGE)	/* git runs it with no data directory */
+	/* git runs merge with no data directory; init makes one. */
+	if (cl.verb != MERGE && cl.verb != INIT)
 		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = run[cl.verb]();

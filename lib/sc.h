@@ -340,6 +340,14 @@ char	*fu_id_draw(const struct hmap *);
 int	 fu_id_arg(char *);
 struct row **fu_find_all(struct db *, char *const *, size_t);
 
+/* init.c: sc-cities init, a data directory made, and made ready for git. */
+struct init_opt {
+	const char *dir;
+	int	 seeds, git, force, dryrun;
+	double	 wait;
+};
+int	 init_dir(const struct init_opt *);
+
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);
 int	 value_readable(int, int, const char *, char *, size_t);
