@@ -95,7 +95,8 @@ dir_state(const char *dir, struct dirstate *ds)
 		ds->other[ds->nother++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(ds->other, ds->nother, sizeof(*ds->other), cmp_str);
+	if (ds->nother > 1)
+		qsort(ds->other, ds->nother, sizeof(*ds->other), cmp_str);
 }
 
 /*
@@ -514,13 +515,15 @@ init_dir(const struct init_opt *o)
 	}
 	if (!ds.exists && o->dryrun)
 		printf("mkdir %s\n", o->dir);
-	else if (!ds.exists && mkdir(o->dir, 0777) == -1)
+	/* Another init may make it meanwhile: the lock then orders the two. */
+	else if (!ds.exists && mkdir(o->dir, 0777) == -1 && errno != EEXIST)
 		die(EXIT_SYS, "cannot make %s: %s%s", o->dir, strerror(errno),
 		    errno == ENOENT ? " (init makes the directory, not the "
 		    "ones above it)" : "");
 	if (ds.exists || !o->dryrun) {
 		store_init(&st, o->dir, o->wait);
 		make_tables(&st, o->seeds, o->dryrun, ds.ntables);
+		free(st.dir);	/* the lock, if taken, is held until exit */
 	} else
 		for (i = 0; i < NTABLES; i++)
 			printf("write %s/%s%s\n", o->dir, schemas[i]->file,

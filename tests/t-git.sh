@@ -112,6 +112,13 @@ t 'init --seeds with a table missing: the seed table, and a word on references' 
   'rm s/partners.csv && sc-cities init --seeds s && cmp "$TOP/seeds/partners.csv" s/partners.csv'
 err 'sc-cities: s: partners.csv from the seeds, beside tables that were there; their references may not hold: run each tool'"'"'s check'
 
+t 'init: 32 at once on one missing directory: one record, every one exit 0' \
+  'for i in $(seq 32); do (sc-cities init --seeds par8 || echo "failed $?") & done; wait;
+   ls -A par8 | wc -l && for f in "$TOP"/seeds/*.csv; do cmp "$f" par8/${f##*/} || exit 1; done'
+out <<'X'
+5
+X
+
 t 'init: the directory from -D' \
   'mkdir d1 && sc-cities -D d1 init && ls d1 | wc -l'
 out <<'X'
