@@ -8,7 +8,7 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, INIT };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, INIT };
 
 static const struct verbdef verbs[] = {
 	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "CITY..." },
@@ -16,14 +16,16 @@ static const struct verbdef verbs[] = {
 	{ "rm", 1, 1, -1, "CITY..." }, { "import", 1, 1, 1, "FILE|-" },
 	{ "check", 0, 0, 0, "" },
 	{ "merge", 0, 3, 4, "BASE OURS THEIRS [PATH]" },
-	{ "init", 1, 0, 1, "[DIR]" }, { NULL, 0, 0, 0, NULL }
+	{ "tidy", 1, 0, -1, "[TABLE...]" }, { "init", 1, 0, 1, "[DIR]" },
+	{ NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
 enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
-	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_SEEDS, O_GIT
+	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_ENCODING, O_DATE_ORDER,
+	O_SEEDS, O_GIT
 };
 static const struct ownopt ownopts[] = {
 	[O_COUNTRY] = { "country", 1, V(LIST) | V(ADD) | V(SET) },
@@ -42,6 +44,8 @@ static const struct ownopt ownopts[] = {
 	[O_FIELD] = { "field", 2, V(SET) },
 	[O_MAP] = { "map", 2, V(IMPORT) },
 	[O_SKIP_INVALID] = { "skip-invalid", 0, V(IMPORT) },
+	[O_ENCODING] = { "encoding", 1, V(TIDY) },
+	[O_DATE_ORDER] = { "date-order", 1, V(TIDY) },
 	[O_SEEDS] = { "seeds", 0, V(INIT) },
 	[O_GIT] = { "git", 0, V(INIT) },
 	{ NULL, 0, 0 }
@@ -68,6 +72,8 @@ usage(void)
 	    "[--skip-invalid]\n"
 	    "       sc-cities check\n"
 	    "       sc-cities merge base ours theirs [path]\n"
+	    "       sc-cities tidy [-n] [--encoding E] [--date-order dmy|mdy|ymd]"
+	    " [table...]\n"
 	    "       sc-cities init [--seeds] [--git] [--force] [dir]\n"
 	    "Try 'sc-cities --help' for more.\n");
 	exit(EXIT_USAGE);
@@ -97,6 +103,9 @@ help(void)
 "  merge BASE OURS THEIRS [PATH]\n"
 "                       git's merge driver for the five tables: merges\n"
 "                       by key and field into OURS (see sc(7))\n"
+"  tidy [TABLE...] [--encoding utf-8|windows-1252] [--date-order dmy|mdy|ymd]\n"
+"                       rewrite tables a spreadsheet saved in the canonical\n"
+"                       form (all five by default), saying what changed\n"
 "  init [--seeds] [--git] [--force] [DIR]\n"
 "                       make a data directory: the tables' headers, or\n"
 "                       the seeds; --git: ready to merge in git.  DIR:\n"
@@ -511,132 +520,17 @@ commit(struct table *t)
 		store_write(&st, t);
 }
 
-/*
- * Two cities are the same when their folded names and countries match and
- * their regions match or one of them has none: "Montreal, CA" is
- * Montréal, CA-QC; Columbus, US-GA is not Columbus, US-OH.  The map holds
- * each city under name+country+region and under name+country.
- */
-static char *
-city_key(const char *name, const char *country, const char *region)
-{
-	char *folded = fold_name(name), *k;
-
-	k = xasprintf("%s\t%s\t%s", folded, country, region);
-	free(folded);
-	return k;
-}
-
-static void
-key_add(struct hmap *h, struct table *t, struct row *r)
-{
-	char *k;
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
-		    i ? "*" : rget(t, r, C_REGION));
-		if (hmap_get(h, k) == NULL)
-			hmap_put(h, k, r);
-		free(k);
-	}
-}
-
-static struct row *
-key_find(struct hmap *h, struct table *t, struct row *r)
-{
-	const char *region = rget(t, r, C_REGION);
-	struct row *dup;
-	char *k;
-
-	k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
-	    *region ? region : "*");
-	if ((dup = hmap_get(h, k)) == NULL && *region != '\0') {
-		free(k);
-		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY), "");
-		dup = hmap_get(h, k);
-	}
-	free(k);
-	return dup;
-}
-
-static struct hmap *
-city_keys(struct table *t, size_t n)
-{
-	struct hmap *h = hmap_new();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		key_add(h, t, t->rows[i]);
-	return h;
-}
-
-/*
- * An id is taken while a city has it or another table still names it (a
- * city removed with --force): a new city must not inherit old rows.
- */
+/* The city rules of lib/city.c, on this command's data directory. */
 static int
 taken(const char *id)
 {
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
-		{ T_FOLLOWUPS, F_CITY }
-	};
-	static struct hmap *named;
-	struct table *t;
-	size_t i, j;
-
-	if (hmap_get(db_ids(&db, T_CITIES), id) != NULL)
-		return 1;
-	if (named == NULL) {
-		named = hmap_new();
-		for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
-			t = db_table(&db, refs[i].tab);
-			for (j = 0; j < t->nrows; j++)
-				hmap_put(named, rget(t, t->rows[j],
-				    refs[i].col), named);
-		}
-	}
-	return hmap_get(named, id) != NULL;
+	return city_id_taken(&db, id);
 }
 
-/*
- * cc-slug; on a clash the region's code is added (us-columbus-ga), then
- * a number.
- */
 static char *
 new_city_id(const char *name, const char *cc, const char *region)
 {
-	char *slug = slugify(name), *base, *id;
-	const char *sub;
-	int n;
-
-	base = xasprintf("%s-%s", cc, *slug ? slug : "city");
-	for (id = base; *id != '\0'; id++)
-		if (*id >= 'A' && *id <= 'Z')
-			*id = (char)(*id - 'A' + 'a');
-	free(slug);
-	if (!taken(base))
-		return base;
-	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
-		id = xasprintf("%s-%s", base, sub + 1);
-		slug = slugify(id);
-		free(id);
-		free(base);
-		base = slug;
-		if (!taken(base))
-			return base;
-	}
-	for (n = 2;; n++) {
-		id = xasprintf("%s-%d", base, n);
-		if (!taken(id))
-			break;
-		free(id);
-	}
-	free(base);
-	return id;
+	return city_new_id(&db, name, cc, region);
 }
 
 static void
@@ -710,7 +604,7 @@ refuse_duplicate(struct table *t, struct row *r)
 	struct row *dup;
 
 	keys = city_keys(t, t->nrows - 1);	/* all but the new row */
-	dup = key_find(keys, t, r);
+	dup = city_key_find(keys, t, r);
 	hmap_free(keys);
 	if (dup != NULL)
 		die_at(EXIT_DATA, t->label, dup->line, "'%s' is already %s; "
@@ -888,7 +782,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	set_upper(t, r, C_REGION, rget(t, r, C_REGION));
 	if (*rget(t, r, C_STATUS) == '\0')
 		rset(t, r, C_STATUS, "prospect");
-	if (key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
+	if (city_key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
 	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
 		im->skipped++;
 		table_remove(t, t->nrows - 1);
@@ -906,7 +800,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 			table_remove(t, t->nrows - 1);
 		} else {
 			im->added++;
-			key_add(im->keys, t, r);
+			city_key_add(im->keys, t, r);
 			db_added(&db, T_CITIES, r);
 		}
 	}
@@ -1029,12 +923,66 @@ cmd_merge(void)
 	    cl.argc > 3 ? cl.argv[3] : NULL);
 }
 
+/* --- tidy ---------------------------------------------------------------- */
+
+/* A table named on the command line: cities, or cities.csv. */
+static const struct schema *
+table_arg(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(name, schemas[i]->name) == 0 ||
+		    strcmp(name, schemas[i]->file) == 0)
+			return schemas[i];
+	die(EXIT_USAGE, "tidy: no table '%s' (cities, events, attendance, "
+	    "partners, followups)", name);
+}
+
+static int
+in_schemas(const struct schema *const *which, size_t n,
+    const struct schema *sc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (which[i] == sc)
+			return 1;
+	return 0;
+}
+
+static int
+cmd_tidy(void)
+{
+	const struct schema *which[5], *sc;
+	struct tidyopt o;
+	size_t n = 0;
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	o.dryrun = cl.c.dryrun;
+	if (opt(O_ENCODING) != NULL &&
+	    (o.encoding = enc_parse(opt(O_ENCODING))) == -1)
+		die(EXIT_USAGE, "--encoding: utf-8 or windows-1252, not '%s'",
+		    opt(O_ENCODING));
+	if (opt(O_DATE_ORDER) != NULL &&
+	    (o.order = order_parse(opt(O_DATE_ORDER))) == -1)
+		die(EXIT_USAGE, "--date-order: dmy, mdy or ymd, not '%s'",
+		    opt(O_DATE_ORDER));
+	for (i = 0; i < cl.argc; i++)
+		if (!in_schemas(which, n, sc = table_arg(cl.argv[i])))
+			which[n++] = sc;
+	for (; cl.argc == 0 && n < 5; n++)
+		which[n] = schemas[n];
+	return tidy_tables(&st, which, n, &o);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static int (*const run[])(void) = {
 		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
-		cmd_check, cmd_merge, cmd_init
+		cmd_check, cmd_merge, cmd_tidy, cmd_init
 	};
 	int status;
 

@@ -10,7 +10,8 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK };
+enum { LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK,
+    IMPORT_REPORT };
 
 static const struct verbdef verbs[] = {
 	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "EVENT..." },
@@ -20,7 +21,7 @@ static const struct verbdef verbs[] = {
 	{ "cities", 0, 1, 1, "EVENT" },
 	{ "partner", 1, 2, 2, "EVENT ORGANISATION" },
 	{ "partners", 0, 1, 1, "EVENT" }, { "check", 0, 0, 0, "" },
-	{ NULL, 0, 0, 0, NULL }
+	{ "import-report", 1, 1, 1, "FILE|-" }, { NULL, 0, 0, 0, NULL }
 };
 
 #define V(v)	(1u << (v))
@@ -45,7 +46,7 @@ static const struct ownopt ownopts[] = {
 	[O_URL] = { "url", 1, V(ADD) | V(SET) },
 	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) | V(ATTEND) | V(PARTNER) },
 	[O_ID] = { "id", 1, V(ADD) },
-	[O_FORCE] = { "force", 0, V(ADD) | V(RM) },
+	[O_FORCE] = { "force", 0, V(ADD) | V(RM) | V(IMPORT_REPORT) },
 	[O_FIELD] = { "field", 2, V(SET) },
 	[O_ROLE] = { "role", 1, V(ATTEND) | V(CITIES) },
 	[O_SECTOR] = { "sector", 1, V(PARTNER) },
@@ -81,6 +82,7 @@ usage(void)
 	    " [--notes T] [--remove]\n"
 	    "       sc-events partners event\n"
 	    "       sc-events check\n"
+	    "       sc-events import-report [-n] [--force] file|-\n"
 	    "Try 'sc-events --help' for more.\n");
 	exit(EXIT_USAGE);
 }
@@ -111,6 +113,7 @@ help(void)
 "  partner EVENT ORGANISATION [--sector S] [--notes T] [--remove]\n"
 "  partners EVENT       the event's partner organisations\n"
 "  check                validate events, attendance and partners\n"
+"  import-report FILE|- [--force]  record the event of a published report\n"
 "\n"
 );
 	help_options("csv, tsv, json, table (show: also text)");
@@ -1345,6 +1348,234 @@ cmd_check(void)
 	return n > 0 ? EXIT_NO : 0;
 }
 
+/* --- import-report ------------------------------------------------------ */
+
+/*
+ * A second Columbus in the same country, when the report names no region:
+ * which one hosted cannot be told, and is not guessed.
+ */
+static void
+refuse_ambiguous_host(struct table *t, const struct row *found,
+    const struct evreport *er)
+{
+	char *key = fold_name(er->city), *name;
+	const struct row *o;
+	size_t i;
+
+	for (i = 0; i + 1 < t->nrows; i++) {
+		o = t->rows[i];
+		if (o == found || strcmp(rget(t, o, C_COUNTRY), er->country))
+			continue;
+		name = fold_name(rget(t, o, C_NAME));
+		if (strcmp(name, key) == 0)
+			die(EXIT_DATA, "host city '%s, %s' is ambiguous: %s, %s; "
+			    "give its region in the report, as in 'City "
+			    "(Region, Country)'", er->city, er->country,
+			    rget(t, found, C_ID), rget(t, o, C_ID));
+		free(name);
+	}
+	free(key);
+}
+
+/*
+ * The host city: a known one, matched as sc-cities add matches a
+ * duplicate (folded name, country, region or none), else a new prospect,
+ * which is the last row of cities.csv and *added.
+ */
+static struct row *
+report_host(const struct evreport *er, struct row **added)
+{
+	struct table *t;
+	struct hmap *keys;
+	struct row *r, *found;
+	char *id;
+
+	*added = NULL;
+	if (*er->city == '\0')
+		return NULL;
+	t = db_table(&db, T_CITIES);
+	r = table_newrow(t);
+	set_nfc(t, r, C_NAME, er->city);
+	rset(t, r, C_COUNTRY, er->country);
+	rset(t, r, C_REGION, er->region);
+	keys = city_keys(t, t->nrows - 1);
+	found = city_key_find(keys, t, r);
+	hmap_free(keys);
+	if (found != NULL) {
+		if (*er->region == '\0')
+			refuse_ambiguous_host(t, found, er);
+		table_remove(t, t->nrows - 1);
+		return found;
+	}
+	rset(t, r, C_STATUS, "prospect");
+	id = city_new_id(&db, rget(t, r, C_NAME), er->country, er->region);
+	rset(t, r, C_ID, id);
+	free(id);
+	db_ids(&db, T_CITIES);
+	db_added(&db, T_CITIES, r);
+	return *added = r;
+}
+
+/*
+ * The series as the record already spells it: a known series whose
+ * folded name is the report's, or ends it as whole words ("Strong Cities
+ * Transatlantic Dialogue Initiative" is the known "Transatlantic Dialogue
+ * Initiative"); the longest such wins.
+ */
+static char *
+known_series(struct table *t, const char *series)
+{
+	char *want = fold_name(series), *k;
+	const char *best = NULL;
+	size_t i, wl = strlen(want), kl, bl = 0;
+
+	for (i = 0; *want != '\0' && i < t->nrows; i++) {
+		k = fold_name(rget(t, t->rows[i], E_SERIES));
+		kl = strlen(k);
+		if (kl > bl && kl <= wl && strcmp(want + wl - kl, k) == 0 &&
+		    (kl == wl || want[wl - kl - 1] == ' ')) {
+			best = rget(t, t->rows[i], E_SERIES);
+			bl = kl;
+		}
+		free(k);
+	}
+	free(want);
+	if (best != NULL && strcmp(best, series) != 0)
+		note("series '%s' is recorded as the known series '%s'", series,
+		    best);
+	return xstrdup(best != NULL ? best : series);
+}
+
+/*
+ * A report already recorded: an event whose start may be the same day
+ * and whose host city is the same; with no host on either side, the same
+ * event as add would refuse (same folded name).
+ */
+static void
+refuse_recorded(struct table *t, struct row *r)
+{
+	const char *city = rget(t, r, E_CITY), *other;
+	char *fold = fold_name(rget(t, r, E_NAME));
+	struct span sa, sb;
+	size_t i;
+
+	if (event_span(rget(t, r, E_START), "", &sa) == -1)
+		return;		/* validate_rows() names the problem */
+	for (i = 0; i + 1 < t->nrows; i++) {
+		other = rget(t, t->rows[i], E_CITY);
+		if (event_span(rget(t, t->rows[i], E_START), "", &sb) == -1 ||
+		    sa.start_last < sb.first || sb.start_last < sa.first)
+			continue;
+		if ((*city && *other) ? strcmp(city, other) == 0 :
+		    same_event(t, r, t->rows[i], fold))
+			die_at(EXIT_DATA, t->label, t->rows[i]->line, "the "
+			    "report is already recorded as %s (same start and "
+			    "host city); --force records it again",
+			    rget(t, t->rows[i], E_ID));
+	}
+	free(fold);
+}
+
+/* The event row of the report, as the last row of events.csv. */
+static struct row *
+report_event(const struct evreport *er, const struct row *host)
+{
+	struct table *t = db_table(&db, T_EVENTS);
+	struct span sp;
+	struct row *r;
+	char *series = known_series(t, er->series);
+
+	r = table_newrow(t);
+	set_nfc(t, r, E_NAME, er->title);
+	set_nfc(t, r, E_SERIES, series);
+	free(series);
+	rset(t, r, E_KIND, er->kind);
+	rset(t, r, E_START, er->start);
+	rset(t, r, E_END, er->end);
+	if (host != NULL)
+		rset(t, r, E_CITY, rget(db_table(&db, T_CITIES), host, C_ID));
+	rset(t, r, E_STATUS, event_span(er->start, er->end, &sp) == 0 &&
+	    sp.last > cl.c.today ? "planned" : "held");
+	set_nfc(t, r, E_NOTES, er->notes);
+	set_new_id(t, r);
+	if (opt(O_FORCE) == NULL)
+		refuse_recorded(t, r);
+	return r;
+}
+
+/*
+ * The known cities the report names, each on a line of stderr: named is
+ * not attended, so none is given a role.  The host is left out, and so
+ * are the cities named like it (Columbus, Georgia, when Columbus, Ohio
+ * hosts): their name in the text is the host's.
+ */
+static void
+report_mentions(const struct evreport *er, const char *file)
+{
+	struct table *t = db_table(&db, T_CITIES);
+	const char **names;
+	char *host = fold_name(er->city), *name;
+	long *line;
+	size_t i;
+
+	names = xreallocarray(NULL, t->nrows + 1, sizeof(*names));
+	line = xreallocarray(NULL, t->nrows + 1, sizeof(*line));
+	for (i = 0; i < t->nrows; i++)
+		names[i] = rget(t, t->rows[i], C_NAME);
+	evreport_mentions(er, names, t->nrows, line);
+	for (i = 0; i < t->nrows; i++) {
+		if (line[i] == 0)
+			continue;
+		name = fold_name(names[i]);
+		if (strcmp(name, host) != 0)
+			warn_at(file, line[i], "mentioned: %s (%s)",
+			    rget(t, t->rows[i], C_ID), names[i]);
+		free(name);
+	}
+	free(names);
+	free(line);
+	free(host);
+}
+
+static int
+cmd_import_report(void)
+{
+	const char *file = strcmp(cl.argv[0], "-") == 0 ? "stdin" : cl.argv[0];
+	struct table *ct;
+	struct row *host, *added, *r;
+	struct evreport er;
+	size_t len;
+	char *text;
+
+	text = evreport_read(cl.argv[0], &len);
+	evreport_parse(file, text, len, &er);
+	free(text);
+	store_lock(&st);
+	host = report_host(&er, &added);
+	r = report_event(&er, host);
+	ct = db_table(&db, T_CITIES);
+	if (added != NULL)
+		validate_rows(&db, T_CITIES, &added, 1);
+	validate_rows(&db, T_EVENTS, &r, 1);
+	report_mentions(&er, file);
+	if (host == NULL)
+		warn_at(file, er.date_line, "no host city in the report; the "
+		    "event has none");
+	if (added != NULL)
+		note("%s city %s (%s, %s%s%s) as a prospect", cl.c.dryrun ?
+		    "would add the" : "adds the", rget(ct, added, C_ID),
+		    rget(ct, added, C_NAME), rget(ct, added, C_COUNTRY),
+		    *rget(ct, added, C_REGION) ? ", " : "",
+		    rget(ct, added, C_REGION));
+	out_rows(&cl.c.out, db_table(&db, T_EVENTS), &r, 1);
+	flush_stdout();
+	if (added != NULL)
+		commit(ct);
+	commit(db_table(&db, T_EVENTS));
+	evreport_free(&er);
+	return 0;
+}
+
 /* What cli_parse() leaves to the command: -o per verb, and --remove. */
 static void
 check_args(void)
@@ -1365,7 +1596,8 @@ main(int argc, char *argv[])
 {
 	static int (*const run[])(void) = {
 		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_attend,
-		cmd_cities, cmd_partner, cmd_partners, cmd_check
+		cmd_cities, cmd_partner, cmd_partners, cmd_check,
+		cmd_import_report
 	};
 	int status;
 

@@ -225,6 +225,16 @@ check_enum(const struct table *t, const struct row *r, int col,
 	return problem(t, r, col, "%s", msg);
 }
 
+/* What a date column takes, for a message: " (want YYYY-MM-DD)". */
+static const char *
+date_want(int reduced)
+{
+	static char want[80];
+
+	snprintf(want, sizeof(want), " (want %s)", date_forms(reduced, 0));
+	return want;
+}
+
 static int
 check_date(const struct table *t, const struct row *r, int col, int reduced)
 {
@@ -234,8 +244,9 @@ check_date(const struct table *t, const struct row *r, int col, int reduced)
 	if (*v == '\0')
 		return 0;
 	if (date_parse(v, &d) == -1 || (!reduced && d.prec != DATE_DAY))
-		return problem(t, r, col, "invalid date '%s' (want %s)", v,
-		    date_forms(reduced, 0));
+		return problem(t, r, col, "invalid date '%s'%s", v,
+		    *spreadsheet_hint(v) ? spreadsheet_hint(v) :
+		    date_want(reduced));
 	return 0;
 }
 

@@ -35,6 +35,7 @@ struct reader {
 	FILE	*fp;
 	int	 fmt;
 	int	 table;	/* a table of the data directory */
+	int	 delim;		/* not a comma: libcsv reads every record */
 	char	*ibuf;		/* input bytes not yet parsed: [ipos, ilen) */
 	size_t	 ipos, ilen, icap;
 	int	 eof;
@@ -297,6 +298,18 @@ void
 rd_is_table(struct reader *r)
 {
 	r->table = 1;
+}
+
+/*
+ * For a file a spreadsheet saved with ';' or a tab between its fields
+ * (quoted as CSV): the fast path knows only the comma, so libcsv reads
+ * every record.  Called before the first rd_next().
+ */
+void
+rd_delim(struct reader *r, int c)
+{
+	csv_set_delim(&r->p, (unsigned char)c);
+	r->delim = c != ',';
 }
 
 /*
@@ -986,7 +999,7 @@ csv_next(struct reader *r, struct rec *rec)
 				r->ipos++;
 			continue;
 		}
-		if (!r->inrec && r->p.pstate == 0) {
+		if (!r->inrec && r->p.pstate == 0 && !r->delim) {
 			rc = fast_record(r);
 			if (rc == FAST_OK && emit(r, rec))
 				return 1;

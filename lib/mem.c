@@ -60,6 +60,10 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+/*
+ * The n bytes at s, and a NUL.  Unlike strndup(3) it does not stop at a
+ * NUL in s: the callers cut spans out of buffers, so s must hold n bytes.
+ */
 char *
 xstrndup(const char *s, size_t n)
 {

@@ -86,9 +86,13 @@ void	 vis_line(const char *, ...) __attribute__((format(printf, 1, 2)));
 const char *vis_find(const char *, int, size_t *, int32_t *);
 int	 vis_blank(const char *);
 
-/* iso3166.c: country and region codes, from Debian's iso-codes. */
+/* iso3166.c: country and region codes and names, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);
 int	 iso_region_ok(const char *, const char *);
+const char *iso_country_name(const char *);
+const char *iso_country_code(const char *);
+const char *iso_region_name(const char *);
+const char *iso_region_code(const char *, const char *);
 
 /* geo.c: the gazetteer (GeoNames' cities), read at run time. */
 enum { GEO_NONE, GEO_FOUND, GEO_AMBIGUOUS };
@@ -183,6 +187,7 @@ int	 rd_keeping_going(void);
 long	 rd_malformed(void);
 void	 malformed_at(const char *, long, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
+void	 rd_delim(struct reader *, int);
 void	 rd_close(struct reader *);
 int	 fmt_parse(const char *);
 
@@ -292,6 +297,7 @@ struct table *store_filter(const struct store *, const struct schema *,
 	    int (*)(const struct scan *, void *), void *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
+char	*follow_links(const char *);
 void	 table_hint(const char *);
 extern const char *const seed_names[];
 extern const char *const seed_data[];
@@ -377,6 +383,33 @@ struct near {
 void	 near_init(struct near *, const char *, size_t);
 void	 near_offer(struct near *, const char *);
 
+/* city.c: when two cities are the same, and a new city's id. */
+void	 city_key_add(struct hmap *, struct table *, struct row *);
+struct row *city_key_find(struct hmap *, struct table *, struct row *);
+struct hmap *city_keys(struct table *, size_t);
+int	 city_id_taken(struct db *, const char *);
+char	*city_new_id(struct db *, const char *, const char *, const char *);
+
+/* evreport.c: an event report, as the network publishes them, read. */
+struct evreport {
+	char	*title;		/* the event's name */
+	char	*series, *kind;	/* "" when the report gives none */
+	char	*start, *end;	/* ISO 8601, reduced or not; end "" for one */
+	char	*city;		/* the host city as written; "" for none */
+	char	*region;	/* its ISO 3166-2 code, or "" */
+	char	*country;	/* its ISO 3166-1 code ("" with no city) */
+	char	*notes;		/* the description; "" for none */
+	long	 title_line, date_line;
+	char	*text;		/* the lines, made plain */
+	char	**lines;
+	size_t	 nlines;
+};
+char	*evreport_read(const char *, size_t *);
+void	 evreport_parse(const char *, const char *, size_t, struct evreport *);
+void	 evreport_mentions(const struct evreport *, const char *const *, size_t,
+	    long *);
+void	 evreport_free(struct evreport *);
+
 /* cli.c: what the three commands share on their command lines. */
 enum {
 	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
@@ -445,5 +478,84 @@ struct reader *input_reader(const struct common *, struct store *,
 struct scan;
 void	 list_rows(const struct common *, struct store *,
 	    const struct schema *, int (*)(const struct scan *, void *), void *);
+
+/* tidy.c and its helpers: sc-cities tidy, the way back from a spreadsheet. */
+enum { ENC_GUESS, ENC_UTF8, ENC_CP1252, ENC_UTF16LE, ENC_UTF16BE };
+enum { ORDER_NONE, ORDER_DMY, ORDER_MDY, ORDER_YMD };
+enum { EOL_LF, EOL_CRLF, EOL_CR };
+struct tidyopt {
+	int	 encoding;	/* ENC_GUESS: UTF-8 unless the bytes are not */
+	int	 order;		/* ORDER_NONE: as the file's dates decide */
+	int	 dryrun;
+};
+int	 tidy_tables(struct store *, const struct schema *const *, size_t,
+	    const struct tidyopt *);
+const char *spreadsheet_hint(const char *);
+const char *spreadsheet_header_hint(char *const *, size_t);
+
+/* decode.c: a spreadsheet's bytes made UTF-8. */
+struct decoded {
+	char	*s;		/* UTF-8, NUL-terminated, no byte-order mark */
+	size_t	 len;
+	int	 enc, bom, sep, eol;	/* what the file was */
+};
+int	 enc_parse(const char *);
+const char *enc_name(int);
+void	 decode_text(const char *, const char *, size_t, int,
+	    struct decoded *);
+char	*cp1252_lossy(const char *);
+
+/* sheetdate.c: the dates a spreadsheet writes. */
+enum { SD_ISO, SD_FIXED, SD_EITHER, SD_UNKNOWN };
+struct sheetdate {
+	int	 kind;
+	char	 iso[11];	/* SD_FIXED: the date as ISO 8601 */
+	int	 a, b, y;	/* SD_EITHER: a/b/y, day or month first */
+	const char *why;	/* SD_UNKNOWN: why it is not read */
+};
+int	 sheetdate_read(const char *, struct sheetdate *);
+int	 sheetdate_as(const struct sheetdate *, int, char[11]);
+int	 order_parse(const char *);
+
+/* grid.c: a table as a spreadsheet left it: a header and rows of text. */
+struct grow {
+	char	**f;		/* ncols values, each allocated */
+	long	 line;		/* where the row starts in the file */
+	long	 was;		/* its row in the committed version, or -1 */
+	char	**orig;		/* the values grid_set() changed, as read */
+	const char **why;	/* and why, where a rule says */
+};
+struct grid {
+	const struct schema *sc;
+	const char *label;
+	char	**cols;
+	size_t	 ncols;
+	struct grow *rows;
+	size_t	 nrows;
+	struct buf log;		/* what tidy changed, a message a line */
+};
+void	 grid_read(struct grid *, const struct schema *, const char *,
+	    const char *, size_t, int, int);
+void	 grid_free(struct grid *);
+int	 grid_col(const struct grid *, const char *);
+void	 grid_set(struct grid *, size_t, size_t, const char *, const char *);
+void	 grid_log(struct grid *, long, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 grid_report(struct grid *);
+void	 grid_canonical(const struct grid *, struct buf *);
+
+/* witness.c: the committed version of a table, and what it restores. */
+void	 witness_match(struct grid *, const struct grid *);
+struct witness {
+	int	(*is_date)(const struct grid *, size_t);	/* a date column */
+	int	 cp1252;	/* the file was Windows-1252 */
+};
+void	 witness_restore(struct grid *, const struct grid *,
+	    const struct witness *);
+void	 witness_order(struct grid *, const struct grid *);
+
+/* gitshow.c: reading git, read-only. */
+int	 git_worktree(const char *);
+char	*git_committed(const char *, const char *, size_t *);
 
 #endif

@@ -364,7 +364,7 @@ struct target {
  * the directories above the data directory, which a user may not be
  * allowed to search.  Dies for a dangling link or a loop.
  */
-static char *
+char *
 follow_links(const char *name)
 {
 	char to[4096], *path = xstrdup(name), *next, *slash;

@@ -147,7 +147,8 @@ table_header(struct table *t, char *const *names, size_t n, const char *file,
 			continue;
 		if ((sc->required & REQ(i)) && !quiet)
 			malformed_at(file, line, 1, "missing required column "
-			    "'%s'", sc->cols[i]);
+			    "'%s'%s", sc->cols[i],
+			    spreadsheet_header_hint(names, n));
 		t->pos[i] = (int)t->ncols;
 		add_col(t, sc->cols[i]);
 		t->nextra++;

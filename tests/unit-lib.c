@@ -627,6 +627,75 @@ test_iso(void)
 	check_long("iso_region_ok US ''", iso_region_ok("US", ""), 0);
 }
 
+/* A code or name that may be NULL, as a string to compare. */
+static const char *
+or_null(const char *s)
+{
+	return s != NULL ? s : "(null)";
+}
+
+/* Names to codes and back, as reports and report drafts need them. */
+static void
+test_iso_names(void)
+{
+	static const char *const names[][2] = {
+		{ "France", "FR" }, { "france", "FR" }, { "FR", "FR" },
+		{ "Czechia", "CZ" }, { "Czech Republic", "CZ" },
+		{ "United States", "US" }, { "USA", "US" }, { "US", "US" },
+		{ "United States of America", "US" }, { "UK", "GB" },
+		{ "United Kingdom", "GB" }, { "the Netherlands", "NL" },
+		{ "Slovakia", "SK" }, { "Sri Lanka", "LK" },
+		{ "South Africa", "ZA" }, { "Turkey", "TR" },
+		{ "T\xc3\xbcrkiye", "TR" }, { "Turkiye", "TR" },
+		{ "Cote d'Ivoire", "CI" }, { "South Korea", "KR" },
+		{ "Korea, Republic of", "KR" }, { "Kosovo", "XK" },
+		{ "Palestine", "PS" }, { "  greece ", "GR" },
+		{ "Atlantis", NULL }, { "fr", NULL }, { "", NULL },
+		{ "ZZ", NULL },
+	};
+	size_t i;
+	char what[80];
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(what, sizeof(what), "iso_country_code '%s'",
+		    names[i][0]);
+		check_str(what, or_null(iso_country_code(names[i][0])),
+		    or_null(names[i][1]));
+	}
+	check_str("iso_country_name FR", or_null(iso_country_name("FR")),
+	    "France");
+	check_str("iso_country_name US", or_null(iso_country_name("US")),
+	    "United States");
+	check_str("iso_country_name KR", or_null(iso_country_name("KR")),
+	    "South Korea");
+	check_str("iso_country_name PS", or_null(iso_country_name("PS")),
+	    "Palestine");
+	check_str("iso_country_name XK", or_null(iso_country_name("XK")),
+	    "Kosovo");
+	check_str("iso_country_name ZZ", or_null(iso_country_name("ZZ")),
+	    "(null)");
+	check_str("iso_region_code US Ohio",
+	    or_null(iso_region_code("US", "Ohio")), "US-OH");
+	check_str("iso_region_code US ohio",
+	    or_null(iso_region_code("US", "ohio")), "US-OH");
+	check_str("iso_region_code US OH",
+	    or_null(iso_region_code("US", "OH")), "US-OH");
+	check_str("iso_region_code US US-OH",
+	    or_null(iso_region_code("US", "US-OH")), "US-OH");
+	check_str("iso_region_code FR Ohio",
+	    or_null(iso_region_code("FR", "Ohio")), "(null)");
+	check_str("iso_region_code FR US-OH",
+	    or_null(iso_region_code("FR", "US-OH")), "(null)");
+	check_str("iso_region_code FR Bas-Rhin",
+	    or_null(iso_region_code("FR", "bas-rhin")), "FR-67");
+	check_str("iso_region_code ZA Western Cape",
+	    or_null(iso_region_code("ZA", "Western Cape")), "ZA-WC");
+	check_str("iso_region_name US-OH", or_null(iso_region_name("US-OH")),
+	    "Ohio");
+	check_str("iso_region_name US-XX", or_null(iso_region_name("US-XX")),
+	    "(null)");
+}
+
 /*
  * The map: keys short and long (kept in their slot or not), put one at a
  * time or in batches, across its growing, with replaced values.
@@ -1016,6 +1085,7 @@ main(void)
 	test_vis();
 	test_fold_spell();
 	test_iso();
+	test_iso_names();
 	test_hmap();
 	test_siphash();
 	test_hmap_flood();

@@ -1,10 +1,11 @@
 #!/bin/sh
 # deps.sh: installs the Debian packages that the build and the tests need
-# (clang and its runtime for the sanitizer build and the fuzzers),
+# (clang and its runtime for the sanitizer build and the fuzzers; git and
+# gnumeric, whose ssconvert is the spreadsheet of tests/t-tidy.sh),
 # when they are missing.  Uses sudo when not run as root.
 set -eu
 pkgs="make gcc libc6-dev libcsv-dev libutf8proc-dev jq mandoc util-linux clang libclang-rt-dev git
-    librsvg2-bin libxml2-utils python3"
+    librsvg2-bin libxml2-utils python3 gnumeric"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
