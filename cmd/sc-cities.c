@@ -7,11 +7,11 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, NVERBS };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, INIT, NVERBS };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_import(void), cmd_check(void), cmd_merge(void),
-    cmd_tidy(void);
+    cmd_tidy(void), cmd_init(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -31,7 +31,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[MERGE] = { "merge", cmd_merge, 3, 4, "BASE OURS THEIRS [PATH]", 0,
 	    "git's merge driver for the five tables, by key and field" },
 	[TIDY] = { "tidy", cmd_tidy, 0, -1, "[TABLE...]", 1,
-	    "rewrite tables a spreadsheet saved in the canonical form" }
+	    "rewrite tables a spreadsheet saved in the canonical form" },
+	[INIT] = { "init", cmd_init, 0, 1, "[DIR]", 1,
+	    "make a data directory (DIR: -D's, else $SC_DATA, else .)" }
 };
 
 static const char *const encodings[] = { "utf-8", "windows-1252", NULL };
@@ -42,7 +44,7 @@ enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
 	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_ENCODING, O_DATE_ORDER,
-	NOPTS
+	O_SEEDS, O_GIT, NOPTS
 };
 static const struct optdef ownopts[NOPTS] = {
 	[O_COUNTRY] = { "country", 0, OPT_VALUE, "CC",
@@ -80,8 +82,8 @@ static const struct optdef ownopts[NOPTS] = {
 	[O_ID] = { "id", 0, OPT_VALUE, "ID",
 	    "the id, instead of one made from the name", .verbs = V(ADD) },
 	[O_FORCE] = { "force", 0, OPT_FLAG, NULL,
-	    "add even if it seems there; rm even if named",
-	    .verbs = V(ADD) | V(RM) },
+	    "add, rm anyway; init: amid other files",
+	    .verbs = V(ADD) | V(RM) | V(INIT) },
 	[O_FIELD] = { "field", 0, OPT_MULTI, "COL=V",
 	    "any column, one a user added too", .verbs = V(SET) },
 	[O_MAP] = { "map", 0, OPT_MULTI, "COL=SRCCOL",
@@ -93,7 +95,11 @@ static const struct optdef ownopts[NOPTS] = {
 	    .verbs = V(TIDY), .values = encodings },
 	[O_DATE_ORDER] = { "date-order", 0, OPT_VALUE, "ORDER",
 	    "how to read 01/02/2024: dmy, mdy or ymd",
-	    .verbs = V(TIDY), .values = date_orders }
+	    .verbs = V(TIDY), .values = date_orders },
+	[O_SEEDS] = { "seeds", 0, OPT_FLAG, NULL,
+	    "init: the seed tables, not empty ones", .verbs = V(INIT) },
+	[O_GIT] = { "git", 0, OPT_FLAG, NULL,
+	    "init: .gitattributes and git's merge driver", .verbs = V(INIT) }
 };
 
 static struct cmdline cl;
@@ -119,6 +125,7 @@ usage(void)
 	    "       sc-cities merge base ours theirs [path]\n"
 	    "       sc-cities tidy [-n] [--encoding E] [--date-order dmy|mdy|ymd]"
 	    " [table...]\n"
+	    "       sc-cities init [--seeds] [--git] [--force] [dir]\n"
 	    "Try 'sc-cities --help' for more.\n");
 	exit(EXIT_USAGE);
 }
@@ -889,6 +896,31 @@ cmd_check(void)
 	return check_table(&db, T_CITIES) > 0 ? EXIT_NO : 0;
 }
 
+/*
+ * sc-cities init [DIR]: the directory named once, by DIR or by -D, else
+ * SC_DATA, else the current one.
+ */
+static int
+cmd_init(void)
+{
+	struct init_opt o;
+	const char *env = getenv("SC_DATA");
+
+	memset(&o, 0, sizeof(o));
+	if (cl.argc > 0 && cl.c.data != NULL && strcmp(cl.argv[0],
+	    cl.c.data) != 0)
+		die(EXIT_USAGE, "init: the directory is named twice, by -D "
+		    "and by DIR");
+	o.dir = cl.argc > 0 ? cl.argv[0] : cl.c.data != NULL ? cl.c.data :
+	    env != NULL && *env != '\0' ? env : ".";
+	o.seeds = opt(O_SEEDS) != NULL;
+	o.git = opt(O_GIT) != NULL;
+	o.force = opt(O_FORCE) != NULL;
+	o.dryrun = cl.c.dryrun;
+	o.wait = cl.c.wait;
+	return init_dir(&o);
+}
+
 /* git's %O %A %B %P, for any of the five tables (sc(7)). */
 static int
 cmd_merge(void)
@@ -968,7 +1000,8 @@ main(int argc, char *argv[])
 	if (cl.c.out.fmt == FMT_ICS)
 		die(EXIT_USAGE, "--output: ics is for sc-events list and "
 		    "sc-followups list; cities have no dates for a calendar");
-	if (cl.verb != MERGE)	/* git runs it with no data directory */
+	/* git runs merge with no data directory; init makes one. */
+	if (cl.verb != MERGE && cl.verb != INIT)
 		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();

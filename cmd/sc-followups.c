@@ -120,8 +120,10 @@ help(void)
 	cli_help(&tool);
 	printf(
 "\n"
-"An ID is a follow-up's number; - reads rows from stdin and takes their\n"
-"id column.  A CITY or EVENT is an id or an unambiguous name; for add,\n"
+"An ID is a follow-up's id (k7q2m9) or a start of it no other id shares\n"
+"(k7q); older follow-ups keep their numbers, taken whole.  - reads rows\n"
+"from stdin and takes their id column.\n"
+"A CITY or EVENT is an id or an unambiguous name; for add,\n"
 "- reads rows from stdin and takes their city column, else their id.\n"
 "add prints the rows it made; a city that has an open follow-up with the\n"
 "same action and event is skipped.  A due date may be a month (2024-09):\n"
@@ -522,74 +524,6 @@ vals_apply(const struct vals *v, struct table *t, struct row *r)
 		rset(t, r, F_NOTES, opt(O_NOTES));
 }
 
-/* The largest id valid_id() allows: 18 digits. */
-#define ID_MAX	999999999999999999ULL
-
-static int
-cmp_ull(const void *a, const void *b)
-{
-	unsigned long long x = *(const unsigned long long *)a;
-	unsigned long long y = *(const unsigned long long *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/*
- * When the highest id leaves no room for n more (a hand-typed
- * 999999999999999999), new ids go on from the highest id that has n free
- * ones after it: one wild id must not stop every add.  The user is told,
- * since the new ids are then not the highest.  A table cannot hold rows
- * enough to leave no such gap.
- */
-static unsigned long long
-after_gap(const struct table *t, size_t n, const struct row *maxrow)
-{
-	unsigned long long *ids, next, last;
-	const char *id;
-	size_t i, k = 0;
-
-	ids = xreallocarray(NULL, t->nrows, sizeof(*ids));
-	for (i = 0; i < t->nrows; i++)
-		if (valid_id(T_FOLLOWUPS, id = rget(t, t->rows[i], F_ID)))
-			ids[k++] = strtoull(id, NULL, 10);
-	qsort(ids, k, sizeof(*ids), cmp_ull);
-	for (i = k; i-- > 0;) {
-		next = i + 1 < k ? ids[i + 1] : ID_MAX + 1;
-		if (next - ids[i] > n)
-			break;
-	}
-	last = i < k ? ids[i] : 0;
-	warn_at(t->label, maxrow->line, "id %llu leaves no room for new ids "
-	    "after it; they go on from %llu", ids[k - 1], last + 1);
-	free(ids);
-	return last;
-}
-
-/*
- * The id after which n new ones go.  Ids go on from the highest in the
- * table, so that one is never given twice while follow-ups are closed
- * rather than removed.  The caller holds the lock, so no other writer
- * can take the same number.
- */
-static unsigned long long
-last_id(const struct table *t, size_t n)
-{
-	unsigned long long max = 0, v;
-	const struct row *maxrow = NULL;
-	const char *id;
-	size_t i;
-
-	for (i = 0; i < t->nrows; i++) {
-		id = rget(t, t->rows[i], F_ID);
-		if (valid_id(T_FOLLOWUPS, id) &&
-		    (v = strtoull(id, NULL, 10)) > max) {
-			max = v;
-			maxrow = t->rows[i];
-		}
-	}
-	return max > ID_MAX - n ? after_gap(t, n, maxrow) : max;
-}
-
 /*
  * The cities named, as ids, each once and in the order given; an empty
  * name names no city.  Every unknown name is reported before the exit.
@@ -620,21 +554,26 @@ city_ids(char **names, size_t n)
 	return k;
 }
 
+/*
+ * A new follow-up, last in the table, with an id drawn at random that no
+ * row has (sc(7), "Ids across clones"): the lock keeps out the writers of
+ * this directory, chance those of other clones.
+ */
 static struct row *
-new_followup(struct table *t, const struct vals *v, unsigned long long id,
-    const char *city)
+new_followup(struct table *t, const struct vals *v, const char *city)
 {
 	struct row *r = table_newrow(t);
-	char num[24], day[11];
+	char *id = fu_id_draw(db_ids(&db, T_FOLLOWUPS)), day[11];
 
-	snprintf(num, sizeof(num), "%llu", id);
 	date_fmt(cl.c.today, day);
-	rset(t, r, F_ID, num);
+	rset(t, r, F_ID, id);
+	free(id);
 	rset(t, r, F_ACTION, cl.argv[0]);
 	rset(t, r, F_CITY, city);
 	rset(t, r, F_STATUS, "open");
 	rset(t, r, F_CREATED, day);
 	vals_apply(v, t, r);
+	db_added(&db, T_FOLLOWUPS, r);
 	return r;
 }
 
@@ -718,7 +657,6 @@ cmd_add(void)
 	char **cities;
 	const char *city;
 	size_t i, n, nrows, k = 0;
-	unsigned long long id;
 
 	if (strcmp(cl.argv[0], "-") == 0)
 		die(EXIT_USAGE, "add: the first argument is the action");
@@ -732,11 +670,10 @@ cmd_add(void)
 	twins = open_twins(t, v.event != NULL ? v.event : "", cities, n,
 	    cl.argc == 1);
 	rows = xcalloc(nrows, sizeof(*rows));
-	id = last_id(t, nrows);
 	for (i = 0; i < nrows; i++) {
 		city = i < n ? cities[i] : "";
 		if (!has_twin(t, twins, city))
-			rows[k++] = new_followup(t, &v, ++id, city);
+			rows[k++] = new_followup(t, &v, city);
 	}
 	if (k > 0)
 		warn_past_due(&v);
@@ -750,20 +687,19 @@ cmd_add(void)
 }
 
 /*
- * A follow-up's id as typed: digits, leading zeros dropped in place.
- * Anything else is a usage error, found before the data is read.
+ * A follow-up's id as typed: an integer, or a drawn id or its prefix, in
+ * either case (ids.c).  Anything else is a usage error, found before the
+ * data is read.
  */
 static void
 id_arg(char *s)
 {
-	size_t z = strspn(s, "0");
+	char *typed = xstrdup(s);
 
-	if (z > 0 && s[z] != '\0' &&
-	    s[z + strspn(s + z, "0123456789")] == '\0')
-		memmove(s, s + z, strlen(s + z) + 1);
-	if (!valid_id(T_FOLLOWUPS, s))
-		die(EXIT_USAGE, "'%s' is not a follow-up id (a positive "
-		    "integer)", s);
+	if (!fu_id_arg(s))
+		die(EXIT_USAGE, "'%s' is not a follow-up id, nor the start "
+		    "of one (" FU_ID_FORMS ")", typed);
+	free(typed);
 }
 
 /* The follow-ups the arguments name, each once; the lock is taken here. */
@@ -779,11 +715,13 @@ resolve(size_t *n)
 	for (i = 0; i < *n; i++)
 		id_arg(ids[i]);
 	store_lock(&st);
-	rows = db_find_all(&db, T_FOLLOWUPS, ids, *n);
+	rows = fu_find_all(&db, ids, *n);
 	seen = hmap_new();
 	for (i = 0; i < *n; i++) {
 		r = rows[i];
-		if (hmap_put(seen, ids[i], r))
+		/* A prefix and the whole id name one row once. */
+		if (hmap_put(seen, rget(db_table(&db, T_FOLLOWUPS), r, F_ID),
+		    r))
 			rows[k++] = r;
 		free(ids[i]);
 	}
@@ -874,7 +812,7 @@ struct item {
 	struct row *r;
 	const char *group;	/* overdue: the owner; else NULL */
 	long	 day;		/* the day the section sorts by */
-	unsigned long long num;	/* a follow-up's id as a number */
+	unsigned long long num;	/* its place in the table: ids carry no order */
 	unsigned long long key[NKEYS];	/* group, day and num, to sort by */
 };
 
@@ -1169,7 +1107,7 @@ collect_followups(struct digest *rp)
 	t = rp->fu = store_filter(&st, &schema_followups, report_keep, rp);
 	for (i = 0; i < t->nrows; i++) {
 		r = t->rows[i];
-		num = strtoull(rget(t, r, F_ID), NULL, 10);
+		num = i;
 		switch (section_of(rp, rget(t, r, F_STATUS), rget(t, r, F_DUE),
 		    rget(t, r, F_CLOSED), &day)) {
 		case K_OVER:

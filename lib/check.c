@@ -355,17 +355,14 @@ check_cols(struct db *db, const struct table *t, const struct row *r,
 	return n;
 }
 
-/* Ids of cities and events are slugs; follow-ups' are positive integers. */
+/* Ids of cities and events are slugs; follow-ups' are drawn (ids.c). */
 int
 valid_id(int tab, const char *s)
 {
 	const char *p;
 
-	if (tab == T_FOLLOWUPS) {
-		if (*s < '1' || *s > '9' || strlen(s) > 18)
-			return 0;
-		return strspn(s, "0123456789") == strlen(s);
-	}
+	if (tab == T_FOLLOWUPS)
+		return fu_id_valid(s);
 	if (*s == '\0' || *s == '-' || s[strlen(s) - 1] == '-')
 		return 0;
 	for (p = s; *p != '\0'; p++)
@@ -390,7 +387,7 @@ check_required(const struct table *t, const struct row *r)
 	    !valid_id(t->sc == &schema_followups ? T_FOLLOWUPS : T_CITIES,
 	    rget(t, r, 0)))
 		n += problem(t, r, 0, "invalid id '%s' (%s)", rget(t, r, 0),
-		    t->sc == &schema_followups ? "a positive integer" :
+		    t->sc == &schema_followups ? FU_ID_FORMS :
 		    "lower-case letters, digits and '-'");
 	return n;
 }

@@ -125,28 +125,33 @@ read_urandom(void *buf, size_t n)
 }
 
 /*
- * The key, from getrandom(2) without waiting (early in boot the kernel
- * may not have gathered entropy yet), else from /dev/urandom.  Without
- * either the maps could be flooded, so we would rather not run.
+ * Random bytes, from getrandom(2) without waiting (early in boot the
+ * kernel may not have gathered entropy yet), else from /dev/urandom.
+ * Without either the maps could be flooded and new ids could repeat, so
+ * we would rather not run; what says so names what wanted them.
  */
-static void
-draw_key(void)
+void
+random_fill(void *buf, size_t n, const char *what)
 {
 	ssize_t got;
 	int gr_errno;
 
 	do
-		got = getrandom(sipkey, sizeof(sipkey), GRND_NONBLOCK);
+		got = getrandom(buf, n, GRND_NONBLOCK);
 	while (got == -1 && errno == EINTR);
-	if (got == (ssize_t)sizeof(sipkey)) {
-		keyed = 1;
+	if (got == (ssize_t)n)
 		return;
-	}
 	gr_errno = got == -1 ? errno : EIO;
-	if (read_urandom(sipkey, sizeof(sipkey)) == -1)
-		die(EXIT_SYS, "no random key for the hash maps: getrandom: "
-		    "%s; /dev/urandom: %s", strerror(gr_errno),
-		    strerror(errno));
+	if (read_urandom(buf, n) == -1)
+		die(EXIT_SYS, "no random %s: getrandom: %s; /dev/urandom: %s",
+		    what, strerror(gr_errno), strerror(errno));
+}
+
+/* The maps' key, drawn once per process. */
+static void
+draw_key(void)
+{
+	random_fill(sipkey, sizeof(sipkey), "key for the hash maps");
 	keyed = 1;
 }
 

@@ -169,6 +169,7 @@ void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
 size_t	 hmap_probes(const struct hmap *);
 uint64_t siphash13(const uint64_t [2], const void *, size_t);
+void	 random_fill(void *, size_t, const char *);
 
 /* rd.c, csv.c, tsv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
@@ -416,6 +417,23 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 void	 set_rows(struct db *, int, const struct common *, int, char **,
 	    void (*)(struct table *, struct row *));
 void	 rm_rows(struct db *, int, const struct common *, int, char **, int);
+
+/* ids.c: follow-up ids that two clones do not both make, and prefixes. */
+#define FU_ID_FORMS	"six of the digits and the letters but i, l, o and u, " \
+	"the first a letter, such as k7q2m9; or a positive integer"
+int	 fu_id_integer(const char *);
+int	 fu_id_valid(const char *);
+char	*fu_id_draw(const struct hmap *);
+int	 fu_id_arg(char *);
+struct row **fu_find_all(struct db *, char *const *, size_t);
+
+/* init.c: sc-cities init, a data directory made, and made ready for git. */
+struct init_opt {
+	const char *dir;
+	int	 seeds, git, force, dryrun;
+	double	 wait;
+};
+int	 init_dir(const struct init_opt *);
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);

@@ -351,17 +351,17 @@ out_jq '(.[0].left_out | map(.line)) == [6]'
 
 seed_dir tr
 t 'followups add: action, owner and notes trimmed; the inner spaces kept' \
-  'sc-followups -D tr add "  Call  Dijon " dijon --owner "Amina " --notes " x	" -o json'
+  'sc-followups -D tr add "  Call  Dijon " dijon --owner "Amina " --notes " x	" -o json | tee call.json'
 out_jq '.[0] | .action == "Call  Dijon" and .owner == "Amina" and .notes == "x"'
 
 t 'followups set: a no-break space at the end goes too' \
-  "sc-followups -D tr set 15 --owner \"\$(printf 'li\\302\\240')\" && sc-followups -D tr list --owner li -c id,owner -H"
+  "sc-followups -D tr set \$(jq -r .id call.json) --owner \"\$(printf 'li\\302\\240')\" && sc-followups -D tr list --owner li -c id,owner -H | awk -f "$TOP/tests/ids.awk""
 out <<'X'
-15,li
+@1,li
 X
 
 t 'followups set: a value of white space alone clears the column' \
-  'sc-followups -D tr set 15 --owner "   " && sc-followups -D tr list --city dijon -o json | jq -r "select(.id == \"15\") | .owner | length"'
+  'id=$(jq -r .id call.json) && sc-followups -D tr set $id --owner "   " && sc-followups -D tr list --city dijon -o json | jq -r "select(.id == \"$id\") | .owner | length"'
 out <<'X'
 0
 X
@@ -454,62 +454,70 @@ out <<'X'
 1
 X
 
+# byname: the ids of the first run's follow-ups, on stdin, as <city>.
+cat >"$T/byname" <<'EOF2'
+#!/bin/sh
+sed "$(awk -F, '{ printf "s/ %s / <%s> /;", $1, $2 }' "$(dirname "$0")/job2.first")"
+EOF2
+chmod +x "$T/byname"
+
 t 'job 2, first run: one follow-up per newly joined city' \
-  'SC_DATA=n sh job2.sh -c id,city -H'
+  'SC_DATA=n sh job2.sh -c id,city -H | tee job2.first | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
-15,fr-cernay
-16,fr-dijon
-17,fr-mittelhausbergen
-18,fr-montpellier
-19,gr-kalamaria
-20,gr-kordelio-evosmos
-21,es-murcia
+@1,fr-cernay
+@2,fr-dijon
+@3,fr-mittelhausbergen
+@4,fr-montpellier
+@5,gr-kalamaria
+@6,gr-kordelio-evosmos
+@7,es-murcia
 X
 
 snapshot n
 t 'job 2, run again: every city skipped, one line each, exit 0, nothing written' \
-  'SC_DATA=n sh job2.sh -H'
+  'SC_DATA=n sh job2.sh -H 2>job2.err; rc=$?; ./byname <job2.err >&2; exit $rc'
 out <<'X'
 X
-err "sc-followups: n/followups.csv:16: fr-cernay: not added: open follow-up 15 has the same action, event and city (--force adds it anyway)
-sc-followups: n/followups.csv:17: fr-dijon: not added: open follow-up 16 has the same action, event and city (--force adds it anyway)
-sc-followups: n/followups.csv:18: fr-mittelhausbergen: not added: open follow-up 17 has the same action, event and city (--force adds it anyway)
-sc-followups: n/followups.csv:19: fr-montpellier: not added: open follow-up 18 has the same action, event and city (--force adds it anyway)
-sc-followups: n/followups.csv:20: gr-kalamaria: not added: open follow-up 19 has the same action, event and city (--force adds it anyway)
-sc-followups: n/followups.csv:21: gr-kordelio-evosmos: not added: open follow-up 20 has the same action, event and city (--force adds it anyway)
-sc-followups: n/followups.csv:22: es-murcia: not added: open follow-up 21 has the same action, event and city (--force adds it anyway)"
+err "sc-followups: n/followups.csv:16: fr-cernay: not added: open follow-up <fr-cernay> has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:17: fr-dijon: not added: open follow-up <fr-dijon> has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:18: fr-mittelhausbergen: not added: open follow-up <fr-mittelhausbergen> has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:19: fr-montpellier: not added: open follow-up <fr-montpellier> has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:20: gr-kalamaria: not added: open follow-up <gr-kalamaria> has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:21: gr-kordelio-evosmos: not added: open follow-up <gr-kordelio-evosmos> has the same action, event and city (--force adds it anyway)
+sc-followups: n/followups.csv:22: es-murcia: not added: open follow-up <es-murcia> has the same action, event and city (--force adds it anyway)"
 unchanged n
 
 t 'the action compares folded: case and spaces do not make it new' \
-  'sc-followups -D n add "invite to the  COLUMBUS dialogue" dijon --event columbus -n -H'
-err "sc-followups: n/followups.csv:17: fr-dijon: not added: open follow-up 16 has the same action, event and city (--force adds it anyway)"
+  'sc-followups -D n add "invite to the  COLUMBUS dialogue" dijon --event columbus -n -H 2>e; rc=$?; ./byname <e >&2; exit $rc'
+err "sc-followups: n/followups.csv:17: fr-dijon: not added: open follow-up <fr-dijon> has the same action, event and city (--force adds it anyway)"
 unchanged n
 
 t 'a week later a new city joins: only it is added' \
   'sc-cities -D n add Lyon --country FR --status introduced --joined 2024-06-05 >/dev/null &&
-   SC_DATA=n sh job2.sh -c id,city -H 2>/dev/null'
+   SC_DATA=n sh job2.sh -c id,city -H 2>/dev/null | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
-22,fr-lyon
+@1,fr-lyon
 X
 
 t 'another event, or another action: not the same follow-up' \
-  'sc-followups -D n add "Invite to the Columbus dialogue" dijon --event 2024-12-cape-town -c id -H &&
-   sc-followups -D n add "Invite to the summit" dijon --event columbus -c id -H'
+  '(sc-followups -D n add "Invite to the Columbus dialogue" dijon --event 2024-12-cape-town -c id -H &&
+   sc-followups -D n add "Invite to the summit" dijon --event columbus -c id -H) | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
-23
-24
+@1
+@2
 X
 
 t 'a done follow-up is not an open one: the same one can be added again' \
-  'sc-followups -D n done 16 && sc-followups -D n add "Invite to the Columbus dialogue" dijon --event columbus -c id -H'
+  'sc-followups -D n done "$(grep ,fr-dijon job2.first | cut -d, -f1)" &&
+   sc-followups -D n add "Invite to the Columbus dialogue" dijon --event columbus -c id -H | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
-25
+@1
 X
 
 t '--force adds it anyway' \
-  'sc-followups -D n add "Invite to the Columbus dialogue" dijon --event columbus --force -c id -H'
+  'sc-followups -D n add "Invite to the Columbus dialogue" dijon --event columbus --force -c id -H | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
-26
+@1
 X
 
 t 'a follow-up with no city: the same rule' \
@@ -521,9 +529,9 @@ status 2
 err 'sc-followups: --force does not apply to list'
 
 t 'a due date already past: a warning, and the follow-up added' \
-  'sc-followups -D n add "Call Murcia" murcia --due 2024-05-20 -c id,due -H'
+  'sc-followups -D n add "Call Murcia" murcia --due 2024-05-20 -c id,due -H | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
-27,2024-05-20
+@1,2024-05-20
 X
 err 'sc-followups: --due 2024-05-20 is already past (today is 2024-06-01)'
 

@@ -43,8 +43,8 @@ out_jq 'length == 6'
 
 t 'newly joined: CSV on the left, one follow-up per city' \
   'sc-cities -D w list --joined-since 2024-05-01 |
-   sc-followups -D w add "Invite to the Columbus dialogue" - --event columbus --due 2024-08-15 --owner amina -o json'
-out_jq 'map(.id) == ["1","2","3","4"] and map(.city) == ["fr-cernay","fr-dijon","gr-kalamaria","es-murcia"]'
+   sc-followups -D w add "Invite to the Columbus dialogue" - --event columbus --due 2024-08-15 --owner amina -o json | awk -f "$TOP/tests/ids.awk"'
+out_jq 'map(.id) == ["@1","@2","@3","@4"] and map(.city) == ["fr-cernay","fr-dijon","gr-kalamaria","es-murcia"]'
 out_jq 'all(.[]; .event == "2024-09-columbus" and .due == "2024-08-15" and .owner == "amina" and .status == "open" and .created == "2024-06-01")'
 
 t 'newly joined: the table holds them, each city once' \
@@ -68,8 +68,8 @@ out_jq '.[0].new_cities | map(.name) == ["Bagnols, Gard", "Montréal"]'
 
 t 'newly joined: TSV on the left, a relative due date' \
   'sc-cities -D w list --joined-since -1w --today 2024-09-23 -o tsv |
-   sc-followups -D w add "Welcome call" - --due +2w --owner li --today 2024-09-23 -o json'
-out_jq 'map([.id, .city, .due, .created]) == [["5","fr-bagnols-gard","2024-10-07","2024-09-23"],["6","ca-montreal","2024-10-07","2024-09-23"]]'
+   sc-followups -D w add "Welcome call" - --due +2w --owner li --today 2024-09-23 -o json | awk -f "$TOP/tests/ids.awk"'
+out_jq 'map([.id, .city, .due, .created]) == [["@1","fr-bagnols-gard","2024-10-07","2024-09-23"],["@2","ca-montreal","2024-10-07","2024-09-23"]]'
 
 t 'newly joined: TSV with -c on the left, only the id column' \
   'sc-cities -D w list --country CA -o tsv -c id | sc-followups -D w add "Send the welcome pack" - -n -c city -H'
@@ -92,21 +92,21 @@ unchanged w
 # --- (3) the cron digest -----------------------------------------------------
 
 t 'cron: the digest of 16 August, as mailed, naming its data directory' \
-  'sc-followups -D w report --today 2024-08-16 | sed "2s|^Data: $(pwd -P)/|Data: |"'
+  'sc-followups -D w report --today 2024-08-16 | sed "2s|^Data: $(pwd -P)/|Data: |" | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
 Follow-ups, 2024-08-16
 Data: w
 
 Overdue (4)
   amina
-    #1 Invite to the Columbus dialogue
-       due 2024-08-15, 1 day late; city Cernay (fr-cernay); event Transatlantic Dialogue, Columbus (2024-09-columbus)
-    #2 Invite to the Columbus dialogue
-       due 2024-08-15, 1 day late; city Dijon (fr-dijon); event Transatlantic Dialogue, Columbus (2024-09-columbus)
-    #3 Invite to the Columbus dialogue
-       due 2024-08-15, 1 day late; city Kalamaria (gr-kalamaria); event Transatlantic Dialogue, Columbus (2024-09-columbus)
-    #4 Invite to the Columbus dialogue
-       due 2024-08-15, 1 day late; city Murcia (es-murcia); event Transatlantic Dialogue, Columbus (2024-09-columbus)
+    #@1 Invite to the Columbus dialogue
+            due 2024-08-15, 1 day late; city Cernay (fr-cernay); event Transatlantic Dialogue, Columbus (2024-09-columbus)
+    #@2 Invite to the Columbus dialogue
+            due 2024-08-15, 1 day late; city Dijon (fr-dijon); event Transatlantic Dialogue, Columbus (2024-09-columbus)
+    #@3 Invite to the Columbus dialogue
+            due 2024-08-15, 1 day late; city Kalamaria (gr-kalamaria); event Transatlantic Dialogue, Columbus (2024-09-columbus)
+    #@4 Invite to the Columbus dialogue
+            due 2024-08-15, 1 day late; city Murcia (es-murcia); event Transatlantic Dialogue, Columbus (2024-09-columbus)
 
 Due in the next 7d, by 2024-08-23 (0)
   none
@@ -127,29 +127,29 @@ status 1
 
 t 'cron: the overdue ones closed through a CSV pipe' \
   'sc-followups -D w list --overdue --today 2024-08-16 -c id | sc-followups -D w done - --on 2024-08-16 &&
-   sc-followups -D w list --status done -c id,closed -H'
+   sc-followups -D w list --status done -c id,city,closed -H | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
-1,2024-08-16
-2,2024-08-16
-3,2024-08-16
-4,2024-08-16
+@1,fr-cernay,2024-08-16
+@2,fr-dijon,2024-08-16
+@3,gr-kalamaria,2024-08-16
+@4,es-murcia,2024-08-16
 X
 
 t 'cron: the digest is clean now: exit 0, the four closed this week' \
-  'sc-followups -D w report --today 2024-08-16 --fail-on-overdue -o json'
-out_jq '.[0].overdue == [] and (.[0].closed | map(.id)) == ["1","2","3","4"]'
+  'sc-followups -D w report --today 2024-08-16 --fail-on-overdue -o json | awk -f "$TOP/tests/ids.awk"'
+out_jq '.[0].overdue == [] and (.[0].closed | map([.id, .city])) == [["@1","fr-cernay"],["@2","fr-dijon"],["@3","gr-kalamaria"],["@4","es-murcia"]]'
 
 t 'cron: the crontab line as cron runs it, SC_DATA and SC_TODAY set' \
   'SC_DATA=w SC_TODAY=2024-10-08 sc-followups report --within 7d --fail-on-overdue > mail.txt ||
-   echo "alert: exit $?"; sed -n "4,9p" mail.txt'
+   echo "alert: exit $?"; sed -n "4,9p" mail.txt | awk -f "$TOP/tests/ids.awk"'
 out <<'X'
 alert: exit 1
 Overdue (2)
   li
-    #5 Welcome call
-       due 2024-10-07, 1 day late; city Bagnols, Gard (fr-bagnols-gard)
-    #6 Welcome call
-       due 2024-10-07, 1 day late; city Montréal (ca-montreal)
+    #@1 Welcome call
+            due 2024-10-07, 1 day late; city Bagnols, Gard (fr-bagnols-gard)
+    #@2 Welcome call
+            due 2024-10-07, 1 day late; city Montréal (ca-montreal)
 X
 
 t 'cron: the same digest in Markdown, its headings' \
@@ -167,8 +167,8 @@ X
 t 'cron: the overdue ones closed through a TSV pipe' \
   'sc-followups -D w list --overdue --today 2024-10-08 -o tsv -c id,owner |
    sc-followups -D w done - --on 2024-10-08 &&
-   sc-followups -D w report --today 2024-10-08 --fail-on-overdue -o json'
-out_jq '.[0].overdue == [] and (.[0].closed | map([.id, .city_name])) == [["5","Bagnols, Gard"],["6","Montréal"]]'
+   sc-followups -D w report --today 2024-10-08 --fail-on-overdue -o json | awk -f "$TOP/tests/ids.awk"'
+out_jq '.[0].overdue == [] and (.[0].closed | map([.id, .city_name])) == [["@1","Bagnols, Gard"],["@2","Montréal"]]'
 
 t 'pipelines: follow-ups per owner and status, through jq' \
   'sc-followups -D w list --all -o json | jq -s "group_by(.owner) | map({key: .[0].owner, value: map(.status) | unique})"'

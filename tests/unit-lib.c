@@ -1159,6 +1159,63 @@ test_ics(void)
 	test_ics_fold();
 }
 
+/* An argument as fu_id_arg() leaves it, or "-" when it is no id. */
+static char *
+id_arg_str(const char *s)
+{
+	char *c = xstrdup(s);
+
+	if (!fu_id_arg(c)) {
+		free(c);
+		return xstrdup("-");
+	}
+	return c;
+}
+
+/*
+ * Follow-up ids: the forms check takes, the arguments a person types, and
+ * 20,000 ids drawn: each one of the form, none drawn twice, and every one
+ * of the 22 first letters among them.
+ */
+static void
+test_ids(void)
+{
+	struct hmap *taken = hmap_new();
+	char *id, first[8];
+	int i, bad = 0, letters = 0;
+
+	check_long("id k7q2m9", fu_id_valid("k7q2m9"), 1);
+	check_long("id 14", fu_id_valid("14"), 1);
+	check_long("id 18 digits", fu_id_valid("999999999999999999"), 1);
+	check_long("id 19 digits", fu_id_valid("1000000000000000000"), 0);
+	check_long("id 014", fu_id_valid("014"), 0);
+	check_long("id k7q2m", fu_id_valid("k7q2m"), 0);
+	check_long("id k7q2m9x", fu_id_valid("k7q2m9x"), 0);
+	check_long("id 7kq2m9", fu_id_valid("7kq2m9"), 0);
+	check_long("id k7q2mu", fu_id_valid("k7q2mu"), 0);
+	check_long("id K7Q2M9", fu_id_valid("K7Q2M9"), 0);
+	check_own("arg 007", id_arg_str("007"), "7");
+	check_own("arg K7Q", id_arg_str("K7Q"), "k7q");
+	check_own("arg k", id_arg_str("k"), "k");
+	check_own("arg k7q2m9a", id_arg_str("k7q2m9a"), "-");
+	check_own("arg hello", id_arg_str("hello"), "-");
+	check_own("arg 0", id_arg_str("0"), "-");
+	check_own("arg k-1", id_arg_str("k-1"), "-");
+	check_own("arg empty", id_arg_str(""), "-");
+	for (i = 0; i < 20000; i++) {
+		id = fu_id_draw(taken);
+		bad += !fu_id_valid(id) || !hmap_put(taken, id, taken);
+		snprintf(first, sizeof(first), "%c", id[0]);
+		if (hmap_put(taken, first, taken))
+			letters++;
+		free(id);
+	}
+	check_long("20000 drawn ids: valid, none drawn twice", bad, 0);
+	check_long("20000 drawn ids: every one of 22 first letters", letters,
+	    22);
+	hmap_free(taken);
+}
+
 /*
  * The schema's facts agree with each other: a reference names a table
  * whose key is one column, its first; a key is required; a reduced date
@@ -1621,6 +1678,7 @@ main(void)
 	test_referrer();
 	test_report();
 	test_cli_tables();
+	test_ids();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }
