@@ -341,7 +341,7 @@ changed_day(const struct scan *s)
 
 /*
  * What the item says besides its summary: the notes, then the follow-up's
- * number, status and due date as recorded, its owner and its event.
+ * id, status and due date as recorded, its owner and its event.
  */
 static void
 followup_desc(struct buf *b, const struct scan *s)
