@@ -437,6 +437,58 @@ help_options(const char *outputs)
 "  -h, --help  -V, --version\n", outputs);
 }
 
+/* A value as a shell would take it back: quoted when it must be. */
+static void
+shell_word(struct buf *b, const char *v)
+{
+	const char *p;
+
+	if (*v != '\0' && strspn(v, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./_-") == strlen(v)) {
+		buf_adds(b, v);
+		return;
+	}
+	buf_addc(b, '\'');
+	for (p = v; *p != '\0'; p++)
+		if (*p == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addc(b, *p);
+	buf_addc(b, '\'');
+}
+
+/*
+ * The command's own options that were given, as they would be typed
+ * ("--via 2024-05-strasbourg --status introduced"), in the order of the
+ * table: the filters of a list, for a picture's title.  flagval, when not
+ * NULL, gives a flag's value (sc-events' --upcoming 90d), or NULL.
+ */
+char *
+cli_given(const struct cmdline *cl, const struct ownopt *own,
+    const char *const *flagval)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i, k;
+
+	buf_adds(&b, "");
+	for (i = 0; own[i].name != NULL; i++) {
+		if (cl->val[i] == NULL)
+			continue;
+		for (k = 0; k < (own[i].arg == 2 ? cl->nmulti[i] : 1); k++) {
+			buf_adds(&b, b.len > 0 ? " --" : "--");
+			buf_adds(&b, own[i].name);
+			if (own[i].arg != 0 || (flagval != NULL &&
+			    flagval[i] != NULL)) {
+				buf_addc(&b, ' ');
+				shell_word(&b, own[i].arg == 2 ?
+				    cl->multi[i][k] : own[i].arg ? cl->val[i] :
+				    flagval[i]);
+			}
+		}
+	}
+	return b.s;
+}
+
 /* A comma-separated option value, as a vector; empty items are dropped. */
 char **
 split_list(const char *s, size_t *n)

@@ -740,7 +740,7 @@ err_has "--status: 'gone' is not one of"
 
 t '--help goes to stdout with examples, exit 0' 'sc-cities --help | grep -c "^  sc-cities"'
 out <<'X'
-5
+6
 X
 
 t '--version' 'sc-cities --version'

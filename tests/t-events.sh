@@ -1119,7 +1119,7 @@ err 'sc-events: data directory nowhere: No such file or directory'
 
 t '--help goes to stdout with examples, exit 0' 'sc-events --help | grep -c "^  sc-"'
 out <<'X'
-7
+8
 X
 
 t '--version' 'sc-events --version'
