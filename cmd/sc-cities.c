@@ -991,6 +991,7 @@ cmd_add(void)
 	free(id);
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
+	validate_rows(&db, T_CITIES, &r, 1);	/* a city refused is not looked up */
 	add_locate(t, r);
 	add_rows(&db, T_CITIES, &cl.c, &r, 1);
 	return 0;
