@@ -665,30 +665,32 @@ say_match(const char *verb, const struct table *t, const struct row *r,
     const struct geo_match *m, const char *then)
 {
 	struct buf b = { NULL, 0, 0 };
-	char *who = city_words(t, r);
+	char *who = city_words(t, r), *unused;
+	const char *choose;
 	size_t i;
 
-	if (m->status == GEO_AMBIGUOUS)
-		for (i = 0; i < m->n && i < 8; i++) {
-			buf_adds(&b, i > 0 ? "; " : "");
-			place_words(&b, &m->place[i]);
-		}
-	else if (m->status == GEO_FOUND)
-		place_words(&b, &m->place[0]);
+	for (i = 0; i < m->n && i < 8; i++) {
+		buf_adds(&b, i > 0 ? "; " : "");
+		place_words(&b, &m->place[i]);
+	}
+	/* A region tells places apart only where the gazetteer has them. */
+	choose = m->n > 1 && *m->place[1].region != '\0' ? "give it a region, "
+	    "or --lat and --lon" : "give it --lat and --lon";
+	unused = m->region_unused ? xasprintf(" (the gazetteer knows no place "
+	    "in %s)", rget(t, r, C_REGION)) : xstrdup("");
 	if (m->status == GEO_NONE)
 		warn_at(row_label(t, r), r->line, "%s: %s: not in the "
 		    "gazetteer; %s", verb, who, then);
 	else if (m->status == GEO_AMBIGUOUS)
 		warn_at(row_label(t, r), r->line, "%s: %s: %zu places of that "
-		    "name, none ten times as populous as the next%s: %s%s; "
-		    "give it a region, or --lat and --lon; %s", verb, who,
-		    m->n, m->region_unused ? " (the gazetteer has no places "
-		    "in its region)" : "", b.s, m->n > 8 ? "; ..." : "", then);
+		    "name%s, none ten times as populous as the next: %s%s; "
+		    "%s; %s", verb, who, m->n, unused, b.s, m->n > 8 ? "; ..." :
+		    "", choose, then);
 	else if (m->populous)
 		warn_at(row_label(t, r), r->line, "%s: %s: taken as the most "
-		    "populous of %zu places of that name, %s (the next has "
-		    "%ld); --lat and --lon give another", verb, who, m->n, b.s,
-		    m->place[1].population);
+		    "populous of %zu places of that name%s: %s; %s, if another "
+		    "is meant", verb, who, m->n, unused, b.s, choose);
+	free(unused);
 	free(who);
 	buf_free(&b);
 }

@@ -421,6 +421,7 @@ coord_problem(const char *lat, const char *lon, int *which, char *msg,
 	const char *v[2] = { lat != NULL ? lat : "", lon != NULL ? lon : "" };
 	static const char *const what[2] = { "latitude", "longitude" };
 	static const char *const range[2] = { "-90 to 90", "-180 to 180" };
+	static const char *const like[2] = { "48.584", "7.746" };
 	double deg;
 	int i;
 
@@ -428,9 +429,10 @@ coord_problem(const char *lat, const char *lon, int *which, char *msg,
 		*which = i;
 		if (*v[i] != '\0' && geo_coord(v[i], i == 0, &deg) == -1) {
 			snprintf(msg, len, "invalid %s '%s' (decimal degrees "
-			    "from %s%s)", what[i], v[i], range[i],
+			    "from %s%s%s)", what[i], v[i], range[i],
 			    strchr(v[i], ',') != NULL ? ", with a point, not a "
-			    "comma" : ", like 48.584");
+			    "comma" : ", like ", strchr(v[i], ',') != NULL ? "" :
+			    like[i]);
 			return 1;
 		}
 	}
