@@ -673,9 +673,13 @@ say_match(const char *verb, const struct table *t, const struct row *r,
 		buf_adds(&b, i > 0 ? "; " : "");
 		place_words(&b, &m->place[i]);
 	}
-	/* A region tells places apart only where the gazetteer has them. */
-	choose = m->n > 1 && *m->place[1].region != '\0' ? "give it a region, "
-	    "or --lat and --lon" : "give it --lat and --lon";
+	/*
+	 * A region tells places apart only where the gazetteer has them,
+	 * and only for a city that has none yet.
+	 */
+	choose = m->n > 1 && *m->place[1].region != '\0' &&
+	    *rget(t, r, C_REGION) == '\0' ? "give it a region, or --lat and "
+	    "--lon" : "give it --lat and --lon";
 	unused = m->region_unused ? xasprintf(" (the gazetteer knows no place "
 	    "in %s)", rget(t, r, C_REGION)) : xstrdup("");
 	if (m->status == GEO_NONE)
