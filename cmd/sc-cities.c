@@ -1287,7 +1287,7 @@ cmd_locate(void)
 	t = db_table(&db, T_CITIES);
 	coord_cols(t, &lat, &lon);
 	for (i = 0; i < n; i++) {
-		rows[i]->changed = 0;
+		rows[i]->changed = 0;	/* a city named twice is one change */
 		status = locate_row(g, t, rows[i], lat, lon, "locate",
 		    has_coords(t, rows[i]) ? "its coordinates are kept" :
 		    "left without coordinates (give them with set --lat "
@@ -1297,9 +1297,9 @@ cmd_locate(void)
 			rows[nchanged++] = rows[i];
 	}
 	geo_close(g);
+	validate_rows(&db, T_CITIES, rows, nchanged);
 	note("locate: %zu located, %zu not in the gazetteer, %zu ambiguous",
 	    count[GEO_FOUND], count[GEO_NONE], count[GEO_AMBIGUOUS]);
-	validate_rows(&db, T_CITIES, rows, nchanged);
 	if (nchanged > 0)
 		commit(t);
 	if (cl.c.dryrun)

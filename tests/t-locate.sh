@@ -606,3 +606,37 @@ t 'locate: ... each city found has the coordinates of its row' \
 out <<'X'
 8452
 X
+
+# --- locate writes as every verb writes --------------------------------------
+
+bare w
+printf 'fr-lyon,Lyon,FR,,introduced,15/05/2024,,\n' >>"$T/w/cities.csv"
+snapshot w
+t 'locate: a city it locates that has another invalid value: exit 3, nothing written' \
+  'sc-cities -D w locate lyon'
+status 3
+err "sc-cities: w/cities.csv:12: joined: invalid date '15/05/2024' (saved by a spreadsheet? run sc-cities tidy)
+sc-cities: 1 problem; nothing written"
+unchanged w
+
+t 'locate: ... the cities it does not touch are no reason to refuse' \
+  'sc-cities -D w locate dijon && sc-cities -D w list --name dijon -c lat,lon -H'
+out <<'X'
+47.317,5.017
+X
+err 'sc-cities: locate: 1 located, 0 not in the gazetteer, 0 ambiguous'
+
+bare l
+mkdir -p "$T/lreal"
+mv "$T/l/cities.csv" "$T/lreal/cities.csv"
+ln -s ../lreal/cities.csv "$T/l/cities.csv"
+t 'locate: through a symbolic link, the link stays; only cities.csv changes' \
+  'ls -la --time-style=+ l | grep -v cities.csv >before; sc-cities -D l locate murcia &&
+   readlink l/cities.csv && grep "^es-murcia" lreal/cities.csv &&
+   ls -la --time-style=+ l | grep -v cities.csv | cmp - before && ls -A lreal'
+out <<'X'
+../lreal/cities.csv
+es-murcia,Murcia,ES,,introduced,2024-05-15,2024-05-strasbourg,,37.987,-1.130
+cities.csv
+X
+err 'sc-cities: locate: 1 located, 0 not in the gazetteer, 0 ambiguous'
