@@ -1,7 +1,6 @@
 /*
  * sc-cities: the cities of the network, in cities.csv.
  */
-#include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,47 +8,101 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, LOCATE };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, LOCATE, NVERBS };
 
-static const struct verbdef verbs[] = {
-	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "CITY..." },
-	{ "add", 1, 1, 1, "NAME" }, { "set", 1, 1, -1, "CITY..." },
-	{ "rm", 1, 1, -1, "CITY..." }, { "import", 1, 1, 1, "FILE|-" },
-	{ "check", 0, 0, 0, "" },
-	{ "merge", 0, 3, 4, "BASE OURS THEIRS [PATH]" },
-	{ "tidy", 1, 0, -1, "[TABLE...]" },
-	{ "locate", 1, 0, -1, "[CITY...|-]" }, { NULL, 0, 0, 0, NULL }
+static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
+    cmd_rm(void), cmd_import(void), cmd_check(void), cmd_merge(void),
+    cmd_tidy(void), cmd_locate(void);
+
+static const struct verbdef verbs[NVERBS] = {
+	[LIST] = { "list", cmd_list, 0, 0, "", 0,
+	    "the cities that pass its filters (the default verb)" },
+	[SHOW] = { "show", cmd_show, 1, -1, "CITY...", 0,
+	    "a city, the events it attended, its follow-ups" },
+	[ADD] = { "add", cmd_add, 1, 1, "NAME", 1,
+	    "a new city (--country is needed); prints its row" },
+	[SET] = { "set", cmd_set, 1, -1, "CITY...", 1,
+	    "change the cities' fields" },
+	[RM] = { "rm", cmd_rm, 1, -1, "CITY...", 1,
+	    "remove cities no other table names" },
+	[IMPORT] = { "import", cmd_import, 1, 1, "FILE|-", 1,
+	    "add the cities of a CSV or TSV file" },
+	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
+	    "validate cities.csv and its references" },
+	[MERGE] = { "merge", cmd_merge, 3, 4, "BASE OURS THEIRS [PATH]", 0,
+	    "git's merge driver for the five tables, by key and field" },
+	[TIDY] = { "tidy", cmd_tidy, 0, -1, "[TABLE...]", 1,
+	    "rewrite tables a spreadsheet saved in the canonical form" },
+	[LOCATE] = { "locate", cmd_locate, 0, -1, "[CITY...|-]", 1,
+	    "lat and lon from GeoNames: those named, or all without" }
 };
+
+static const char *const encodings[] = { "utf-8", "windows-1252", NULL };
+static const char *const date_orders[] = { "dmy", "mdy", "ymd", NULL };
 
 #define V(v)	(1u << (v))
 enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
 	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_ENCODING, O_DATE_ORDER,
-	O_LAT, O_LON
+	O_LAT, O_LON, NOPTS
 };
-static const struct ownopt ownopts[] = {
-	[O_COUNTRY] = { "country", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_REGION] = { "region", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_STATUS] = { "status", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_JOINED_SINCE] = { "joined-since", 1, V(LIST) },
-	[O_JOINED_BEFORE] = { "joined-before", 1, V(LIST) },
-	[O_VIA] = { "via", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_ATTENDED] = { "attended", 1, V(LIST) },
-	[O_NAME] = { "name", 1, V(LIST) | V(SET) },
-	[O_WITHOUT_FOLLOWUPS] = { "without-followups", 0, V(LIST) },
-	[O_JOINED] = { "joined", 1, V(ADD) | V(SET) },
-	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) },
-	[O_ID] = { "id", 1, V(ADD) },
-	[O_FORCE] = { "force", 0, V(ADD) | V(RM) },
-	[O_FIELD] = { "field", 2, V(SET) },
-	[O_MAP] = { "map", 2, V(IMPORT) },
-	[O_SKIP_INVALID] = { "skip-invalid", 0, V(IMPORT) },
-	[O_ENCODING] = { "encoding", 1, V(TIDY) },
-	[O_DATE_ORDER] = { "date-order", 1, V(TIDY) },
-	[O_LAT] = { "lat", 1, V(ADD) | V(SET) },
-	[O_LON] = { "lon", 1, V(ADD) | V(SET) },
-	{ NULL, 0, 0 }
+static const struct optdef ownopts[NOPTS] = {
+	[O_COUNTRY] = { "country", 0, OPT_VALUE, "CC",
+	    "ISO 3166-1 country code; list: any of CC,CC...",
+	    .verbs = V(LIST) | V(ADD) | V(SET),
+	    .sc = &schema_cities, .col = C_COUNTRY },
+	[O_REGION] = { "region", 0, OPT_VALUE, "CODE",
+	    "ISO 3166-2 region code (FR-GES)",
+	    .verbs = V(LIST) | V(ADD) | V(SET),
+	    .sc = &schema_cities, .col = C_REGION },
+	[O_STATUS] = { "status", 0, OPT_VALUE, "S",
+	    "prospect, introduced, member, former; list: S,S...",
+	    .verbs = V(LIST) | V(ADD) | V(SET),
+	    .sc = &schema_cities, .col = C_STATUS },
+	[O_JOINED_SINCE] = { "joined-since", 0, OPT_VALUE, "DATE",
+	    "joined on or after DATE", .verbs = V(LIST) },
+	[O_JOINED_BEFORE] = { "joined-before", 0, OPT_VALUE, "DATE",
+	    "joined before DATE", .verbs = V(LIST) },
+	[O_VIA] = { "via", 0, OPT_VALUE, "EVENT",
+	    "the event at which the city joined",
+	    .verbs = V(LIST) | V(ADD) | V(SET),
+	    .sc = &schema_cities, .col = C_VIA },
+	[O_ATTENDED] = { "attended", 0, OPT_VALUE, "EVENT",
+	    "the city attended EVENT", .verbs = V(LIST),
+	    .sc = &schema_attendance, .col = A_EVENT },
+	[O_NAME] = { "name", 0, OPT_VALUE, "TEXT",
+	    "list: the name contains TEXT; set: the name",
+	    .verbs = V(LIST) | V(SET) },
+	[O_WITHOUT_FOLLOWUPS] = { "without-followups", 0, OPT_FLAG, NULL,
+	    "no open or done follow-up names the city", .verbs = V(LIST) },
+	[O_JOINED] = { "joined", 0, OPT_VALUE, "DATE",
+	    "the date the city joined", .verbs = V(ADD) | V(SET) },
+	[O_NOTES] = { "notes", 0, OPT_VALUE, "TEXT", "the notes",
+	    .verbs = V(ADD) | V(SET) },
+	[O_ID] = { "id", 0, OPT_VALUE, "ID",
+	    "the id, instead of one made from the name", .verbs = V(ADD) },
+	[O_FORCE] = { "force", 0, OPT_FLAG, NULL,
+	    "add even if it seems there; rm even if named",
+	    .verbs = V(ADD) | V(RM) },
+	[O_FIELD] = { "field", 0, OPT_MULTI, "COL=V",
+	    "any column, one a user added too", .verbs = V(SET) },
+	[O_MAP] = { "map", 0, OPT_MULTI, "COL=SRCCOL",
+	    "take COL from the file's column SRCCOL", .verbs = V(IMPORT) },
+	[O_SKIP_INVALID] = { "skip-invalid", 0, OPT_FLAG, NULL,
+	    "add the valid rows when some are not", .verbs = V(IMPORT) },
+	[O_ENCODING] = { "encoding", 0, OPT_VALUE, "ENC",
+	    "what the tables are in: utf-8 or windows-1252",
+	    .verbs = V(TIDY), .values = encodings },
+	[O_DATE_ORDER] = { "date-order", 0, OPT_VALUE, "ORDER",
+	    "how to read 01/02/2024: dmy, mdy or ymd",
+	    .verbs = V(TIDY), .values = date_orders },
+	[O_LAT] = { "lat", 0, OPT_VALUE, "LAT",
+	    "latitude, decimal degrees north (with --lon)",
+	    .verbs = V(ADD) | V(SET) },
+	[O_LON] = { "lon", 0, OPT_VALUE, "LON",
+	    "longitude, decimal degrees east (with --lat)",
+	    .verbs = V(ADD) | V(SET) }
 };
 
 static struct cmdline cl;
@@ -81,6 +134,11 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
+static const struct tool tool = {
+	"sc-cities", verbs, NVERBS, ownopts, NOPTS,
+	"csv, tsv, json, table (show: text; list: svg)", usage
+};
+
 static void
 help(void)
 {
@@ -88,35 +146,14 @@ help(void)
 "usage: sc-cities [options] [verb] [args]\n"
 "\n"
 "The cities of the network, kept in cities.csv in the data directory.\n"
-"\n"
-"Verbs:\n"
-"  list                 the cities (the default verb); filters:\n"
-"    --country CC[,CC]  --region CODE  --status S[,S]  --name TEXT\n"
-"    --joined-since DATE  --joined-before DATE  --via EVENT\n"
-"    --attended EVENT  --without-followups\n"
-"  show CITY...         a city, the events it attended, its follow-ups\n"
-"  add NAME --country CC [--region R] [--status S] [--joined DATE]\n"
-"           [--via EVENT] [--id ID] [--notes T] [--lat L --lon L] [--force]\n"
-"  set CITY... [--name|--country|--region|--status|--joined|--via|--notes V]\n"
-"           [--lat L --lon L] [--field COL=V]...\n"
-"  rm CITY... [--force]  remove cities no other table names\n"
-"  import FILE|- [--map COL=SRCCOL]... [--skip-invalid]\n"
-"  check                validate cities.csv and its references\n"
-"  merge BASE OURS THEIRS [PATH]\n"
-"                       git's merge driver for the five tables: merges\n"
-"                       by key and field into OURS (see sc(7))\n"
-"  tidy [TABLE...] [--encoding utf-8|windows-1252] [--date-order dmy|mdy|ymd]\n"
-"                       rewrite tables a spreadsheet saved in the canonical\n"
-"                       form (all five by default), saying what changed\n"
-"  locate [CITY...|-]   fill lat and lon from the gazetteer (GeoNames): the\n"
-"                       cities named, else every city without them\n"
-"\n"
-);
-	help_options("csv, tsv, json, table (show: text; list: svg, a map)");
+"\n");
+	cli_help(&tool);
 	printf(
 "\n"
 "A CITY is an id or an unambiguous name (case and accents ignored);\n"
 "- reads rows from stdin and takes their city column, else their id.\n"
+"merge merges by key and field into OURS (see sc(7)); tidy rewrites all\n"
+"five tables when none is named, and says what it changed.\n"
 "\n"
 "Examples:\n"
 "  sc-cities list --via 2024-05-strasbourg -o json | jq -r .name\n"
@@ -167,7 +204,7 @@ check_status_arg(const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+	for (i = 0; i < NELEM(statuses); i++)
 		if (strcmp(s, statuses[i]) == 0)
 			return;
 	die(EXIT_USAGE, "--status: '%s' is not one of prospect, introduced, "
@@ -418,7 +455,7 @@ list_map(struct filter *f)
 		n++;
 	}
 	scan_close(&s);
-	given = cli_given(&cl, ownopts, NULL);
+	given = cli_given(&cl, &tool);
 	title = *given ? xasprintf("Cities \xe2\x80\x94 %s", given) :
 	    xstrdup("Cities");
 	svg_map(stdout, title, c, n);
@@ -758,132 +795,17 @@ commit(struct table *t)
 		store_write(&st, t);
 }
 
-/*
- * Two cities are the same when their folded names and countries match and
- * their regions match or one of them has none: "Montreal, CA" is
- * Montréal, CA-QC; Columbus, US-GA is not Columbus, US-OH.  The map holds
- * each city under name+country+region and under name+country.
- */
-static char *
-city_key(const char *name, const char *country, const char *region)
-{
-	char *folded = fold_name(name), *k;
-
-	k = xasprintf("%s\t%s\t%s", folded, country, region);
-	free(folded);
-	return k;
-}
-
-static void
-key_add(struct hmap *h, struct table *t, struct row *r)
-{
-	char *k;
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
-		    i ? "*" : rget(t, r, C_REGION));
-		if (hmap_get(h, k) == NULL)
-			hmap_put(h, k, r);
-		free(k);
-	}
-}
-
-static struct row *
-key_find(struct hmap *h, struct table *t, struct row *r)
-{
-	const char *region = rget(t, r, C_REGION);
-	struct row *dup;
-	char *k;
-
-	k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
-	    *region ? region : "*");
-	if ((dup = hmap_get(h, k)) == NULL && *region != '\0') {
-		free(k);
-		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY), "");
-		dup = hmap_get(h, k);
-	}
-	free(k);
-	return dup;
-}
-
-static struct hmap *
-city_keys(struct table *t, size_t n)
-{
-	struct hmap *h = hmap_new();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		key_add(h, t, t->rows[i]);
-	return h;
-}
-
-/*
- * An id is taken while a city has it or another table still names it (a
- * city removed with --force): a new city must not inherit old rows.
- */
+/* The city rules of lib/city.c, on this command's data directory. */
 static int
 taken(const char *id)
 {
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
-		{ T_FOLLOWUPS, F_CITY }
-	};
-	static struct hmap *named;
-	struct table *t;
-	size_t i, j;
-
-	if (hmap_get(db_ids(&db, T_CITIES), id) != NULL)
-		return 1;
-	if (named == NULL) {
-		named = hmap_new();
-		for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
-			t = db_table(&db, refs[i].tab);
-			for (j = 0; j < t->nrows; j++)
-				hmap_put(named, rget(t, t->rows[j],
-				    refs[i].col), named);
-		}
-	}
-	return hmap_get(named, id) != NULL;
+	return city_id_taken(&db, id);
 }
 
-/*
- * cc-slug; on a clash the region's code is added (us-columbus-ga), then
- * a number.
- */
 static char *
 new_city_id(const char *name, const char *cc, const char *region)
 {
-	char *slug = slugify(name), *base, *id;
-	const char *sub;
-	int n;
-
-	base = xasprintf("%s-%s", cc, *slug ? slug : "city");
-	for (id = base; *id != '\0'; id++)
-		if (*id >= 'A' && *id <= 'Z')
-			*id = (char)(*id - 'A' + 'a');
-	free(slug);
-	if (!taken(base))
-		return base;
-	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
-		id = xasprintf("%s-%s", base, sub + 1);
-		slug = slugify(id);
-		free(id);
-		free(base);
-		base = slug;
-		if (!taken(base))
-			return base;
-	}
-	for (n = 2;; n++) {
-		id = xasprintf("%s-%d", base, n);
-		if (!taken(id))
-			break;
-		free(id);
-	}
-	free(base);
-	return id;
+	return city_new_id(&db, name, cc, region);
 }
 
 static void
@@ -963,7 +885,7 @@ refuse_duplicate(struct table *t, struct row *r)
 	struct row *dup;
 
 	keys = city_keys(t, t->nrows - 1);	/* all but the new row */
-	dup = key_find(keys, t, r);
+	dup = city_key_find(keys, t, r);
 	hmap_free(keys);
 	if (dup != NULL)
 		die_at(EXIT_DATA, t->label, dup->line, "'%s' is already %s; "
@@ -1031,7 +953,7 @@ referrer(const char *id, long *line)
 	struct table *t;
 	size_t i, j;
 
-	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+	for (i = 0; i < NELEM(refs); i++) {
 		t = db_table(&db, refs[i].tab);
 		for (j = 0; j < t->nrows; j++)
 			if (strcmp(rget(t, t->rows[j], refs[i].col), id) == 0) {
@@ -1145,7 +1067,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	set_upper(t, r, C_REGION, rget(t, r, C_REGION));
 	if (*rget(t, r, C_STATUS) == '\0')
 		rset(t, r, C_STATUS, "prospect");
-	if (key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
+	if (city_key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
 	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
 		im->skipped++;
 		table_remove(t, t->nrows - 1);
@@ -1163,7 +1085,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 			table_remove(t, t->nrows - 1);
 		} else {
 			im->added++;
-			key_add(im->keys, t, r);
+			city_key_add(im->keys, t, r);
 			db_added(&db, T_CITIES, r);
 		}
 	}
@@ -1379,14 +1301,9 @@ cmd_tidy(void)
 int
 main(int argc, char *argv[])
 {
-	static int (*const run[])(void) = {
-		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_import,
-		cmd_check, cmd_merge, cmd_tidy, cmd_locate
-	};
 	int status;
 
-	progname = "sc-cities";
-	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
+	cli_parse(&cl, argc, argv, &tool);
 	if (cl.c.help || cl.c.version) {
 		if (cl.c.help)
 			help();
@@ -1403,7 +1320,7 @@ main(int argc, char *argv[])
 	if (cl.verb != MERGE)	/* git runs it with no data directory */
 		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
-	status = run[cl.verb]();
+	status = verbs[cl.verb].run();
 	finish_stdout();
 	return status;
 }

@@ -3,7 +3,6 @@
  * that took part in each (attendance.csv) and the partner organisations
  * that came (partners.csv).
  */
-#include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,55 +10,106 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK };
-
-static const struct verbdef verbs[] = {
-	{ "list", 0, 0, 0, "" }, { "show", 0, 1, -1, "EVENT..." },
-	{ "add", 1, 1, 1, "NAME" }, { "set", 1, 1, -1, "EVENT..." },
-	{ "rm", 1, 1, -1, "EVENT..." },
-	{ "attend", 1, 2, -1, "EVENT CITY...|-" },
-	{ "cities", 0, 1, 1, "EVENT" },
-	{ "partner", 1, 2, 2, "EVENT ORGANISATION" },
-	{ "partners", 0, 1, 1, "EVENT" }, { "check", 0, 0, 0, "" },
-	{ NULL, 0, 0, 0, NULL }
+enum {
+	LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK,
+	IMPORT_REPORT, NVERBS
 };
+
+static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
+    cmd_rm(void), cmd_attend(void), cmd_cities(void), cmd_partner(void),
+    cmd_partners(void), cmd_check(void), cmd_import_report(void);
+
+static const struct verbdef verbs[NVERBS] = {
+	[LIST] = { "list", cmd_list, 0, 0, "", 0,
+	    "the events that pass its filters (the default verb)" },
+	[SHOW] = { "show", cmd_show, 1, -1, "EVENT...", 0,
+	    "an event, its cities, partners and follow-ups" },
+	[ADD] = { "add", cmd_add, 1, 1, "NAME", 1,
+	    "a new event (--start is needed); prints its row" },
+	[SET] = { "set", cmd_set, 1, -1, "EVENT...", 1,
+	    "change the events' fields" },
+	[RM] = { "rm", cmd_rm, 1, -1, "EVENT...", 1,
+	    "remove events no other table names" },
+	[ATTEND] = { "attend", cmd_attend, 2, -1, "EVENT CITY...|-", 1,
+	    "the cities took part in the event" },
+	[CITIES] = { "cities", cmd_cities, 1, 1, "EVENT", 0,
+	    "the attending cities, with a role column" },
+	[PARTNER] = { "partner", cmd_partner, 2, 2, "EVENT ORGANISATION", 1,
+	    "a partner organisation came to the event" },
+	[PARTNERS] = { "partners", cmd_partners, 1, 1, "EVENT", 0,
+	    "the event's partner organisations" },
+	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
+	    "validate events, attendance and partners" },
+	[IMPORT_REPORT] = { "import-report", cmd_import_report, 1, 1, "FILE|-",
+	    1, "record the event of a published report" }
+};
+
+static int dur_word(const struct optdef *, const char *);
 
 #define V(v)	(1u << (v))
 enum {
 	O_FROM, O_TO, O_UPCOMING, O_PAST, O_SERIES, O_KIND, O_STATUS,
 	O_COUNTRY, O_CITY, O_NAME, O_START, O_END, O_URL, O_NOTES, O_ID,
-	O_FORCE, O_FIELD, O_ROLE, O_SECTOR, O_REMOVE
+	O_FORCE, O_FIELD, O_ROLE, O_SECTOR, O_REMOVE, NOPTS
 };
-static const struct ownopt ownopts[] = {
-	[O_FROM] = { "from", 1, V(LIST) },
-	[O_TO] = { "to", 1, V(LIST) },
-	[O_UPCOMING] = { "upcoming", 0, V(LIST) },
-	[O_PAST] = { "past", 0, V(LIST) },
-	[O_SERIES] = { "series", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_KIND] = { "kind", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_STATUS] = { "status", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_COUNTRY] = { "country", 1, V(LIST) },
-	[O_CITY] = { "city", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_NAME] = { "name", 1, V(SET) },
-	[O_START] = { "start", 1, V(ADD) | V(SET) },
-	[O_END] = { "end", 1, V(ADD) | V(SET) },
-	[O_URL] = { "url", 1, V(ADD) | V(SET) },
-	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) | V(ATTEND) | V(PARTNER) },
-	[O_ID] = { "id", 1, V(ADD) },
-	[O_FORCE] = { "force", 0, V(ADD) | V(RM) },
-	[O_FIELD] = { "field", 2, V(SET) },
-	[O_ROLE] = { "role", 1, V(ATTEND) | V(CITIES) },
-	[O_SECTOR] = { "sector", 1, V(PARTNER) },
-	[O_REMOVE] = { "remove", 0, V(ATTEND) | V(PARTNER) },
-	{ NULL, 0, 0 }
+static const struct optdef ownopts[NOPTS] = {
+	[O_FROM] = { "from", 0, OPT_VALUE, "DATE",
+	    "the event ends on or after DATE", .verbs = V(LIST) },
+	[O_TO] = { "to", 0, OPT_VALUE, "DATE",
+	    "the event starts on or before DATE", .verbs = V(LIST) },
+	[O_UPCOMING] = { "upcoming", 0, OPT_OPTIONAL, "DUR",
+	    "it starts from today on (within DUR: 90d, P4M)", .verbs = V(LIST),
+	    dur_word },
+	[O_PAST] = { "past", 0, OPT_OPTIONAL, "DUR",
+	    "it was over before today (within DUR)",
+	    .verbs = V(LIST), dur_word },
+	[O_SERIES] = { "series", 0, OPT_VALUE, "TEXT",
+	    "the series; list: it contains TEXT",
+	    .verbs = V(LIST) | V(ADD) | V(SET) },
+	[O_KIND] = { "kind", 0, OPT_VALUE, "K",
+	    "summit, workshop, dialogue...; list: K,K...",
+	    .verbs = V(LIST) | V(ADD) | V(SET) },
+	[O_STATUS] = { "status", 0, OPT_VALUE, "S",
+	    "planned, held or cancelled; list: S,S...",
+	    .verbs = V(LIST) | V(ADD) | V(SET),
+	    .sc = &schema_events, .col = E_STATUS },
+	[O_COUNTRY] = { "country", 0, OPT_VALUE, "CC",
+	    "the host city is in one of CC,CC...", .verbs = V(LIST),
+	    .sc = &schema_cities, .col = C_COUNTRY },
+	[O_CITY] = { "city", 0, OPT_VALUE, "CITY",
+	    "the host city", .verbs = V(LIST) | V(ADD) | V(SET),
+	    .sc = &schema_events, .col = E_CITY },
+	[O_NAME] = { "name", 0, OPT_VALUE, "TEXT", "the name",
+	    .verbs = V(SET) },
+	[O_START] = { "start", 0, OPT_VALUE, "DATE",
+	    "the first day (or month, or year)", .verbs = V(ADD) | V(SET) },
+	[O_END] = { "end", 0, OPT_VALUE, "DATE",
+	    "the last day", .verbs = V(ADD) | V(SET) },
+	[O_URL] = { "url", 0, OPT_VALUE, "URL",
+	    "the event's web page", .verbs = V(ADD) | V(SET) },
+	[O_NOTES] = { "notes", 0, OPT_VALUE, "TEXT", "the notes",
+	    .verbs = V(ADD) | V(SET) | V(ATTEND) | V(PARTNER) },
+	[O_ID] = { "id", 0, OPT_VALUE, "ID",
+	    "the id, instead of one made from date and name", .verbs = V(ADD) },
+	[O_FORCE] = { "force", 0, OPT_FLAG, NULL,
+	    "add even if it seems there; rm even if named",
+	    .verbs = V(ADD) | V(RM) | V(IMPORT_REPORT) },
+	[O_FIELD] = { "field", 0, OPT_MULTI, "COL=V",
+	    "any column, one a user added too", .verbs = V(SET) },
+	[O_ROLE] = { "role", 0, OPT_VALUE, "R",
+	    "host, participant or speaker; cities: R,R...",
+	    .verbs = V(ATTEND) | V(CITIES),
+	    .sc = &schema_attendance, .col = A_ROLE },
+	[O_SECTOR] = { "sector", 0, OPT_VALUE, "S",
+	    "the partner organisation's sector", .verbs = V(PARTNER) },
+	[O_REMOVE] = { "remove", 0, OPT_FLAG, NULL,
+	    "take the city or the partner off the event",
+	    .verbs = V(ATTEND) | V(PARTNER) }
 };
 
 static struct cmdline cl;
 static struct store st;
 static struct db db;
-
-/* The durations of --upcoming and --past, when given; see take_durs(). */
-static const char *durs[2];
 
 static void
 usage(void)
@@ -82,9 +132,15 @@ usage(void)
 	    " [--notes T] [--remove]\n"
 	    "       sc-events partners event\n"
 	    "       sc-events check\n"
+	    "       sc-events import-report [-n] [--force] file|-\n"
 	    "Try 'sc-events --help' for more.\n");
 	exit(EXIT_USAGE);
 }
+
+static const struct tool tool = {
+	"sc-events", verbs, NVERBS, ownopts, NOPTS,
+	"csv, tsv, json, table (show: also text; list: svg)", usage
+};
 
 static void
 help(void)
@@ -94,34 +150,15 @@ help(void)
 "\n"
 "The events of the network (events.csv), the cities that took part in\n"
 "them (attendance.csv) and their partner organisations (partners.csv).\n"
-"\n"
-"Verbs:\n"
-"  list                 the events (the default verb); filters:\n"
-"    --from DATE  --to DATE     events overlapping the span\n"
-"    --upcoming [DUR]  --past [DUR]  from today on, or over before today\n"
-"    --series TEXT  --kind K[,K]  --status S[,S]  --country CC[,CC]\n"
-"    --city CITY\n"
-"  show EVENT...        an event, its cities, partners and follow-ups\n"
-"  add NAME --start DATE [--end DATE] [--city CITY] [--series S] [--kind K]\n"
-"           [--status S] [--url U] [--id ID] [--notes T] [--force]\n"
-"  set EVENT... [--name|--series|--kind|--start|--end|--city|--status|\n"
-"           --url|--notes V] [--field COL=V]...\n"
-"  rm EVENT... [--force]  remove events no other table names\n"
-"  attend EVENT CITY...|- [--role R] [--notes T] [--remove]\n"
-"  cities EVENT [--role R[,R]]  the attending cities, with a role column\n"
-"  partner EVENT ORGANISATION [--sector S] [--notes T] [--remove]\n"
-"  partners EVENT       the event's partner organisations\n"
-"  check                validate events, attendance and partners\n"
-"\n"
-);
-	help_options("csv, tsv, json, table (show: also text; list: svg, a "
-	    "timeline)");
+"\n");
+	cli_help(&tool);
 	printf(
 "\n"
 "An EVENT or CITY is an id or an unambiguous name (case and accents\n"
 "ignored); - reads rows from stdin and takes their event (or city)\n"
 "column, else their id.  A duration after --upcoming or --past is\n"
 "optional: --upcoming 90d, --upcoming=90d, or --upcoming for all.\n"
+"--from and --to select the events that overlap the span.\n"
 "\n"
 "Examples:\n"
 "  sc-events list --upcoming 90d\n"
@@ -147,121 +184,23 @@ opt(int o)
 /* --- optional durations -------------------------------------------------- */
 
 /*
- * The long option that s (len bytes, without "--") names: an exact name,
- * else a unique prefix, as getopt_long reads it.  Returns the number of
- * options it could name.
+ * The word after --upcoming or --past is its duration when it is one
+ * ("--upcoming 90d"); a number is meant as one ("--upcoming 2 weeks") and
+ * is refused as one.  Any other word is left to be the verb, or a stray.
  */
 static int
-lookup_long(const char *s, size_t len, const char **name, int *arg)
+dur_word(const struct optdef *o, const char *w)
 {
-	static const struct option common[] = { COMMON_LONGOPTS };
-	size_t i, nc = sizeof(common) / sizeof(common[0]);
-	int n = 0;
-
-	for (i = 0; i < nc; i++)
-		if (strncmp(common[i].name, s, len) == 0) {
-			*name = common[i].name;
-			*arg = common[i].has_arg != no_argument;
-			if (common[i].name[len] == '\0')
-				return 1;
-			n++;
-		}
-	for (i = 0; ownopts[i].name != NULL; i++)
-		if (strncmp(ownopts[i].name, s, len) == 0) {
-			*name = ownopts[i].name;
-			*arg = ownopts[i].arg != 0;
-			if (ownopts[i].name[len] == '\0')
-				return 1;
-			n++;
-		}
-	return n;
-}
-
-/* Whether a cluster of short options ends in one that wants the next word. */
-static int
-short_wants_next(const char *a)
-{
-	const char *p;
-
-	for (p = a + 1; *p != '\0'; p++)
-		if (strchr("Dioc", *p) != NULL)
-			return p[1] == '\0';
-	return 0;
-}
-
-/* What follows a word of the command line: nothing, its value, a duration. */
-enum { W_ALONE, W_VALUE, W_DUR };
-
-/*
- * A long option's word.  For --upcoming and --past, the duration is taken
- * when attached (--upcoming=90d) or when the next word is one; keep is
- * the word to leave for getopt_long.
- */
-static int
-long_word(char **argv, int i, int argc, char **keep)
-{
-	static char flags[2][12] = { "--upcoming", "--past" };
-	const char *a = argv[i], *eq = strchr(a, '='), *name;
 	struct dur du;
-	int arg, d;
+	char name[32];
 
-	*keep = argv[i];
-	if (lookup_long(a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2),
-	    &name, &arg) != 1)
-		return W_ALONE;
-	d = strcmp(name, "upcoming") == 0 ? 0 : strcmp(name, "past") == 0 ?
-	    1 : -1;
-	if (d < 0)
-		return arg && eq == NULL ? W_VALUE : W_ALONE;
-	if (eq != NULL) {
-		durs[d] = eq + 1;
-		dur_opt(flags[d], durs[d], &du);
-		*keep = flags[d];
-		return W_ALONE;
+	if (dur_parse(w, &du) == 0)
+		return 1;
+	if (w[0] >= '0' && w[0] <= '9') {
+		snprintf(name, sizeof(name), "--%s", o->name);
+		dur_opt(name, w, &du);
 	}
-	if (i + 1 < argc && dur_parse(argv[i + 1], &du) == 0) {
-		durs[d] = argv[i + 1];
-		return W_DUR;
-	}
-	/* A number is meant as the duration: "--upcoming 2 weeks". */
-	if (i + 1 < argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9')
-		dur_opt(flags[d], argv[i + 1], &du);
-	return W_ALONE;
-}
-
-/*
- * getopt_long cannot give an option an argument that is sometimes a
- * separate word, yet "--upcoming 90d" is what people type.  So before
- * cli_parse sees the command line, the durations of --upcoming and --past
- * are taken out of it, leaving the options as flags.  The values of other
- * options are stepped over, so that "--series --past" stays a series.
- */
-static int
-take_durs(int argc, char **argv)
-{
-	char *keep;
-	int i, j, w;
-
-	for (i = j = 1; i < argc; i++) {
-		keep = argv[i];
-		w = W_ALONE;
-		if (strcmp(argv[i], "--") == 0) {
-			while (i < argc)
-				argv[j++] = argv[i++];
-			break;
-		}
-		if (argv[i][0] == '-' && argv[i][1] == '-')
-			w = long_word(argv, i, argc, &keep);
-		else if (argv[i][0] == '-' && short_wants_next(argv[i]))
-			w = W_VALUE;
-		argv[j++] = keep;
-		if (w == W_VALUE && i + 1 < argc)
-			argv[j++] = argv[i + 1];
-		if (w != W_ALONE && i + 1 < argc)
-			i++;	/* the value or the duration is done with */
-	}
-	argv[j] = NULL;
-	return j;
+	return 0;
 }
 
 /* --- shared helpers ------------------------------------------------------ */
@@ -403,7 +342,8 @@ dur_from_today(int which, int sign)
 {
 	struct dur du;
 
-	dur_opt(which ? "--past" : "--upcoming", durs[which], &du);
+	dur_opt(which ? "--past" : "--upcoming", opt(which ? O_PAST :
+	    O_UPCOMING), &du);
 	return dur_add(cl.c.today, &du, sign);
 }
 
@@ -416,9 +356,9 @@ filter_dates(struct filter *f)
 		f->from = date_opt("--from", opt(O_FROM), cl.c.today, 0);
 	if (opt(O_TO) != NULL)
 		f->to = date_opt("--to", opt(O_TO), cl.c.today, 1);
-	if (opt(O_UPCOMING) != NULL && durs[0] != NULL)
+	if (opt(O_UPCOMING) != NULL && !cl.bare[O_UPCOMING])
 		f->up_to = dur_from_today(0, 1);
-	if (opt(O_PAST) != NULL && durs[1] != NULL)
+	if (opt(O_PAST) != NULL && !cl.bare[O_PAST])
 		f->past_from = dur_from_today(1, -1);
 	f->dated = opt(O_FROM) || opt(O_TO) || opt(O_UPCOMING) || opt(O_PAST);
 }
@@ -589,7 +529,6 @@ event_free(struct svg_event *e)
 static void
 list_timeline(struct filter *f)
 {
-	const char *flagval[O_REMOVE + 1] = { NULL };
 	struct svg_event *e = NULL;
 	struct scan s;
 	size_t i, n = 0, cap = 0;
@@ -606,9 +545,7 @@ list_timeline(struct filter *f)
 		timeline_event(&s, &e[n++]);
 	}
 	scan_close(&s);
-	flagval[O_UPCOMING] = durs[0];
-	flagval[O_PAST] = durs[1];
-	given = cli_given(&cl, ownopts, flagval);
+	given = cli_given(&cl, &tool);
 	title = *given ? xasprintf("Events \xe2\x80\x94 %s", given) :
 	    xstrdup("Events");
 	svg_timeline(stdout, title, e, n, cl.c.today);
@@ -873,7 +810,7 @@ named_event_ids(void)
 	struct table *t;
 	size_t i, j;
 
-	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+	for (i = 0; i < NELEM(refs); i++) {
 		t = db_table(&db, refs[i].tab);
 		for (j = 0; j < t->nrows; j++)
 			hmap_put(h, rget(t, t->rows[j], refs[i].col), h);
@@ -1032,7 +969,7 @@ refuse_referenced(struct hmap *ids)
 	const char *v;
 	size_t i, j;
 
-	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+	for (i = 0; i < NELEM(refs); i++) {
 		t = db_table(&db, refs[i].tab);
 		for (j = 0; j < t->nrows; j++) {
 			v = rget(t, t->rows[j], refs[i].col);
@@ -1422,6 +1359,234 @@ cmd_check(void)
 	return n > 0 ? EXIT_NO : 0;
 }
 
+/* --- import-report ------------------------------------------------------ */
+
+/*
+ * A second Columbus in the same country, when the report names no region:
+ * which one hosted cannot be told, and is not guessed.
+ */
+static void
+refuse_ambiguous_host(struct table *t, const struct row *found,
+    const struct evreport *er)
+{
+	char *key = fold_name(er->city), *name;
+	const struct row *o;
+	size_t i;
+
+	for (i = 0; i + 1 < t->nrows; i++) {
+		o = t->rows[i];
+		if (o == found || strcmp(rget(t, o, C_COUNTRY), er->country))
+			continue;
+		name = fold_name(rget(t, o, C_NAME));
+		if (strcmp(name, key) == 0)
+			die(EXIT_DATA, "host city '%s, %s' is ambiguous: %s, %s; "
+			    "give its region in the report, as in 'City "
+			    "(Region, Country)'", er->city, er->country,
+			    rget(t, found, C_ID), rget(t, o, C_ID));
+		free(name);
+	}
+	free(key);
+}
+
+/*
+ * The host city: a known one, matched as sc-cities add matches a
+ * duplicate (folded name, country, region or none), else a new prospect,
+ * which is the last row of cities.csv and *added.
+ */
+static struct row *
+report_host(const struct evreport *er, struct row **added)
+{
+	struct table *t;
+	struct hmap *keys;
+	struct row *r, *found;
+	char *id;
+
+	*added = NULL;
+	if (*er->city == '\0')
+		return NULL;
+	t = db_table(&db, T_CITIES);
+	r = table_newrow(t);
+	set_nfc(t, r, C_NAME, er->city);
+	rset(t, r, C_COUNTRY, er->country);
+	rset(t, r, C_REGION, er->region);
+	keys = city_keys(t, t->nrows - 1);
+	found = city_key_find(keys, t, r);
+	hmap_free(keys);
+	if (found != NULL) {
+		if (*er->region == '\0')
+			refuse_ambiguous_host(t, found, er);
+		table_remove(t, t->nrows - 1);
+		return found;
+	}
+	rset(t, r, C_STATUS, "prospect");
+	id = city_new_id(&db, rget(t, r, C_NAME), er->country, er->region);
+	rset(t, r, C_ID, id);
+	free(id);
+	db_ids(&db, T_CITIES);
+	db_added(&db, T_CITIES, r);
+	return *added = r;
+}
+
+/*
+ * The series as the record already spells it: a known series whose
+ * folded name is the report's, or ends it as whole words ("Strong Cities
+ * Transatlantic Dialogue Initiative" is the known "Transatlantic Dialogue
+ * Initiative"); the longest such wins.
+ */
+static char *
+known_series(struct table *t, const char *series)
+{
+	char *want = fold_name(series), *k;
+	const char *best = NULL;
+	size_t i, wl = strlen(want), kl, bl = 0;
+
+	for (i = 0; *want != '\0' && i < t->nrows; i++) {
+		k = fold_name(rget(t, t->rows[i], E_SERIES));
+		kl = strlen(k);
+		if (kl > bl && kl <= wl && strcmp(want + wl - kl, k) == 0 &&
+		    (kl == wl || want[wl - kl - 1] == ' ')) {
+			best = rget(t, t->rows[i], E_SERIES);
+			bl = kl;
+		}
+		free(k);
+	}
+	free(want);
+	if (best != NULL && strcmp(best, series) != 0)
+		note("series '%s' is recorded as the known series '%s'", series,
+		    best);
+	return xstrdup(best != NULL ? best : series);
+}
+
+/*
+ * A report already recorded: an event whose start may be the same day
+ * and whose host city is the same; with no host on either side, the same
+ * event as add would refuse (same folded name).
+ */
+static void
+refuse_recorded(struct table *t, struct row *r)
+{
+	const char *city = rget(t, r, E_CITY), *other;
+	char *fold = fold_name(rget(t, r, E_NAME));
+	struct span sa, sb;
+	size_t i;
+
+	if (event_span(rget(t, r, E_START), "", &sa) == -1)
+		return;		/* validate_rows() names the problem */
+	for (i = 0; i + 1 < t->nrows; i++) {
+		other = rget(t, t->rows[i], E_CITY);
+		if (event_span(rget(t, t->rows[i], E_START), "", &sb) == -1 ||
+		    sa.start_last < sb.first || sb.start_last < sa.first)
+			continue;
+		if ((*city && *other) ? strcmp(city, other) == 0 :
+		    same_event(t, r, t->rows[i], fold))
+			die_at(EXIT_DATA, t->label, t->rows[i]->line, "the "
+			    "report is already recorded as %s (same start and "
+			    "host city); --force records it again",
+			    rget(t, t->rows[i], E_ID));
+	}
+	free(fold);
+}
+
+/* The event row of the report, as the last row of events.csv. */
+static struct row *
+report_event(const struct evreport *er, const struct row *host)
+{
+	struct table *t = db_table(&db, T_EVENTS);
+	struct span sp;
+	struct row *r;
+	char *series = known_series(t, er->series);
+
+	r = table_newrow(t);
+	set_nfc(t, r, E_NAME, er->title);
+	set_nfc(t, r, E_SERIES, series);
+	free(series);
+	rset(t, r, E_KIND, er->kind);
+	rset(t, r, E_START, er->start);
+	rset(t, r, E_END, er->end);
+	if (host != NULL)
+		rset(t, r, E_CITY, rget(db_table(&db, T_CITIES), host, C_ID));
+	rset(t, r, E_STATUS, event_span(er->start, er->end, &sp) == 0 &&
+	    sp.last > cl.c.today ? "planned" : "held");
+	set_nfc(t, r, E_NOTES, er->notes);
+	set_new_id(t, r);
+	if (opt(O_FORCE) == NULL)
+		refuse_recorded(t, r);
+	return r;
+}
+
+/*
+ * The known cities the report names, each on a line of stderr: named is
+ * not attended, so none is given a role.  The host is left out, and so
+ * are the cities named like it (Columbus, Georgia, when Columbus, Ohio
+ * hosts): their name in the text is the host's.
+ */
+static void
+report_mentions(const struct evreport *er, const char *file)
+{
+	struct table *t = db_table(&db, T_CITIES);
+	const char **names;
+	char *host = fold_name(er->city), *name;
+	long *line;
+	size_t i;
+
+	names = xreallocarray(NULL, t->nrows + 1, sizeof(*names));
+	line = xreallocarray(NULL, t->nrows + 1, sizeof(*line));
+	for (i = 0; i < t->nrows; i++)
+		names[i] = rget(t, t->rows[i], C_NAME);
+	evreport_mentions(er, names, t->nrows, line);
+	for (i = 0; i < t->nrows; i++) {
+		if (line[i] == 0)
+			continue;
+		name = fold_name(names[i]);
+		if (strcmp(name, host) != 0)
+			warn_at(file, line[i], "mentioned: %s (%s)",
+			    rget(t, t->rows[i], C_ID), names[i]);
+		free(name);
+	}
+	free(names);
+	free(line);
+	free(host);
+}
+
+static int
+cmd_import_report(void)
+{
+	const char *file = strcmp(cl.argv[0], "-") == 0 ? "stdin" : cl.argv[0];
+	struct table *ct;
+	struct row *host, *added, *r;
+	struct evreport er;
+	size_t len;
+	char *text;
+
+	text = evreport_read(cl.argv[0], &len);
+	evreport_parse(file, text, len, &er);
+	free(text);
+	store_lock(&st);
+	host = report_host(&er, &added);
+	r = report_event(&er, host);
+	ct = db_table(&db, T_CITIES);
+	if (added != NULL)
+		validate_rows(&db, T_CITIES, &added, 1);
+	validate_rows(&db, T_EVENTS, &r, 1);
+	report_mentions(&er, file);
+	if (host == NULL)
+		warn_at(file, er.date_line, "no host city in the report; the "
+		    "event has none");
+	if (added != NULL)
+		note("%s city %s (%s, %s%s%s) as a prospect", cl.c.dryrun ?
+		    "would add the" : "adds the", rget(ct, added, C_ID),
+		    rget(ct, added, C_NAME), rget(ct, added, C_COUNTRY),
+		    *rget(ct, added, C_REGION) ? ", " : "",
+		    rget(ct, added, C_REGION));
+	out_rows(&cl.c.out, db_table(&db, T_EVENTS), &r, 1);
+	flush_stdout();
+	if (added != NULL)
+		commit(ct);
+	commit(db_table(&db, T_EVENTS));
+	evreport_free(&er);
+	return 0;
+}
+
 /* What cli_parse() leaves to the command: -o per verb, and --remove. */
 static void
 check_args(void)
@@ -1445,15 +1610,9 @@ check_args(void)
 int
 main(int argc, char *argv[])
 {
-	static int (*const run[])(void) = {
-		cmd_list, cmd_show, cmd_add, cmd_set, cmd_rm, cmd_attend,
-		cmd_cities, cmd_partner, cmd_partners, cmd_check
-	};
 	int status;
 
-	progname = "sc-events";
-	argc = take_durs(argc, argv);
-	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
+	cli_parse(&cl, argc, argv, &tool);
 	if (cl.c.help || cl.c.version) {
 		if (cl.c.help)
 			help();
@@ -1465,7 +1624,7 @@ main(int argc, char *argv[])
 	check_args();
 	store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
-	status = run[cl.verb]();
+	status = verbs[cl.verb].run();
 	finish_stdout();
 	return status;
 }

@@ -11,39 +11,73 @@
 
 #include "sc.h"
 
-enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK };
+enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK, NVERBS };
 
-static const struct verbdef verbs[] = {
-	{ "list", 0, 0, 0, "" }, { "add", 1, 1, -1, "ACTION [CITY...|-]" },
-	{ "done", 1, 1, -1, "ID...|-" }, { "cancel", 1, 1, -1, "ID...|-" },
-	{ "reopen", 1, 1, -1, "ID...|-" }, { "set", 1, 1, -1, "ID...|-" },
-	{ "report", 0, 0, 0, "" }, { "check", 0, 0, 0, "" },
-	{ NULL, 0, 0, 0, NULL }
+static int cmd_list(void), cmd_add(void), cmd_close(void),
+    cmd_reopen(void), cmd_set(void), cmd_report(void), cmd_check(void);
+
+static const struct verbdef verbs[NVERBS] = {
+	[LIST] = { "list", cmd_list, 0, 0, "", 0,
+	    "open follow-ups that pass its filters (the default verb)" },
+	[ADD] = { "add", cmd_add, 1, -1, "ACTION [CITY...|-]", 1,
+	    "one follow-up per city (or one with none)" },
+	[DONE] = { "done", cmd_close, 1, -1, "ID...|-", 1,
+	    "mark done, closed --on DATE, else today" },
+	[CANCEL] = { "cancel", cmd_close, 1, -1, "ID...|-", 1,
+	    "mark cancelled" },
+	[REOPEN] = { "reopen", cmd_reopen, 1, -1, "ID...|-", 1,
+	    "open again, and clear the closed date" },
+	[SET] = { "set", cmd_set, 1, -1, "ID...|-", 1,
+	    "change the follow-ups' fields" },
+	[REPORT] = { "report", cmd_report, 0, 0, "", 0,
+	    "the digest that cron mails (-o text, md or json)" },
+	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
+	    "validate followups.csv and its references" }
 };
 
 #define V(v)	(1u << (v))
 enum {
 	O_ALL, O_STATUS, O_OVERDUE, O_DUE_WITHIN, O_OWNER, O_CITY, O_EVENT,
 	O_MATCH, O_ACTION, O_DUE, O_NOTES, O_ON, O_WITHIN, O_FAIL_ON_OVERDUE,
-	O_FORCE
+	O_FORCE, NOPTS
 };
-static const struct ownopt ownopts[] = {
-	[O_ALL] = { "all", 0, V(LIST) },
-	[O_STATUS] = { "status", 1, V(LIST) },
-	[O_OVERDUE] = { "overdue", 0, V(LIST) },
-	[O_DUE_WITHIN] = { "due-within", 1, V(LIST) },
-	[O_OWNER] = { "owner", 1, V(LIST) | V(ADD) | V(SET) | V(REPORT) },
-	[O_CITY] = { "city", 1, V(LIST) | V(SET) },
-	[O_EVENT] = { "event", 1, V(LIST) | V(ADD) | V(SET) },
-	[O_MATCH] = { "match", 1, V(LIST) },
-	[O_ACTION] = { "action", 1, V(SET) },
-	[O_DUE] = { "due", 1, V(ADD) | V(SET) },
-	[O_NOTES] = { "notes", 1, V(ADD) | V(SET) },
-	[O_ON] = { "on", 1, V(DONE) | V(CANCEL) },
-	[O_WITHIN] = { "within", 1, V(REPORT) },
-	[O_FAIL_ON_OVERDUE] = { "fail-on-overdue", 0, V(REPORT) },
-	[O_FORCE] = { "force", 0, V(ADD) },
-	{ NULL, 0, 0 }
+static const struct optdef ownopts[NOPTS] = {
+	[O_ALL] = { "all", 0, OPT_FLAG, NULL,
+	    "every status, not only open", .verbs = V(LIST) },
+	[O_STATUS] = { "status", 0, OPT_VALUE, "S",
+	    "open, done or cancelled, or a list: S,S...", .verbs = V(LIST),
+	    .sc = &schema_followups, .col = F_STATUS },
+	[O_OVERDUE] = { "overdue", 0, OPT_FLAG, NULL,
+	    "open, and due before today", .verbs = V(LIST) },
+	[O_DUE_WITHIN] = { "due-within", 0, OPT_VALUE, "DUR",
+	    "open, and due from today to today + DUR", .verbs = V(LIST) },
+	[O_OWNER] = { "owner", 0, OPT_VALUE, "O",
+	    "who is to do it; list, report: theirs only",
+	    .verbs = V(LIST) | V(ADD) | V(SET) | V(REPORT) },
+	[O_CITY] = { "city", 0, OPT_VALUE, "CITY",
+	    "the city it is about", .verbs = V(LIST) | V(SET),
+	    .sc = &schema_followups, .col = F_CITY },
+	[O_EVENT] = { "event", 0, OPT_VALUE, "EVENT",
+	    "the event it came from", .verbs = V(LIST) | V(ADD) | V(SET),
+	    .sc = &schema_followups, .col = F_EVENT },
+	[O_MATCH] = { "match", 0, OPT_VALUE, "TEXT",
+	    "the action or the notes contain TEXT", .verbs = V(LIST) },
+	[O_ACTION] = { "action", 0, OPT_VALUE, "TEXT",
+	    "what is to be done", .verbs = V(SET) },
+	[O_DUE] = { "due", 0, OPT_VALUE, "DATE",
+	    "when it is due (a month: on its last day)",
+	    .verbs = V(ADD) | V(SET) },
+	[O_NOTES] = { "notes", 0, OPT_VALUE, "TEXT", "the notes",
+	    .verbs = V(ADD) | V(SET) },
+	[O_ON] = { "on", 0, OPT_VALUE, "DATE",
+	    "the date it was closed (default today)",
+	    .verbs = V(DONE) | V(CANCEL) },
+	[O_WITHIN] = { "within", 0, OPT_VALUE, "DUR",
+	    "the report's window (default 7d)", .verbs = V(REPORT) },
+	[O_FAIL_ON_OVERDUE] = { "fail-on-overdue", 0, OPT_FLAG, NULL,
+	    "exit 1 when anything is overdue or unread", .verbs = V(REPORT) },
+	[O_FORCE] = { "force", 0, OPT_FLAG, NULL,
+	    "add even where the same one is open", .verbs = V(ADD) }
 };
 
 static struct cmdline cl;
@@ -70,6 +104,11 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
+static const struct tool tool = {
+	"sc-followups", verbs, NVERBS, ownopts, NOPTS,
+	"csv, tsv, json, table (report: text, md, json)", usage
+};
+
 static void
 help(void)
 {
@@ -77,32 +116,17 @@ help(void)
 "usage: sc-followups [options] [verb] [args]\n"
 "\n"
 "The follow-up actions that events produce, kept in followups.csv.\n"
-"\n"
-"Verbs:\n"
-"  list                 open follow-ups (the default verb); filters:\n"
-"    --all  --status S[,S]  --overdue  --due-within DUR  --owner O\n"
-"    --city CITY  --event EVENT  --match TEXT\n"
-"  add ACTION [CITY...|-] [--event E] [--owner O] [--due DATE] [--notes T]\n"
-"           [--force]   one follow-up per city (or one with none);\n"
-"                       prints the rows it made; a city that has an open\n"
-"                       one with the same action and event is skipped\n"
-"  done ID... [--on DATE]    mark done (closed: DATE, else today)\n"
-"  cancel ID... [--on DATE]  mark cancelled\n"
-"  reopen ID...         open again, and clear the closed date\n"
-"  set ID... [--action|--event|--city|--owner|--due|--notes V]\n"
-"  report [--within DUR] [--owner O] [-o text|md|json] [--fail-on-overdue]\n"
-"                       the digest: overdue, due soon, closed lately,\n"
-"                       new cities with no follow-up, coming events\n"
-"  check                validate followups.csv and its references\n"
-"\n"
-);
-	help_options("csv, tsv, json, table (report: text, md, json)");
+"\n");
+	cli_help(&tool);
 	printf(
 "\n"
 "An ID is a follow-up's number; - reads rows from stdin and takes their\n"
 "id column.  A CITY or EVENT is an id or an unambiguous name; for add,\n"
 "- reads rows from stdin and takes their city column, else their id.\n"
-"A due date may be a month (2024-09): it is due on the month's last day.\n"
+"add prints the rows it made; a city that has an open follow-up with the\n"
+"same action and event is skipped.  A due date may be a month (2024-09):\n"
+"it is due on the month's last day.  The report: overdue, due soon, closed\n"
+"lately, new cities with no follow-up, coming events.\n"
 "\n"
 "Examples:\n"
 "  sc-cities list --joined-since 2024-05-01 |\n"
@@ -705,10 +729,10 @@ cmd_set(void)
 	struct vals v;
 	size_t i, n;
 
-	for (i = 0; i < sizeof(any) / sizeof(any[0]); i++)
+	for (i = 0; i < NELEM(any); i++)
 		if (opt(any[i]) != NULL)
 			break;
-	if (i == sizeof(any) / sizeof(any[0]))
+	if (i == NELEM(any))
 		die(EXIT_USAGE, "set: nothing to set (--action, --event, "
 		    "--city, --owner, --due or --notes)");
 	vals_parse(&v);
@@ -737,8 +761,17 @@ struct items {
 	size_t	 n, cap;
 };
 
-struct report {
-	int	 fmt;
+/* What a line of the report shows. */
+enum { K_OVER, K_DUE, K_CLOSED, K_CITY, K_EVENT };
+
+/* A section of the digest: its items, and what they are (K_OVER, ...). */
+struct part {
+	const struct digest *rp;
+	const struct items *it;
+	int	 kind;
+};
+
+struct digest {
 	const char *within;
 	long	 today, dueby, since, joined, evby;
 	char	*owner;		/* folded, or NULL */
@@ -749,10 +782,10 @@ struct report {
 	char	*data;		/* the data directory's path; NULL: seeds */
 	const struct skip *skipped;	/* the rows left out, named */
 	size_t	 nskipped;
+	char	 days[5][11];	/* today, dueby, since, joined, evby, shown */
+	char	 titles[4][128];	/* of the sections that give dates */
+	struct part parts[5];	/* by kind */
 };
-
-/* What a line of the report shows. */
-enum { K_OVER, K_DUE, K_CLOSED, K_CITY, K_EVENT };
 
 static void
 items_add(struct items *it, struct row *r, const char *group, long day,
@@ -943,7 +976,7 @@ items_sort(struct items *it)
  * the date that decides it is there but cannot be read.
  */
 static int
-section_of(const struct report *rp, const char *status, const char *due,
+section_of(const struct digest *rp, const char *status, const char *due,
     const char *closed, long *day)
 {
 	struct date d;
@@ -974,7 +1007,7 @@ section_of(const struct report *rp, const char *status, const char *due,
 static int
 report_keep(const struct scan *s, void *arg)
 {
-	struct report *rp = arg;
+	struct digest *rp = arg;
 	const char *status = sget(s, F_STATUS);
 	int followed = followed_up(status), fresh, mine;
 	long day;
@@ -1003,7 +1036,7 @@ report_keep(const struct scan *s, void *arg)
 }
 
 static void
-collect_followups(struct report *rp)
+collect_followups(struct digest *rp)
 {
 	struct table *t;
 	struct row *r;
@@ -1035,7 +1068,7 @@ collect_followups(struct report *rp)
  * read: they are few, where the cities the follow-ups name can be many.
  */
 static void
-note_fresh(struct report *rp)
+note_fresh(struct digest *rp)
 {
 	struct table *t = db_table(&db, T_CITIES);
 	struct date d;
@@ -1058,7 +1091,7 @@ note_fresh(struct report *rp)
 
 /* Those of them no follow-up names, in the order of the table. */
 static void
-collect_cities(struct report *rp)
+collect_cities(struct digest *rp)
 {
 	struct table *t = db_table(&db, T_CITIES);
 	struct date d;
@@ -1080,7 +1113,7 @@ collect_cities(struct report *rp)
  * named and left out.
  */
 static void
-collect_events(struct report *rp)
+collect_events(struct digest *rp)
 {
 	struct table *t = db_table(&db, T_EVENTS);
 	struct date d;
@@ -1100,394 +1133,265 @@ collect_events(struct report *rp)
 }
 
 /*
- * A value in running text, shown by vis_str(): a control or invisible
- * character in it is seen (as \e or <U+202E>), never acted on.  In
- * Markdown the characters that mark text up are then escaped, the
- * backslash of \e and the brackets of <U+202E> with them, so that the
- * rendered page shows what the text report shows.
+ * Rows are written in the order of the report, not of memory, so each
+ * item's row is asked of memory AHEAD items before it is written, and
+ * the names it refers to half as far ahead, once the row is there.
  */
 static void
-put_val(const struct report *rp, const char *s)
+prefetch_item(const struct part *p, size_t i)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	char *v = NULL;
+	const struct items *it = p->it;
+	const struct row *r;
 
-	while (*u >= 0x20 && *u < 0x7F)
-		u++;
-	if (*u != '\0')	/* printable ASCII, the common case, is as shown */
-		s = v = vis_str(s);
-	for (; *s != '\0'; s++) {
-		if (rp->fmt == FMT_MD && strchr("\\`*_[]<>|#", *s) != NULL)
-			putchar('\\');
-		putchar(*s);
-	}
-	free(v);
+	if (i + AHEAD < it->n)
+		row_prefetch(it->v[i + AHEAD].r);
+	if (i + AHEAD / 2 >= it->n || p->kind == K_CITY || p->kind == K_EVENT)
+		return;
+	r = it->v[i + AHEAD / 2].r;
+	hmap_prefetch(db_ids(&db, T_CITIES), rget(p->rp->fu, r, F_CITY));
+	hmap_prefetch(db_ids(&db, T_EVENTS), rget(p->rp->fu, r, F_EVENT));
 }
 
-/* "Columbus (us-columbus-oh)": the name, and the id to type. */
+/* "; city Columbus (us-columbus-oh)": the name, and the id to type. */
 static void
-put_ref(const struct report *rp, const char *sep, const char *what, int tab,
-    const char *id)
+ref_text(struct rtext *t, const char *what, int tab, const char *id)
 {
 	const char *name = name_of(tab, id);
 
 	if (*id == '\0')
 		return;
-	printf("%s%s ", sep, what);
-	if (name != NULL) {
-		put_val(rp, name);
-		fputs(" (", stdout);
-	}
-	put_val(rp, id);
-	if (name != NULL)
-		putchar(')');
+	rt_lit(t, what);
+	rt_named(t, name, id);
 }
 
+/* The name an id stands for, as a member: "" when it names nothing. */
 static void
-put_details(const struct report *rp, const struct item *it, int kind)
-{
-	struct table *t = rp->fu;
-	long late = rp->today - it->day;
-
-	if (kind == K_CLOSED) {
-		put_val(rp, rget(t, it->r, F_STATUS));
-		printf(" %s", rget(t, it->r, F_CLOSED));
-	} else {
-		printf("due %s", rget(t, it->r, F_DUE));
-		if (kind == K_OVER)
-			printf(", %ld day%s late", late, late == 1 ? "" : "s");
-	}
-	if (kind != K_OVER && *rget(t, it->r, F_OWNER) != '\0') {
-		fputs("; owner ", stdout);
-		put_val(rp, rget(t, it->r, F_OWNER));
-	}
-	put_ref(rp, "; ", "city", T_CITIES, rget(t, it->r, F_CITY));
-	put_ref(rp, "; ", "event", T_EVENTS, rget(t, it->r, F_EVENT));
-}
-
-/*
- * Text gives a follow-up two lines, the action and then its details
- * under it; Markdown gives it one list item.
- */
-static void
-put_followup(const struct report *rp, const struct item *it, int kind)
-{
-	struct table *t = rp->fu;
-	const char *id = rget(t, it->r, F_ID);
-	int indent = kind == K_OVER ? 4 : 2;
-
-	if (rp->fmt == FMT_MD) {
-		fputs("- **#", stdout);
-		put_val(rp, id);
-		fputs("** ", stdout);
-	} else {
-		printf("%*s#", indent, "");
-		put_val(rp, id);
-		putchar(' ');
-	}
-	put_val(rp, rget(t, it->r, F_ACTION));
-	if (rp->fmt == FMT_MD)
-		fputs(" (", stdout);
-	else
-		printf("\n%*s", indent + 2 + (int)strlen(id), "");
-	put_details(rp, it, kind);
-	fputs(rp->fmt == FMT_MD ? ")\n" : "\n", stdout);
-}
-
-/* Every section is shown, and an empty one says "none". */
-static void
-section(const struct report *rp, const char *title, size_t n)
-{
-	if (rp->fmt == FMT_MD)
-		printf("\n## %s (%zu)\n\n", title, n);
-	else
-		printf("\n%s (%zu)\n", title, n);
-	if (n == 0)
-		fputs(rp->fmt == FMT_MD ? "none\n" : "  none\n", stdout);
-}
-
-static void
-put_group(const struct report *rp, const char *owner, int first)
-{
-	if (rp->fmt == FMT_MD)
-		fputs(first ? "### " : "\n### ", stdout);
-	else
-		fputs("  ", stdout);
-	if (*owner == '\0')
-		fputs("(no owner)", stdout);
-	else
-		put_val(rp, owner);
-	fputs(rp->fmt == FMT_MD ? "\n\n" : "\n", stdout);
-}
-
-/*
- * Rows are printed in the order of the report, not of memory, so each
- * item's row is asked of memory AHEAD items before it is printed, and
- * the names it refers to half as far ahead, once the row is there.
- */
-static void
-prefetch_item(const struct report *rp, const struct items *it, size_t i)
-{
-	const struct row *r;
-
-	if (i + AHEAD < it->n)
-		row_prefetch(it->v[i + AHEAD].r);
-	if (i + AHEAD / 2 >= it->n || it == &rp->cities || it == &rp->events)
-		return;
-	r = it->v[i + AHEAD / 2].r;
-	hmap_prefetch(db_ids(&db, T_CITIES), rget(rp->fu, r, F_CITY));
-	hmap_prefetch(db_ids(&db, T_EVENTS), rget(rp->fu, r, F_EVENT));
-}
-
-static void
-put_overdue(const struct report *rp)
-{
-	const struct item *it;
-	size_t i;
-
-	section(rp, "Overdue", rp->over.n);
-	for (i = 0; i < rp->over.n; i++) {
-		it = &rp->over.v[i];
-		prefetch_item(rp, &rp->over, i);
-		if (i == 0 || it->key[0] != it[-1].key[0])	/* its rank */
-			put_group(rp, it->group, i == 0);
-		put_followup(rp, it, K_OVER);
-	}
-}
-
-/* A city or an event: its name first, then its id and details. */
-static void
-put_named(const struct report *rp, int tab, const struct row *r)
-{
-	struct table *t = db_table(&db, tab);
-
-	fputs(rp->fmt == FMT_MD ? "- **" : "  ", stdout);
-	put_val(rp, rget(t, r, C_NAME));
-	fputs(rp->fmt == FMT_MD ? "** (" : " (", stdout);
-	put_val(rp, rget(t, r, 0));
-	if (tab == T_CITIES) {
-		fputs("), ", stdout);
-		put_val(rp, rget(t, r, C_COUNTRY));
-		printf("; joined %s", rget(t, r, C_JOINED));
-		put_ref(rp, "; ", "via", T_EVENTS, rget(t, r, C_VIA));
-	} else {
-		fputs("); starts ", stdout);
-		put_val(rp, rget(t, r, E_START));
-		put_ref(rp, "; ", "in", T_CITIES, rget(t, r, E_CITY));
-	}
-	putchar('\n');
-}
-
-static void
-put_list(const struct report *rp, const char *title, const struct items *it,
-    int kind)
-{
-	size_t i;
-
-	section(rp, title, it->n);
-	for (i = 0; i < it->n; i++) {
-		prefetch_item(rp, it, i);
-		if (kind == K_CITY || kind == K_EVENT)
-			put_named(rp, kind == K_CITY ? T_CITIES : T_EVENTS,
-			    it->v[i].r);
-		else
-			put_followup(rp, &it->v[i], kind);
-	}
-}
-
-/* Where the data came from: cron runs with no $SC_DATA, so say it. */
-static void
-put_source(const struct report *rp)
-{
-	fputs(rp->fmt == FMT_MD ? "\nData: " : "Data: ", stdout);
-	put_val(rp, rp->data != NULL ? rp->data :
-	    "built-in seed data, read-only");
-	putchar('\n');
-}
-
-/*
- * The rows left out because a value could not be read, first, so that
- * no count below is taken on trust; only when there are any.
- */
-static void
-put_skipped(const struct report *rp)
-{
-	const struct skip *k;
-	char line[32];
-	size_t i;
-
-	if (rp->nskipped == 0)
-		return;
-	section(rp, "Rows left out of this report", rp->nskipped);
-	for (i = 0; i < rp->nskipped; i++) {
-		k = &rp->skipped[i];
-		fputs(rp->fmt == FMT_MD ? "- " : "  ", stdout);
-		put_val(rp, k->file);
-		snprintf(line, sizeof(line), ":%ld: ", k->line);
-		fputs(line, stdout);
-		put_val(rp, k->col);
-		fputs(": ", stdout);
-		put_val(rp, k->msg);
-		putchar('\n');
-	}
-}
-
-static void
-report_text(const struct report *rp)
-{
-	char a[11], b[11], title[128];
-
-	date_fmt(rp->today, a);
-	fputs(rp->fmt == FMT_MD ? "# Follow-ups" : "Follow-ups", stdout);
-	if (opt(O_OWNER) != NULL) {
-		fputs(" of ", stdout);
-		put_val(rp, *opt(O_OWNER) ? opt(O_OWNER) : "no one");
-	}
-	printf(", %s\n", a);
-	put_source(rp);
-	put_skipped(rp);
-	put_overdue(rp);
-	date_fmt(rp->dueby, b);
-	snprintf(title, sizeof(title), "Due in the next %s, by %s",
-	    rp->within, b);
-	put_list(rp, title, &rp->due, K_DUE);
-	date_fmt(rp->since, b);
-	snprintf(title, sizeof(title), "Closed in the last %s, since %s",
-	    rp->within, b);
-	put_list(rp, title, &rp->closed, K_CLOSED);
-	date_fmt(rp->joined, b);
-	snprintf(title, sizeof(title), "Cities joined in the last 90 days, "
-	    "since %s, with no follow-up", b);
-	put_list(rp, title, &rp->cities, K_CITY);
-	date_fmt(rp->evby, b);
-	snprintf(title, sizeof(title), "Events in the next 30 days, by %s", b);
-	put_list(rp, title, &rp->events, K_EVENT);
-}
-
-static void
-json_name(const char *key, int tab, const char *id)
+name_field(struct ritem *ri, const char *key, int tab, const char *id)
 {
 	const char *name = name_of(tab, id);
 
-	printf(",\"%s\":", key);
-	json_string(stdout, name != NULL ? name : "");
+	rf_add(&ri->fields, key, name != NULL ? name : "", RF_STR);
 }
 
-/* A row as in list -o json, with the names its ids stand for. */
+/*
+ * "#12 Send the report", with "due 2024-09, 3 days late; city Columbus
+ * (us-columbus-oh)"; an overdue one under its owner, whom it then need
+ * not name.
+ */
 static void
-json_item(const struct report *rp, int tab, const struct item *it)
+followup_prose(const struct part *p, const struct item *it, struct ritem *ri)
 {
-	struct table *t = tab == T_FOLLOWUPS ? rp->fu : db_table(&db, tab);
+	const struct table *t = p->rp->fu;
+	const char *owner = rget(t, it->r, F_OWNER);
+	long late = p->rp->today - it->day;
 
-	putchar('{');
-	json_fields(stdout, t->cols, it->r->f, t->ncols);
-	if (tab == T_FOLLOWUPS) {
-		json_name("city_name", T_CITIES, rget(t, it->r, F_CITY));
-		json_name("event_name", T_EVENTS, rget(t, it->r, F_EVENT));
-		if (it->group != NULL)
-			printf(",\"days_late\":%ld", rp->today - it->day);
-	} else if (tab == T_CITIES)
-		json_name("via_name", T_EVENTS, rget(t, it->r, C_VIA));
-	else
-		json_name("city_name", T_CITIES, rget(t, it->r, E_CITY));
-	putchar('}');
-}
-
-static void
-json_items(const struct report *rp, const char *key, int tab,
-    const struct items *it)
-{
-	size_t i;
-
-	printf(",\"%s\":[", key);
-	for (i = 0; i < it->n; i++) {
-		prefetch_item(rp, it, i);
-		if (i > 0)
-			putchar(',');
-		json_item(rp, tab, &it->v[i]);
+	rt_lit(&ri->lead, "#");
+	rt_val(&ri->lead, rget(t, it->r, F_ID));
+	rt_val(&ri->text, rget(t, it->r, F_ACTION));
+	if (p->kind == K_CLOSED) {
+		rt_val(&ri->details, rget(t, it->r, F_STATUS));
+		rt_lit(&ri->details, " ");
+		rt_val(&ri->details, rget(t, it->r, F_CLOSED));
+	} else {
+		rt_lit(&ri->details, "due ");
+		rt_val(&ri->details, rget(t, it->r, F_DUE));
 	}
-	putchar(']');
-}
-
-static void
-json_day(const char *key, long day)
-{
-	char s[11];
-
-	date_fmt(day, s);
-	printf(",\"%s\":\"%s\"", key, s);
-}
-
-static void
-json_skipped(const struct report *rp)
-{
-	const struct skip *k;
-	size_t i;
-
-	fputs(",\"left_out\":[", stdout);
-	for (i = 0; i < rp->nskipped; i++) {
-		k = &rp->skipped[i];
-		fputs(i > 0 ? ",{\"file\":" : "{\"file\":", stdout);
-		json_string(stdout, k->file);
-		printf(",\"line\":%ld,\"column\":", k->line);
-		json_string(stdout, k->col);
-		fputs(",\"message\":", stdout);
-		json_string(stdout, k->msg);
-		putchar('}');
+	if (p->kind == K_OVER) {
+		rt_lit(&ri->details, ", ");
+		rt_lit(&ri->details, ri_num(ri, late));
+		rt_lit(&ri->details, late == 1 ? " day late" : " days late");
+	} else if (*owner != '\0') {
+		rt_lit(&ri->details, "; owner ");
+		rt_val(&ri->details, owner);
 	}
-	putchar(']');
+	ref_text(&ri->details, "; city ", T_CITIES, rget(t, it->r, F_CITY));
+	ref_text(&ri->details, "; event ", T_EVENTS, rget(t, it->r, F_EVENT));
 }
 
+/* An overdue follow-up's owner heads its group (the rank, key[0]). */
 static void
-report_json(const struct report *rp)
+owner_group(struct rtext *group, const char *owner)
 {
-	char s[11];
-
-	date_fmt(rp->today, s);
-	printf("{\"today\":\"%s\",\"data\":", s);
-	if (rp->data != NULL)
-		json_string(stdout, rp->data);
+	if (*owner == '\0')
+		rt_lit(group, "(no owner)");
 	else
-		fputs("null", stdout);
-	fputs(",\"owner\":", stdout);
-	json_string(stdout, opt(O_OWNER) != NULL ? opt(O_OWNER) : "");
-	fputs(",\"within\":", stdout);
-	json_string(stdout, rp->within);
-	json_day("due_by", rp->dueby);
-	json_day("closed_since", rp->since);
-	json_day("joined_since", rp->joined);
-	json_day("events_by", rp->evby);
-	json_items(rp, "overdue", T_FOLLOWUPS, &rp->over);
-	json_items(rp, "due", T_FOLLOWUPS, &rp->due);
-	json_items(rp, "closed", T_FOLLOWUPS, &rp->closed);
-	json_items(rp, "new_cities", T_CITIES, &rp->cities);
-	json_items(rp, "events", T_EVENTS, &rp->events);
-	json_skipped(rp);
-	fputs("}\n", stdout);
+		rt_val(group, owner);
 }
 
-/* Plain text, fit for a mail, unless -o asks for md or json. */
-static int
-report_format(void)
+/*
+ * A follow-up for people, or as in list -o json, with the names its ids
+ * stand for.
+ */
+static void
+followup_item(void *arg, size_t i, int wants, struct ritem *ri)
 {
-	int fmt = cl.c.out.fmt;
+	const struct part *p = arg;
+	const struct item *it = &p->it->v[i];
+	const struct table *t = p->rp->fu;
 
-	if (cl.c.out.columns != NULL)
-		die(EXIT_USAGE, "--columns does not apply to report");
-	if (!cl.c.outset)
-		return FMT_TEXT;
-	if (fmt != FMT_TEXT && fmt != FMT_MD && fmt != FMT_JSON)
-		die(EXIT_USAGE, "report: -o text, md or json");
-	return fmt;
+	prefetch_item(p, i);
+	if (wants == RI_PROSE) {
+		if (p->kind == K_OVER && (i == 0 || it->key[0] != it[-1].key[0]))
+			owner_group(&ri->group, it->group);
+		followup_prose(p, it, ri);
+		return;
+	}
+	rf_row(&ri->fields, t->cols, it->r->f, t->ncols);
+	name_field(ri, "city_name", T_CITIES, rget(t, it->r, F_CITY));
+	name_field(ri, "event_name", T_EVENTS, rget(t, it->r, F_EVENT));
+	if (p->kind == K_OVER)
+		rf_add(&ri->fields, "days_late",
+		    ri_num(ri, p->rp->today - it->day), RF_NUM);
+}
+
+/* "Dijon (fr-dijon), FR; joined 2024-05-15; via Workshop (2024-05-x)". */
+static void
+city_item(void *arg, size_t i, int wants, struct ritem *ri)
+{
+	const struct part *p = arg;
+	const struct table *t = db_table(&db, T_CITIES);
+	const struct row *r = p->it->v[i].r;
+
+	prefetch_item(p, i);
+	if (wants == RI_DATA) {
+		rf_row(&ri->fields, t->cols, r->f, t->ncols);
+		name_field(ri, "via_name", T_EVENTS, rget(t, r, C_VIA));
+		return;
+	}
+	rt_val(&ri->lead, rget(t, r, C_NAME));
+	rt_lit(&ri->details, "(");
+	rt_val(&ri->details, rget(t, r, C_ID));
+	rt_lit(&ri->details, "), ");
+	rt_val(&ri->details, rget(t, r, C_COUNTRY));
+	rt_lit(&ri->details, "; joined ");
+	rt_val(&ri->details, rget(t, r, C_JOINED));
+	ref_text(&ri->details, "; via ", T_EVENTS, rget(t, r, C_VIA));
+}
+
+/* "Dialogue (2024-09-columbus); starts 2024-09; in Columbus (us-...)". */
+static void
+event_item(void *arg, size_t i, int wants, struct ritem *ri)
+{
+	const struct part *p = arg;
+	const struct table *t = db_table(&db, T_EVENTS);
+	const struct row *r = p->it->v[i].r;
+
+	prefetch_item(p, i);
+	if (wants == RI_DATA) {
+		rf_row(&ri->fields, t->cols, r->f, t->ncols);
+		name_field(ri, "city_name", T_CITIES, rget(t, r, E_CITY));
+		return;
+	}
+	rt_val(&ri->lead, rget(t, r, E_NAME));
+	rt_lit(&ri->details, "(");
+	rt_val(&ri->details, rget(t, r, E_ID));
+	rt_lit(&ri->details, "); starts ");
+	rt_val(&ri->details, rget(t, r, E_START));
+	ref_text(&ri->details, "; in ", T_CITIES, rget(t, r, E_CITY));
 }
 
 static void
-report_init(struct report *rp)
+add_part(struct digest *rp, struct report *doc, int kind, const char *title,
+    const char *key)
+{
+	static void (*const make[])(void *, size_t, int, struct ritem *) = {
+		[K_OVER] = followup_item, [K_DUE] = followup_item,
+		[K_CLOSED] = followup_item, [K_CITY] = city_item,
+		[K_EVENT] = event_item
+	};
+	struct items *const items[] = {
+		[K_OVER] = &rp->over, [K_DUE] = &rp->due,
+		[K_CLOSED] = &rp->closed, [K_CITY] = &rp->cities,
+		[K_EVENT] = &rp->events
+	};
+	struct part *p = &rp->parts[kind];
+
+	p->rp = rp;
+	p->it = items[kind];
+	p->kind = kind;
+	report_section(doc, title, key, p->it->n,
+	    kind == K_OVER ? RS_GROUPED : 0, make[kind], p);
+}
+
+/*
+ * Overdue by owner; due soon and closed lately within --within; new
+ * cities with no follow-up; coming events.  Every section is shown.
+ */
+static void
+digest_sections(struct digest *rp, struct report *doc)
+{
+	char (*title)[128] = rp->titles;
+
+	add_part(rp, doc, K_OVER, "Overdue", "overdue");
+	snprintf(title[0], sizeof(title[0]), "Due in the next %s, by %s",
+	    rp->within, rp->days[1]);
+	add_part(rp, doc, K_DUE, title[0], "due");
+	snprintf(title[1], sizeof(title[1]), "Closed in the last %s, since %s",
+	    rp->within, rp->days[2]);
+	add_part(rp, doc, K_CLOSED, title[1], "closed");
+	snprintf(title[2], sizeof(title[2]), "Cities joined in the last 90 "
+	    "days, since %s, with no follow-up", rp->days[3]);
+	add_part(rp, doc, K_CITY, title[2], "new_cities");
+	snprintf(title[3], sizeof(title[3]), "Events in the next 30 days, "
+	    "by %s", rp->days[4]);
+	add_part(rp, doc, K_EVENT, title[3], "events");
+}
+
+/* What the digest was asked, for programs: its day, owner and windows. */
+static void
+digest_facts(struct digest *rp, struct report *doc)
+{
+	struct rfields *f = &doc->facts;
+
+	rf_add(f, "today", rp->days[0], RF_STR);
+	rf_add(f, "data", rp->data, rp->data != NULL ? RF_STR : RF_NULL);
+	rf_add(f, "owner", opt(O_OWNER) != NULL ? opt(O_OWNER) : "", RF_STR);
+	rf_add(f, "within", rp->within, RF_STR);
+	rf_add(f, "due_by", rp->days[1], RF_STR);
+	rf_add(f, "closed_since", rp->days[2], RF_STR);
+	rf_add(f, "joined_since", rp->days[3], RF_STR);
+	rf_add(f, "events_by", rp->days[4], RF_STR);
+}
+
+/*
+ * The digest as a report: "Follow-ups of li, 2024-06-01", then where the
+ * data came from (cron runs with no $SC_DATA, so it is said), then the
+ * sections.
+ */
+static void
+digest_report(struct digest *rp, struct report *doc)
+{
+	struct rtext *data;
+
+	memset(doc, 0, sizeof(*doc));
+	date_fmt(rp->today, rp->days[0]);
+	date_fmt(rp->dueby, rp->days[1]);
+	date_fmt(rp->since, rp->days[2]);
+	date_fmt(rp->joined, rp->days[3]);
+	date_fmt(rp->evby, rp->days[4]);
+	rt_lit(&doc->title, "Follow-ups");
+	if (opt(O_OWNER) != NULL) {
+		rt_lit(&doc->title, " of ");
+		rt_val(&doc->title, *opt(O_OWNER) ? opt(O_OWNER) : "no one");
+	}
+	rt_lit(&doc->title, ", ");
+	rt_lit(&doc->title, rp->days[0]);
+	data = report_line(doc);
+	rt_lit(data, "Data: ");
+	rt_val(data, rp->data != NULL ? rp->data :
+	    "built-in seed data, read-only");
+	digest_facts(rp, doc);
+	digest_sections(rp, doc);
+	doc->left_out = rp->skipped;
+	doc->nleft_out = rp->nskipped;
+}
+
+static void
+digest_init(struct digest *rp)
 {
 	struct dur d;
 
 	memset(rp, 0, sizeof(*rp));
-	rp->fmt = report_format();
 	rp->within = opt(O_WITHIN) != NULL ? opt(O_WITHIN) : "7d";
 	dur_opt("--within", rp->within, &d);
 	rp->today = cl.c.today;
@@ -1502,12 +1406,17 @@ report_init(struct report *rp)
 	skip_keep();
 }
 
+/* Plain text, fit for a mail, unless -o asks for md or json. */
 static int
 cmd_report(void)
 {
-	struct report rp;
+	const struct emitter *e;
+	struct digest rp;
+	struct report doc;
 
-	report_init(&rp);
+	e = report_emitter(&cl.c, "report",
+	    1u << FMT_TEXT | 1u << FMT_MD | 1u << FMT_JSON);
+	digest_init(&rp);
 	note_fresh(&rp);
 	collect_followups(&rp);
 	collect_cities(&rp);
@@ -1518,10 +1427,9 @@ cmd_report(void)
 	items_sort(&rp.cities);
 	items_sort(&rp.events);
 	rp.skipped = skip_list(&rp.nskipped);
-	if (rp.fmt == FMT_JSON)
-		report_json(&rp);
-	else
-		report_text(&rp);
+	digest_report(&rp, &doc);
+	report_emit(&doc, e, stdout);
+	report_free(&doc);
 	hmap_free(rp.fresh);
 	table_free(rp.fu);
 	free(rp.over.v);
@@ -1545,14 +1453,9 @@ cmd_check(void)
 int
 main(int argc, char *argv[])
 {
-	static int (*const run[])(void) = {
-		cmd_list, cmd_add, cmd_close, cmd_close, cmd_reopen, cmd_set,
-		cmd_report, cmd_check
-	};
 	int status;
 
-	progname = "sc-followups";
-	cli_parse(&cl, argc, argv, ownopts, verbs, usage);
+	cli_parse(&cl, argc, argv, &tool);
 	if (cl.c.help || cl.c.version) {
 		if (cl.c.help)
 			help();
@@ -1572,7 +1475,7 @@ main(int argc, char *argv[])
 		    "csv, tsv, json or table");
 	store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
-	status = run[cl.verb]();
+	status = verbs[cl.verb].run();
 	finish_stdout();
 	return status;
 }

@@ -60,6 +60,10 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+/*
+ * The n bytes at s, and a NUL.  Unlike strndup(3) it does not stop at a
+ * NUL in s: the callers cut spans out of buffers, so s must hold n bytes.
+ */
 char *
 xstrndup(const char *s, size_t n)
 {
@@ -159,4 +163,15 @@ buf_free(struct buf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
+}
+
+/* A vector of strings, each allocated, and the vector itself. */
+void
+free_list(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }

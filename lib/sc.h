@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+/* The number of elements of an array (not of a pointer). */
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
 /* Exit status, as sc(7) defines it. */
 enum {
 	EXIT_NO = 1,		/* the answer is no */
@@ -86,9 +89,13 @@ void	 vis_line(const char *, ...) __attribute__((format(printf, 1, 2)));
 const char *vis_find(const char *, int, size_t *, int32_t *);
 int	 vis_blank(const char *);
 
-/* iso3166.c: country and region codes, from Debian's iso-codes. */
+/* iso3166.c: country and region codes and names, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);
 int	 iso_region_ok(const char *, const char *);
+const char *iso_country_name(const char *);
+const char *iso_country_code(const char *);
+const char *iso_region_name(const char *);
+const char *iso_region_code(const char *, const char *);
 
 /* geo.c: the gazetteer (GeoNames' cities), read at run time. */
 enum { GEO_NONE, GEO_FOUND, GEO_AMBIGUOUS };
@@ -157,7 +164,6 @@ void	 hmap_free_all(struct hmap *, void (*)(void *));
 size_t	 hmap_probes(const struct hmap *);
 uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 free_list(char **, size_t);
-void	 help_options(const char *);
 
 /* csv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
@@ -355,6 +361,101 @@ const struct skip *skip_list(size_t *);
 int	 skip_status(int);
 void	 skip_free(void);
 
+/*
+ * report.c: a report as a document, for people and for programs: a
+ * title, heading lines, the report's facts, sections of items, and the
+ * rows left out.  A section's items are made one at a time, as they are
+ * written, so that memory does not grow with them.  emit.c: one emitter
+ * per format writes such a document (text, md, json).
+ */
+struct rspan {
+	const char *s;
+	int	 val;		/* 1: a value from the data, shown visibly */
+};
+struct rtext {			/* the report's own words and values, in turn */
+	struct rspan *v;
+	size_t	 n, cap;
+};
+void	 rt_lit(struct rtext *, const char *);
+void	 rt_val(struct rtext *, const char *);
+void	 rt_named(struct rtext *, const char *, const char *);
+size_t	 rt_len(const struct rtext *);
+enum { RF_STR, RF_NUM, RF_NULL };
+struct rfield {
+	const char *key, *val;
+	int	 kind;		/* RF_NUM: val is written bare; RF_NULL: null */
+};
+struct rfields {
+	struct rfield *v;
+	size_t	 n, cap;
+};
+void	 rf_add(struct rfields *, const char *, const char *, int);
+void	 rf_row(struct rfields *, char *const *, char *const *, size_t);
+enum { RI_PROSE = 1, RI_DATA = 2 };	/* what an emitter asks of an item */
+struct ritem {
+	struct rtext group;	/* not empty: the item begins this group */
+	struct rtext lead;	/* what names it: "#12", a city's name */
+	struct rtext text;	/* what it is: an action; may be empty */
+	struct rtext details;	/* the rest: "due 2024-09; owner li" */
+	struct rfields fields;	/* RI_DATA: the item as a JSON object */
+	char	 num[4][24];	/* ri_num()'s, kept until the next item */
+	int	 nnum;
+};
+const char *ri_num(struct ritem *, long);
+enum {
+	RS_GROUPED = 1,		/* its items come in groups, each headed */
+	RS_OPTIONAL = 2,	/* people see it only when it has items */
+	RS_UNCOUNTED = 4,	/* its title shows no count */
+	RS_PROSE = 8		/* its items are paragraphs, not a list */
+};
+struct rsection {
+	const char *title;	/* for people: "Overdue" */
+	const char *key;	/* for programs: "overdue" */
+	size_t	 n;
+	int	 flags;
+	void	(*item)(void *, size_t, int, struct ritem *);
+	void	*arg;		/* item(arg, i, RI_PROSE or RI_DATA, item) */
+};
+struct report {
+	struct rtext title;
+	struct rtext **lines;	/* heading lines: "Data: ..." */
+	size_t	 nlines;
+	struct rfields facts;	/* for programs: "today", "owner", ... */
+	struct rsection *sections;
+	size_t	 nsections;
+	const struct skip *left_out;	/* the rows left out, from skip.c */
+	size_t	 nleft_out;
+};
+struct emitter;
+struct rtext *report_line(struct report *);
+void	 report_section(struct report *, const char *, const char *, size_t,
+	    int, void (*)(void *, size_t, int, struct ritem *), void *);
+const struct emitter *report_emitter(const struct common *, const char *,
+	    unsigned);
+void	 report_emit(const struct report *, const struct emitter *, FILE *);
+void	 report_free(struct report *);
+struct emit {			/* where an emitter is in the document */
+	FILE	*fp;
+	const struct report *rp;
+	const struct rsection *sec;	/* the section being written */
+	size_t	 nsections;	/* sections begun before it */
+	size_t	 i;		/* the item's index in it */
+	size_t	 ngroups;	/* groups begun in it before the item */
+	struct buf buf;		/* the emitter's to use, freed at the end */
+};
+struct emitter {
+	const char *name;	/* as -o names the format */
+	int	 fmt;		/* FMT_TEXT, ... */
+	int	 wants;		/* RI_PROSE, for people; RI_DATA, for programs */
+	void	(*begin)(struct emit *);	/* title, lines, facts */
+	void	(*section)(struct emit *);
+	void	(*item)(struct emit *, const struct ritem *);
+	void	(*section_end)(struct emit *);
+	void	(*end)(struct emit *);
+};
+extern const struct emitter *const emitters[];	/* NULL-terminated */
+const struct emitter *emitter_for(int);
+
 /* near.c: the name nearest to a mistyped word, for "did you mean". */
 struct near {
 	const char *word;
@@ -365,27 +466,94 @@ struct near {
 void	 near_init(struct near *, const char *, size_t);
 void	 near_offer(struct near *, const char *);
 
-/* cli.c: what the three commands share on their command lines. */
-enum {
-	OPT_INPUT_FORMAT = 256, OPT_TODAY, OPT_WAIT, OPT_SAFE, OPT_CRLF,
-	OPT_BOM, OPT_FIRST_OWN		/* a command's own options start here */
+/* city.c: when two cities are the same, and a new city's id. */
+void	 city_key_add(struct hmap *, struct table *, struct row *);
+struct row *city_key_find(struct hmap *, struct table *, struct row *);
+struct hmap *city_keys(struct table *, size_t);
+int	 city_id_taken(struct db *, const char *);
+char	*city_new_id(struct db *, const char *, const char *, const char *);
+
+/* evreport.c: an event report, as the network publishes them, read. */
+struct evreport {
+	char	*title;		/* the event's name */
+	char	*series, *kind;	/* "" when the report gives none */
+	char	*start, *end;	/* ISO 8601, reduced or not; end "" for one */
+	char	*city;		/* the host city as written; "" for none */
+	char	*region;	/* its ISO 3166-2 code, or "" */
+	char	*country;	/* its ISO 3166-1 code ("" with no city) */
+	char	*notes;		/* the description; "" for none */
+	long	 title_line, date_line;
+	char	*text;		/* the lines, made plain */
+	char	**lines;
+	size_t	 nlines;
 };
-#define COMMON_SHORTOPTS	"D:i:o:c:HnhV"
-#define COMMON_LONGOPTS \
-	{ "data", required_argument, NULL, 'D' }, \
-	{ "input", required_argument, NULL, 'i' }, \
-	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT }, \
-	{ "output", required_argument, NULL, 'o' }, \
-	{ "columns", required_argument, NULL, 'c' }, \
-	{ "no-header", no_argument, NULL, 'H' }, \
-	{ "today", required_argument, NULL, OPT_TODAY }, \
-	{ "dry-run", no_argument, NULL, 'n' }, \
-	{ "wait", required_argument, NULL, OPT_WAIT }, \
-	{ "safe", no_argument, NULL, OPT_SAFE }, \
-	{ "crlf", no_argument, NULL, OPT_CRLF }, \
-	{ "bom", no_argument, NULL, OPT_BOM }, \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }
+char	*evreport_read(const char *, size_t *);
+void	 evreport_parse(const char *, const char *, size_t, struct evreport *);
+void	 evreport_mentions(const struct evreport *, const char *const *, size_t,
+	    long *);
+void	 evreport_free(struct evreport *);
+
+/*
+ * cli.c: the command line, read from a tool's tables of verbs and options
+ * (the common options are rows of the same kind); --help is printed from
+ * them, and shell completion reads them.  The dates, durations and ids
+ * given as arguments or piped in.
+ */
+enum optkind {
+	OPT_FLAG = 1,		/* --force */
+	OPT_VALUE,		/* --country CC, --country=CC */
+	OPT_OPTIONAL,		/* --upcoming, --upcoming=90d, --upcoming 90d */
+	OPT_MULTI		/* --field COL=V, as often as wanted */
+};
+struct schema;
+struct optdef {
+	const char *name;	/* the long name, without "--" */
+	int	 shortname;	/* 'D', or 0 */
+	enum optkind kind;
+	const char *arg;	/* the value's name in --help; NULL for a flag */
+	const char *help;	/* one line for --help */
+	unsigned verbs;		/* bit i: allowed with verb i; common options
+				 * say it with opt_applies() */
+	/*
+	 * OPT_OPTIONAL: whether the next word is the value (given as it
+	 * came, it may die on a word meant as the value but wrong); NULL
+	 * takes a value only as --name=VALUE.
+	 */
+	int	(*is_value)(const struct optdef *, const char *);
+	/*
+	 * What the value may be, for completion: a fixed set, or the values
+	 * of a column (its allowed ones, country codes, or the ids of the
+	 * rows it names, as the schema says); NULL for free text.
+	 */
+	const char *const *values;	/* NULL-terminated */
+	const struct schema *sc;	/* and its column col */
+	int	 col;
+};
+struct verbdef {
+	const char *name;
+	int	(*run)(void);
+	int	 min, max;	/* how many arguments it takes; max -1: any */
+	const char *args;	/* what they are, for messages: "CITY..." */
+	int	 writes;
+	const char *help;	/* one line for --help */
+};
+struct tool {
+	const char *name;		/* "sc-cities" */
+	const struct verbdef *verbs;	/* the first is the verb when none
+					 * is given */
+	int	 nverbs;
+	const struct optdef *opts;	/* its own options */
+	int	 nopts;
+	const char *outputs;		/* -o's help: the formats it writes */
+	void	(*usage)(void);		/* the synopsis on stderr; exits 2 */
+};
+/* The options every tool takes, in the order of this enum. */
+extern const struct optdef common_opts[];
+enum {
+	CO_DATA, CO_INPUT, CO_INPUT_FORMAT, CO_OUTPUT, CO_COLUMNS,
+	CO_NO_HEADER, CO_TODAY, CO_DRY_RUN, CO_WAIT, CO_SAFE, CO_CRLF, CO_BOM,
+	CO_HELP, CO_VERSION, NCOMMON
+};
 struct common {
 	const char *data;	/* -D */
 	const char *input;	/* -i */
@@ -398,32 +566,26 @@ struct common {
 	double	 wait;
 	int	 help, version;
 };
-struct ownopt {
-	const char *name;
-	int	 arg;		/* 0: a flag, 1: a value, 2: a value, repeatable */
-	unsigned verbs;		/* bit i: allowed with verb i */
-};
-struct verbdef {
-	const char *name;
-	int	 writes;
-	int	 min, max;	/* how many arguments it takes; max -1: any */
-	const char *args;	/* what they are, for messages: "CITY..." */
-};
-enum { MAXOWN = 32 };
+enum { MAXOWN = 32, MAXVERBS = 32 };
 struct cmdline {
 	struct common c;
-	const char *val[MAXOWN];	/* an option's (last) value */
+	const char *val[MAXOWN];	/* an option's (last) value; "1" for
+					 * a flag, "" for OPT_OPTIONAL given
+					 * bare */
+	char	 bare[MAXOWN];		/* OPT_OPTIONAL given with no value */
 	char	**multi[MAXOWN];	/* a repeatable option's values */
 	size_t	 nmulti[MAXOWN];
 	int	 verb;
 	int	 argc;
 	char	**argv;
 };
-void	 cli_parse(struct cmdline *, int, char **, const struct ownopt *,
-	    const struct verbdef *, void (*)(void));
+void	 cli_check(const struct tool *);
+const struct optdef *tool_opt(const struct tool *, int);
+int	 opt_applies(const struct tool *, const struct optdef *, int);
+void	 cli_help(const struct tool *);
+void	 cli_parse(struct cmdline *, int, char **, const struct tool *);
 char	**ids_from_args(int, char **, int, const struct common *, size_t *);
-char	*cli_given(const struct cmdline *, const struct ownopt *,
-	    const char *const *);
+char	*cli_given(const struct cmdline *, const struct tool *);
 long	 date_opt(const char *, const char *, long, int);
 const char *date_opt_str(const char *, const char *, long, int, char[11]);
 void	 dur_opt(const char *, const char *, struct dur *);

@@ -627,6 +627,75 @@ test_iso(void)
 	check_long("iso_region_ok US ''", iso_region_ok("US", ""), 0);
 }
 
+/* A code or name that may be NULL, as a string to compare. */
+static const char *
+or_null(const char *s)
+{
+	return s != NULL ? s : "(null)";
+}
+
+/* Names to codes and back, as reports and report drafts need them. */
+static void
+test_iso_names(void)
+{
+	static const char *const names[][2] = {
+		{ "France", "FR" }, { "france", "FR" }, { "FR", "FR" },
+		{ "Czechia", "CZ" }, { "Czech Republic", "CZ" },
+		{ "United States", "US" }, { "USA", "US" }, { "US", "US" },
+		{ "United States of America", "US" }, { "UK", "GB" },
+		{ "United Kingdom", "GB" }, { "the Netherlands", "NL" },
+		{ "Slovakia", "SK" }, { "Sri Lanka", "LK" },
+		{ "South Africa", "ZA" }, { "Turkey", "TR" },
+		{ "T\xc3\xbcrkiye", "TR" }, { "Turkiye", "TR" },
+		{ "Cote d'Ivoire", "CI" }, { "South Korea", "KR" },
+		{ "Korea, Republic of", "KR" }, { "Kosovo", "XK" },
+		{ "Palestine", "PS" }, { "  greece ", "GR" },
+		{ "Atlantis", NULL }, { "fr", NULL }, { "", NULL },
+		{ "ZZ", NULL },
+	};
+	size_t i;
+	char what[80];
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(what, sizeof(what), "iso_country_code '%s'",
+		    names[i][0]);
+		check_str(what, or_null(iso_country_code(names[i][0])),
+		    or_null(names[i][1]));
+	}
+	check_str("iso_country_name FR", or_null(iso_country_name("FR")),
+	    "France");
+	check_str("iso_country_name US", or_null(iso_country_name("US")),
+	    "United States");
+	check_str("iso_country_name KR", or_null(iso_country_name("KR")),
+	    "South Korea");
+	check_str("iso_country_name PS", or_null(iso_country_name("PS")),
+	    "Palestine");
+	check_str("iso_country_name XK", or_null(iso_country_name("XK")),
+	    "Kosovo");
+	check_str("iso_country_name ZZ", or_null(iso_country_name("ZZ")),
+	    "(null)");
+	check_str("iso_region_code US Ohio",
+	    or_null(iso_region_code("US", "Ohio")), "US-OH");
+	check_str("iso_region_code US ohio",
+	    or_null(iso_region_code("US", "ohio")), "US-OH");
+	check_str("iso_region_code US OH",
+	    or_null(iso_region_code("US", "OH")), "US-OH");
+	check_str("iso_region_code US US-OH",
+	    or_null(iso_region_code("US", "US-OH")), "US-OH");
+	check_str("iso_region_code FR Ohio",
+	    or_null(iso_region_code("FR", "Ohio")), "(null)");
+	check_str("iso_region_code FR US-OH",
+	    or_null(iso_region_code("FR", "US-OH")), "(null)");
+	check_str("iso_region_code FR Bas-Rhin",
+	    or_null(iso_region_code("FR", "bas-rhin")), "FR-67");
+	check_str("iso_region_code ZA Western Cape",
+	    or_null(iso_region_code("ZA", "Western Cape")), "ZA-WC");
+	check_str("iso_region_name US-OH", or_null(iso_region_name("US-OH")),
+	    "Ohio");
+	check_str("iso_region_name US-XX", or_null(iso_region_name("US-XX")),
+	    "(null)");
+}
+
 /*
  * The map: keys short and long (kept in their slot or not), put one at a
  * time or in batches, across its growing, with replaced values.
@@ -943,6 +1012,302 @@ test_geo(void)
 	free(path);
 }
 
+/*
+ * The report model and its emitters, on a report of another shape than
+ * the digest's: an event's, with a paragraph, groups, sections without
+ * counts, an optional one left empty, and a row left out.
+ */
+static const char *const ev_cities[][3] = {
+	{ "Strasbourg", "France", "host" }, { "Dijon", "France", "participant" },
+	{ "Kalamaria", "Greece", "participant" }
+};
+
+static void
+ev_description(void *arg, size_t i, int wants, struct ritem *it)
+{
+	static const char text[] = "Cities *met* in Strasbourg.";
+
+	(void)arg;
+	(void)i;
+	if (wants == RI_DATA)
+		rf_add(&it->fields, "text", text, RF_STR);
+	else
+		rt_val(&it->text, text);
+}
+
+static void
+ev_city(void *arg, size_t i, int wants, struct ritem *it)
+{
+	const char *const *c = ev_cities[i];
+
+	(void)arg;
+	if (wants == RI_DATA) {
+		rf_add(&it->fields, "name", c[0], RF_STR);
+		rf_add(&it->fields, "country", c[1], RF_STR);
+		rf_add(&it->fields, "role", c[2], RF_STR);
+		return;
+	}
+	if (i == 0 || strcmp(c[2], ev_cities[i - 1][2]) != 0)
+		rt_lit(&it->group, strcmp(c[2], "host") == 0 ? "Host" :
+		    "Participants");
+	rt_named(&it->text, c[0], c[1]);
+}
+
+static void
+ev_step(void *arg, size_t i, int wants, struct ritem *it)
+{
+	static const char action[] = "Invite to the Columbus dialogue";
+	static const char owner[] = "li\033[31m";
+
+	(void)arg;
+	(void)i;
+	if (wants == RI_DATA) {
+		rf_add(&it->fields, "action", action, RF_STR);
+		rf_add(&it->fields, "owner", owner, RF_STR);
+		rf_add(&it->fields, "days", ri_num(it, 7), RF_NUM);
+		return;
+	}
+	rt_val(&it->text, action);
+	rt_lit(&it->details, "owner ");
+	rt_val(&it->details, owner);
+	rt_lit(&it->details, "; due ");
+	rt_val(&it->details, "2024-09");
+}
+
+static char *
+emitted(const struct report *rp, int fmt)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&s, &len);
+
+	report_emit(rp, emitter_for(fmt), fp);
+	fclose(fp);
+	return s;
+}
+
+static void
+test_report(void)
+{
+	static char file[] = "followups.csv", col[] = "due",
+	    msg[] = "'2024-13' is not a date";
+	static struct skip skip = { file, 3, col, msg };
+	struct report rp;
+	struct rtext *line;
+
+	memset(&rp, 0, sizeof(rp));
+	rt_val(&rp.title, "Workshop: Tackling Polarisation");
+	line = report_line(&rp);
+	rt_lit(line, "Where & When: ");
+	rt_val(line, "14-15 May 2024, Strasbourg (France)");
+	rf_add(&rp.facts, "event", "2024-05-strasbourg", RF_STR);
+	rf_add(&rp.facts, "url", NULL, RF_NULL);
+	report_section(&rp, "Description", "description", 1, RS_PROSE,
+	    ev_description, NULL);
+	report_section(&rp, "Cities Represented", "cities", 3,
+	    RS_GROUPED | RS_UNCOUNTED, ev_city, NULL);
+	report_section(&rp, "Partners Represented", "partners", 0,
+	    RS_UNCOUNTED | RS_OPTIONAL, ev_city, NULL);
+	report_section(&rp, "Next Steps", "next_steps", 1, 0, ev_step, NULL);
+	rp.left_out = &skip;
+	rp.nleft_out = 1;
+	check_own("report: text", emitted(&rp, FMT_TEXT),
+	    "Workshop: Tackling Polarisation\n"
+	    "Where & When: 14-15 May 2024, Strasbourg (France)\n"
+	    "\nRows left out of this report (1)\n"
+	    "  followups.csv:3: due: '2024-13' is not a date\n"
+	    "\nDescription\n  Cities *met* in Strasbourg.\n"
+	    "\nCities Represented\n  Host\n    Strasbourg (France)\n"
+	    "  Participants\n    Dijon (France)\n    Kalamaria (Greece)\n"
+	    "\nNext Steps (1)\n  Invite to the Columbus dialogue\n"
+	    "  owner li\\e[31m; due 2024-09\n");
+	check_own("report: md", emitted(&rp, FMT_MD),
+	    "# Workshop: Tackling Polarisation\n"
+	    "\nWhere & When: 14-15 May 2024, Strasbourg (France)\n"
+	    "\n## Rows left out of this report (1)\n\n"
+	    "- followups.csv:3: due: '2024-13' is not a date\n"
+	    "\n## Description\n\nCities \\*met\\* in Strasbourg.\n"
+	    "\n## Cities Represented\n\n### Host\n\n- Strasbourg (France)\n"
+	    "\n### Participants\n\n- Dijon (France)\n- Kalamaria (Greece)\n"
+	    "\n## Next Steps (1)\n\n- Invite to the Columbus dialogue "
+	    "(owner li\\\\e\\[31m; due 2024-09)\n");
+	check_own("report: json", emitted(&rp, FMT_JSON),
+	    "{\"event\":\"2024-05-strasbourg\",\"url\":null,"
+	    "\"description\":[{\"text\":\"Cities *met* in Strasbourg.\"}],"
+	    "\"cities\":[{\"name\":\"Strasbourg\",\"country\":\"France\","
+	    "\"role\":\"host\"},{\"name\":\"Dijon\",\"country\":\"France\","
+	    "\"role\":\"participant\"},{\"name\":\"Kalamaria\","
+	    "\"country\":\"Greece\",\"role\":\"participant\"}],"
+	    "\"partners\":[],\"next_steps\":[{\"action\":\"Invite to the "
+	    "Columbus dialogue\",\"owner\":\"li\\u001b[31m\",\"days\":7}],"
+	    "\"left_out\":[{\"file\":\"followups.csv\",\"line\":3,"
+	    "\"column\":\"due\",\"message\":\"'2024-13' is not a date\"}]}\n");
+	check_long("report: no emitter for csv", emitter_for(FMT_CSV) == NULL,
+	    1);
+	report_free(&rp);
+}
+
+/* --- cli.c's tables ------------------------------------------------------ */
+
+static int
+run_nothing(void)
+{
+	return 0;
+}
+
+static void
+no_usage(void)
+{
+	exit(EXIT_USAGE);
+}
+
+static int
+any_word(const struct optdef *o, const char *w)
+{
+	(void)o;
+	return w[0] != '\0';
+}
+
+/*
+ * cli_check() on a tool's tables, in a child: its exit status, and its
+ * message (without "unit: ") in msg.
+ */
+static int
+cli_check_status(const struct tool *t, char *msg, size_t size)
+{
+	FILE *f = tmpfile();
+	pid_t pid;
+	int st;
+
+	msg[0] = '\0';
+	fflush(stdout);
+	if (f == NULL || (pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		dup2(fileno(f), 2);
+		progname = "unit";
+		cli_check(t);
+		_exit(0);
+	}
+	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st))
+		return -1;
+	rewind(f);
+	if (fgets(msg, (int)size, f) != NULL)
+		msg[strcspn(msg, "\n")] = '\0';
+	fclose(f);
+	return WEXITSTATUS(st);
+}
+
+static void
+cli_bad(const char *what, const struct tool *t, const char *want)
+{
+	char msg[256], *name;
+
+	name = xasprintf("cli_check: %s: exit 4", what);
+	check_long(name, cli_check_status(t, msg, sizeof(msg)), EXIT_SYS);
+	free(name);
+	name = xasprintf("cli_check: %s: named", what);
+	check_str(name, msg, want);
+	free(name);
+}
+
+static void
+test_cli_tables(void)
+{
+	static const char *const ab[] = { "a", "b", NULL };
+	struct verbdef v[2] = {
+		{ "list", run_nothing, 0, 0, "", 0, "the rows" },
+		{ "add", run_nothing, 1, 1, "NAME", 1, "a row" }
+	};
+	struct optdef o[2] = {
+		{ "force", 0, OPT_FLAG, NULL, "even so", .verbs = 2 },
+		{ "upcoming", 0, OPT_OPTIONAL, "DUR", "soon", 1, any_word,
+		    .values = ab }
+	};
+	struct tool t = { "unit", v, 2, o, 2, NULL, no_usage };
+	char msg[256];
+
+	check_long("cli_check: good tables pass",
+	    cli_check_status(&t, msg, sizeof(msg)), 0);
+	check_long("opt_applies: --dry-run to a verb that writes",
+	    opt_applies(&t, &common_opts[CO_DRY_RUN], 1), 1);
+	check_long("opt_applies: --dry-run not to list",
+	    opt_applies(&t, &common_opts[CO_DRY_RUN], 0), 0);
+	check_long("opt_applies: --input to list",
+	    opt_applies(&t, &common_opts[CO_INPUT], 0), 1);
+	check_long("opt_applies: --input not to add",
+	    opt_applies(&t, &common_opts[CO_INPUT], 1), 0);
+	check_long("opt_applies: an own option, by its verb bits",
+	    opt_applies(&t, &o[0], 1) * 2 + opt_applies(&t, &o[0], 0), 2);
+	check_str("tool_opt: the common options first", tool_opt(&t, 0)->name,
+	    "data");
+	check_str("tool_opt: then the tool's own",
+	    tool_opt(&t, NCOMMON + 1)->name, "upcoming");
+	check_long("tool_opt: NULL past the last",
+	    tool_opt(&t, NCOMMON + 2) == NULL, 1);
+
+	o[1].name = "force";
+	cli_bad("one name twice", &t, "unit: internal error: unit's tables: "
+	    "an option named twice 'force'");
+	o[1].name = "data";
+	cli_bad("a common option's name", &t, "unit: internal error: unit's "
+	    "tables: an option named twice 'data'");
+	o[1].name = "upcoming";
+	o[0].shortname = 'D';
+	cli_bad("a common short name", &t, "unit: internal error: unit's "
+	    "tables: an option named twice 'force'");
+	o[0].shortname = 0;
+	o[0].kind = 0;
+	cli_bad("no kind", &t, "unit: internal error: unit's tables: an "
+	    "option of no known kind 'force'");
+	o[0].kind = OPT_VALUE;
+	cli_bad("a value with no name", &t, "unit: internal error: unit's "
+	    "tables: a value with no name, or a flag with one 'force'");
+	o[0].kind = OPT_FLAG;
+	o[0].verbs = 4;
+	cli_bad("a verb bit past the verbs", &t, "unit: internal error: "
+	    "unit's tables: an option for a verb there is not 'force'");
+	o[0].verbs = 0;
+	cli_bad("no verb", &t, "unit: internal error: unit's tables: an "
+	    "option for no verb 'force'");
+	o[0].verbs = 2;
+	o[0].is_value = any_word;
+	cli_bad("a test of the next word for a flag", &t, "unit: internal "
+	    "error: unit's tables: an optional value in a short option, or "
+	    "a test for one in another kind 'force'");
+	o[0].is_value = NULL;
+	o[1].sc = &schema_cities;
+	o[1].col = C_STATUS;
+	cli_bad("a fixed set and a column both", &t, "unit: internal error: "
+	    "unit's tables: the values of a column there is not, or two sets "
+	    "of values 'upcoming'");
+	o[1].values = NULL;
+	o[1].col = 99;
+	cli_bad("a column past the table's", &t, "unit: internal error: "
+	    "unit's tables: the values of a column there is not, or two sets "
+	    "of values 'upcoming'");
+	o[1].col = C_STATUS;
+	check_long("cli_check: a column's values",
+	    cli_check_status(&t, msg, sizeof(msg)), 0);
+	o[0].help = NULL;
+	cli_bad("no help", &t, "unit: internal error: unit's tables: an "
+	    "option row with no name or help 'force'");
+	o[0].help = "even so";
+	v[1].name = NULL;
+	cli_bad("a verb row left empty", &t, "unit: internal error: unit's "
+	    "tables: a verb row left empty after 'list'");
+	v[1].name = "list";
+	cli_bad("a verb named twice", &t, "unit: internal error: unit's "
+	    "tables: a verb named twice 'list'");
+	v[1].name = "add";
+	v[1].max = 0;
+	cli_bad("max below min", &t, "unit: internal error: unit's tables: "
+	    "an argument count that cannot be, for 'add'");
+	v[1].max = 1;
+	check_long("cli_check: the tables put back pass",
+	    cli_check_status(&t, msg, sizeof(msg)), 0);
+}
+
 int
 main(void)
 {
@@ -959,10 +1324,13 @@ main(void)
 	test_vis();
 	test_fold_spell();
 	test_iso();
+	test_iso_names();
 	test_hmap();
 	test_siphash();
 	test_hmap_flood();
 	test_geo();
+	test_report();
+	test_cli_tables();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");
 	return failed;
 }

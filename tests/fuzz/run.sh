@@ -4,7 +4,7 @@
 # 20).  Exits 1 when a target crashed, failed a check or leaked; the
 # build, its corpus and the crashing inputs are then kept and named.
 #
-# Usage: sh tests/fuzz/run.sh [csv|tsv|date]...
+# Usage: sh tests/fuzz/run.sh [csv|tsv|date|evreport]...
 # Environment:
 #   FUZZ_SECONDS  seconds per target (default 20)
 #   FUZZ_OUT      build and keep everything here (default: a temporary
@@ -70,7 +70,7 @@ build() {
 		# shellcheck disable=SC2086
 		$cc $cflags -fsanitize=fuzzer -Wl,--wrap=exit \
 		    -o "$work/fuzz_$t" "$fz/fuzz_$t.c" "$work/obj/err_fuzz.o" \
-		    $([ "$t" = date ] || echo "$work/obj/recs.o") \
+		    $(case $t in date|evreport) ;; *) echo "$work/obj/recs.o" ;; esac) \
 		    "$work/obj/libfuzz.a" -lcsv -lutf8proc || return 1
 	done
 }

@@ -1,0 +1,143 @@
+/*
+ * city.c: when two cities are the same, and the id a new city gets.
+ * sc-cities add and import use these, and so does sc-events
+ * import-report, which adds the host city of a report it does not know:
+ * one rule for every verb that adds a city.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc.h"
+
+/*
+ * Two cities are the same when their folded names and countries match and
+ * their regions match or one of them has none: "Montreal, CA" is
+ * Montréal, CA-QC; Columbus, US-GA is not Columbus, US-OH.  The map holds
+ * each city under name+country+region and under name+country.
+ */
+static char *
+city_key(const char *name, const char *country, const char *region)
+{
+	char *folded = fold_name(name), *k;
+
+	k = xasprintf("%s\t%s\t%s", folded, country, region);
+	free(folded);
+	return k;
+}
+
+void
+city_key_add(struct hmap *h, struct table *t, struct row *r)
+{
+	char *k;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+		    i ? "*" : rget(t, r, C_REGION));
+		if (hmap_get(h, k) == NULL)
+			hmap_put(h, k, r);
+		free(k);
+	}
+}
+
+/* The city of the map that is the same as r, or NULL. */
+struct row *
+city_key_find(struct hmap *h, struct table *t, struct row *r)
+{
+	const char *region = rget(t, r, C_REGION);
+	struct row *dup;
+	char *k;
+
+	k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+	    *region ? region : "*");
+	if ((dup = hmap_get(h, k)) == NULL && *region != '\0') {
+		free(k);
+		k = city_key(rget(t, r, C_NAME), rget(t, r, C_COUNTRY), "");
+		dup = hmap_get(h, k);
+	}
+	free(k);
+	return dup;
+}
+
+/* The map of the first n cities of the table. */
+struct hmap *
+city_keys(struct table *t, size_t n)
+{
+	struct hmap *h = hmap_new();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		city_key_add(h, t, t->rows[i]);
+	return h;
+}
+
+/*
+ * An id is taken while a city has it or another table still names it (a
+ * city removed with --force): a new city must not inherit old rows.  The
+ * ids other tables name are gathered once, on the first call; a process
+ * works on one data directory.
+ */
+int
+city_id_taken(struct db *db, const char *id)
+{
+	static const struct {
+		int	 tab, col;
+	} refs[] = {
+		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
+		{ T_FOLLOWUPS, F_CITY }
+	};
+	static struct hmap *named;
+	struct table *t;
+	size_t i, j;
+
+	if (hmap_get(db_ids(db, T_CITIES), id) != NULL)
+		return 1;
+	if (named == NULL) {
+		named = hmap_new();
+		for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+			t = db_table(db, refs[i].tab);
+			for (j = 0; j < t->nrows; j++)
+				hmap_put(named, rget(t, t->rows[j],
+				    refs[i].col), named);
+		}
+	}
+	return hmap_get(named, id) != NULL;
+}
+
+/*
+ * cc-slug; on a clash the region's code is added (us-columbus-ga), then
+ * a number.
+ */
+char *
+city_new_id(struct db *db, const char *name, const char *cc,
+    const char *region)
+{
+	char *slug = slugify(name), *base, *id;
+	const char *sub;
+	int n;
+
+	base = xasprintf("%s-%s", cc, *slug ? slug : "city");
+	for (id = base; *id != '\0'; id++)
+		if (*id >= 'A' && *id <= 'Z')
+			*id = (char)(*id - 'A' + 'a');
+	free(slug);
+	if (!city_id_taken(db, base))
+		return base;
+	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
+		id = xasprintf("%s-%s", base, sub + 1);
+		slug = slugify(id);
+		free(id);
+		free(base);
+		base = slug;
+		if (!city_id_taken(db, base))
+			return base;
+	}
+	for (n = 2;; n++) {
+		id = xasprintf("%s-%d", base, n);
+		if (!city_id_taken(db, id))
+			break;
+		free(id);
+	}
+	free(base);
+	return id;
+}
