@@ -869,7 +869,9 @@ apply_options(struct table *t, struct row *r)
 		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, C_NOTES, opt(O_NOTES));
-	if (opt(O_LAT) != NULL) {
+	/* Empty coordinates give a table that keeps none no columns. */
+	if (opt(O_LAT) != NULL && (*opt(O_LAT) != '\0' ||
+	    table_col(t, "lat") >= 0 || table_col(t, "lon") >= 0)) {
 		coord_cols(t, &lat, &lon);
 		rset_at(r, (size_t)lat, opt(O_LAT));
 		rset_at(r, (size_t)lon, opt(O_LON));

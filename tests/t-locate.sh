@@ -310,10 +310,18 @@ err "sc-cities: a/cities.csv:4: 'Dijon' is already fr-dijon; use --force to add 
 
 bare a2
 t 'add: a table that keeps no coordinates is not given any' \
-  'sc-cities -D a2 add Lyon --country FR -c id -H && head -1 a2/cities.csv'
+  'sc-cities -D a2 add Lyon --country FR -c id -H &&
+   sc-cities -D a2 add Nancy --country FR --lat "" --lon "" -c id -H && head -1 a2/cities.csv'
 out <<'X'
 fr-lyon
+fr-nancy
 id,name,country,region,status,joined,via,notes
+X
+
+t 'add --lat "" --lon "": no coordinates, and no look-up' \
+  'sc-cities -D a add Marseille --country FR --lat "" --lon "" -c id,lat,lon -H'
+out <<'X'
+fr-marseille,,
 X
 
 # A binary beside an unreadable gazetteer, as one copied without its data.
