@@ -1393,6 +1393,11 @@ main(int argc, char *argv[])
 	    cl.c.out.fmt == FMT_MD))
 		die(EXIT_USAGE, "-o text and -o md are for report; %s takes "
 		    "csv, tsv, json or table", verbs[cl.verb].name);
+	if (cl.c.out.fmt == FMT_SVG)
+		die(EXIT_USAGE, "--output: svg is for sc-cities list and "
+		    "sc-events list; %s takes %s", verbs[cl.verb].name,
+		    cl.verb == REPORT ? "text, md or json" :
+		    "csv, tsv, json or table");
 	store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();

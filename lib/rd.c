@@ -552,6 +552,7 @@ fmt_parse(const char *s)
 	} names[] = {
 		{ "csv", FMT_CSV }, { "tsv", FMT_TSV }, { "json", FMT_JSON },
 		{ "table", FMT_TABLE }, { "text", FMT_TEXT }, { "md", FMT_MD },
+		{ "svg", FMT_SVG },
 	};
 	size_t i;
 
