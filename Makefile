@@ -31,6 +31,9 @@ SEEDS = seeds/cities.csv seeds/events.csv seeds/attendance.csv \
 MAN1 = man/sc-cities.1 man/sc-events.1 man/sc-followups.1
 MAN7 = man/sc.7
 GAZETTEER = data/gazetteer.tsv
+DOCDIR = docs
+# The pictures in the README: the seeds as they stood on this day.
+DOCS_TODAY = 2024-06-01
 
 all: $(PROGS)
 
@@ -90,6 +93,17 @@ valgrind:
 lint:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)
 
+# The README's pictures, drawn from the seeds compiled into the binaries;
+# tests/t-locate.sh checks that the committed ones are current.
+docs: all
+	mkdir -p $(DOCDIR)
+	SC_DATA= SC_TODAY=$(DOCS_TODAY) ./sc-cities list -o svg \
+	    >$(DOCDIR)/cities.svg.tmp
+	mv $(DOCDIR)/cities.svg.tmp $(DOCDIR)/cities.svg
+	SC_DATA= SC_TODAY=$(DOCS_TODAY) ./sc-events list -o svg \
+	    >$(DOCDIR)/events.svg.tmp
+	mv $(DOCDIR)/events.svg.tmp $(DOCDIR)/events.svg
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(SEEDDIR) $(DESTDIR)$(GEODIR)
@@ -114,4 +128,5 @@ clean:
 	    lib/seeds.c lib/seeds.c.tmp
 	rm -rf tests/tmp bench/tmp
 
-.PHONY: all check bench fuzz sanitize valgrind lint install uninstall clean
+.PHONY: all check bench fuzz sanitize valgrind lint docs install uninstall \
+	clean

@@ -2,16 +2,18 @@
  * sc-cities: the cities of the network, in cities.csv.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, INIT, NVERBS };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, INIT, LOCATE,
+    NVERBS };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_import(void), cmd_check(void), cmd_merge(void),
-    cmd_tidy(void), cmd_init(void);
+    cmd_tidy(void), cmd_init(void), cmd_locate(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -33,7 +35,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[TIDY] = { "tidy", cmd_tidy, 0, -1, "[TABLE...]", 1,
 	    "rewrite tables a spreadsheet saved in the canonical form" },
 	[INIT] = { "init", cmd_init, 0, 1, "[DIR]", 1,
-	    "make a data directory (DIR: -D's, else $SC_DATA, else .)" }
+	    "make a data directory (DIR: -D's, else $SC_DATA, else .)" },
+	[LOCATE] = { "locate", cmd_locate, 0, -1, "[CITY...|-]", 1,
+	    "lat and lon from GeoNames: those named, or all without" }
 };
 
 static const char *const encodings[] = { "utf-8", "windows-1252", NULL };
@@ -44,7 +48,7 @@ enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
 	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_ENCODING, O_DATE_ORDER,
-	O_SEEDS, O_GIT, NOPTS
+	O_SEEDS, O_GIT, O_LAT, O_LON, NOPTS
 };
 static const struct optdef ownopts[NOPTS] = {
 	[O_COUNTRY] = { "country", 0, OPT_VALUE, "CC",
@@ -99,7 +103,13 @@ static const struct optdef ownopts[NOPTS] = {
 	[O_SEEDS] = { "seeds", 0, OPT_FLAG, NULL,
 	    "init: the seed tables, not empty ones", .verbs = V(INIT) },
 	[O_GIT] = { "git", 0, OPT_FLAG, NULL,
-	    "init: .gitattributes and git's merge driver", .verbs = V(INIT) }
+	    "init: .gitattributes and git's merge driver", .verbs = V(INIT) },
+	[O_LAT] = { "lat", 0, OPT_VALUE, "LAT",
+	    "latitude, decimal degrees north (with --lon)",
+	    .verbs = V(ADD) | V(SET) },
+	[O_LON] = { "lon", 0, OPT_VALUE, "LON",
+	    "longitude, decimal degrees east (with --lat)",
+	    .verbs = V(ADD) | V(SET) }
 };
 
 static struct cmdline cl;
@@ -114,10 +124,11 @@ usage(void)
 	    "       sc-cities show city...\n"
 	    "       sc-cities add name --country CC [--region R] [--status S]"
 	    " [--joined D]\n"
-	    "                 [--via EVENT] [--id ID] [--notes T] [--force]\n"
+	    "                 [--via EVENT] [--id ID] [--notes T] [--lat L "
+	    "--lon L] [--force]\n"
 	    "       sc-cities set city... [--name|--country|--region|--status|"
 	    "--joined|--via|--notes V]\n"
-	    "                 [--field COL=V]...\n"
+	    "                 [--lat L --lon L] [--field COL=V]...\n"
 	    "       sc-cities rm [--force] city...\n"
 	    "       sc-cities import file|- [--map COL=SRCCOL]... "
 	    "[--skip-invalid]\n"
@@ -126,13 +137,14 @@ usage(void)
 	    "       sc-cities tidy [-n] [--encoding E] [--date-order dmy|mdy|ymd]"
 	    " [table...]\n"
 	    "       sc-cities init [--seeds] [--git] [--force] [dir]\n"
+	    "       sc-cities locate [-n] [city...|-]\n"
 	    "Try 'sc-cities --help' for more.\n");
 	exit(EXIT_USAGE);
 }
 
 static const struct tool tool = {
 	"sc-cities", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table (show: text)", usage
+	"csv, tsv, json, table (show: text; list: svg)", usage
 };
 
 static void
@@ -157,9 +169,11 @@ help(void)
 "  sc-cities -D ~/network add Montréal --country CA --region CA-QC\n"
 "  sc-cities show montreal\n"
 "  sc-cities import crm.csv --map name=City --map country=Country\n"
+"  sc-cities locate && sc-cities list --via 2024-05-strasbourg -o svg >map.svg\n"
 "\n"
-"Exit status: 0 done, 1 check found problems or merge left conflicts,\n"
-"2 usage, 3 bad data, 4 system error.  See sc-cities(1) and sc(7).\n");
+"Exit status: 0 done, 1 check found problems, merge left conflicts or\n"
+"locate left cities without coordinates, 2 usage, 3 bad data, 4 system\n"
+"error.  See sc-cities(1) and sc(7).\n");
 }
 
 static const char *
@@ -375,13 +389,85 @@ keep(const struct scan *s, void *arg)
 	return 1;
 }
 
+/*
+ * A listed city's coordinates, when it has a readable pair; a pair that
+ * cannot be read is named, as any value a read verb cannot interpret,
+ * and the city is not drawn.
+ */
+static int
+scan_coords(const struct scan *s, int lat, int lon, struct svg_city *c)
+{
+	const char *y = lat >= 0 ? rd_field(s->rd, (size_t)lat) : "";
+	const char *x = lon >= 0 ? rd_field(s->rd, (size_t)lon) : "";
+	char msg[512];
+	int which;
+
+	if (coord_problem(y, x, &which, msg, sizeof(msg))) {
+		skip_row(s->t->label, s->rec.line, which ? "lon" : "lat", msg);
+		return 0;
+	}
+	return *y != '\0' && geo_coord(y, 1, &c->lat) == 0 &&
+	    geo_coord(x, 0, &c->lon) == 0;
+}
+
+/* A column of the file that a scan reads, by name; -1 if it has none. */
+static int
+file_col(const struct scan *s, const char *name)
+{
+	int i = table_col(s->t, name);
+
+	return i >= 0 && (size_t)i < s->t->ncols - s->t->nextra ? i : -1;
+}
+
+/* list -o svg: the cities kept, on a map, titled with the filters. */
+static void
+list_map(struct filter *f)
+{
+	struct svg_city *c = NULL;
+	struct scan s;
+	size_t i, n = 0, cap = 0;
+	char *given, *title;
+	int lat, lon;
+
+	scan_open(&s, &schema_cities, input_reader(&cl.c, &st,
+	    &schema_cities));
+	lat = file_col(&s, "lat");
+	lon = file_col(&s, "lon");
+	while (scan_next(&s)) {
+		if (!keep(&s, f))
+			continue;
+		if (n == cap)
+			c = xreallocarray(c, cap = cap ? cap * 2 : 64,
+			    sizeof(*c));
+		c[n].name = xstrdup(sget(&s, C_NAME));
+		c[n].status = xstrdup(sget(&s, C_STATUS));
+		c[n].located = scan_coords(&s, lat, lon, &c[n]);
+		n++;
+	}
+	scan_close(&s);
+	given = cli_given(&cl, &tool);
+	title = *given ? xasprintf("Cities \xe2\x80\x94 %s", given) :
+	    xstrdup("Cities");
+	svg_map(stdout, title, c, n);
+	for (i = 0; i < n; i++) {
+		free((char *)(uintptr_t)c[i].name);
+		free((char *)(uintptr_t)c[i].status);
+	}
+	free(c);
+	free(title);
+	free(given);
+}
+
 static int
 cmd_list(void)
 {
 	struct filter f;
 
 	filter_init(&f);
-	list_rows(&cl.c, &st, &schema_cities, keep, &f);
+	if (cl.c.out.fmt == FMT_SVG)
+		list_map(&f);
+	else
+		list_rows(&cl.c, &st, &schema_cities, keep, &f);
 	hmap_free(f.attended);
 	hmap_free(f.busy);
 	hmap_free_all(f.doubt, doubt_free);
@@ -563,6 +649,170 @@ cmd_show(void)
 	return 0;
 }
 
+/* --- coordinates --------------------------------------------------------- */
+
+/*
+ * The lat and lon columns of cities.csv, added after the others when the
+ * file lacks them: a record that keeps no coordinates has no such
+ * columns until a city is first given some.
+ */
+static void
+coord_cols(struct table *t, int *lat, int *lon)
+{
+	if ((*lat = table_col(t, "lat")) < 0)
+		*lat = table_add_col(t, "lat");
+	if ((*lon = table_col(t, "lon")) < 0)
+		*lon = table_add_col(t, "lon");
+}
+
+static int
+has_coords(const struct table *t, const struct row *r)
+{
+	int lat = table_col(t, "lat"), lon = table_col(t, "lon");
+
+	return lat >= 0 && lon >= 0 && r->f[lat][0] != '\0' &&
+	    r->f[lon][0] != '\0';
+}
+
+/* --lat and --lon: both or neither, each decimal degrees or empty. */
+static void
+check_coord_opts(void)
+{
+	const char *lat = opt(O_LAT), *lon = opt(O_LON);
+	double deg;
+
+	if ((lat == NULL) != (lon == NULL))
+		die(EXIT_USAGE, "--lat and --lon go together: give both");
+	if (lat == NULL)
+		return;
+	if (*lat != '\0' && geo_coord(lat, 1, &deg) == -1)
+		die(EXIT_USAGE, "--lat: not a latitude: '%s' (decimal degrees "
+		    "from -90 to 90, north positive, like 48.584)", lat);
+	if (*lon != '\0' && geo_coord(lon, 0, &deg) == -1)
+		die(EXIT_USAGE, "--lon: not a longitude: '%s' (decimal degrees "
+		    "from -180 to 180, east positive, like 7.746)", lon);
+	if ((*lat == '\0') != (*lon == '\0'))
+		die(EXIT_USAGE, "--lat and --lon: both empty (to clear them) "
+		    "or both given");
+}
+
+/* "Columbus, US-OH": a city as the gazetteer is asked for it. */
+static char *
+city_words(const struct table *t, const struct row *r)
+{
+	const char *region = rget(t, r, C_REGION);
+
+	return xasprintf("%s, %s", rget(t, r, C_NAME), *region ? region :
+	    rget(t, r, C_COUNTRY));
+}
+
+/* "US-OH at 39.961,-82.999, 850106 people": a place, for a message. */
+static void
+place_words(struct buf *b, const struct geo_place *p)
+{
+	char *w;
+
+	w = xasprintf("%s%sat %s,%s, %ld people", p->region, *p->region ?
+	    " " : "", p->slat, p->slon, p->population);
+	buf_adds(b, w);
+	free(w);
+}
+
+/*
+ * Why a city was not located, or how it was: the rule of lib/geo.c says
+ * which place a name is.  One place is it; of several, the most populous
+ * is taken when it has ten times the people of the next, and said so;
+ * else none is, and the candidates are listed.
+ */
+static void
+say_match(const char *verb, const struct table *t, const struct row *r,
+    const struct geo_match *m, const char *then)
+{
+	struct buf b = { NULL, 0, 0 };
+	char *who = city_words(t, r), *unused;
+	const char *choose;
+	size_t i;
+
+	for (i = 0; i < m->n && i < 8; i++) {
+		buf_adds(&b, i > 0 ? "; " : "");
+		place_words(&b, &m->place[i]);
+	}
+	/*
+	 * A region tells places apart only where the gazetteer has them,
+	 * and only for a city that has none yet.
+	 */
+	choose = m->n > 1 && *m->place[1].region != '\0' &&
+	    *rget(t, r, C_REGION) == '\0' ? "give it a region, or --lat and "
+	    "--lon" : "give it --lat and --lon";
+	unused = m->region_unused ? xasprintf(" (the gazetteer knows no place "
+	    "in %s)", rget(t, r, C_REGION)) : xstrdup("");
+	if (m->status == GEO_NONE)
+		warn_at(row_label(t, r), r->line, "%s: %s: not in the "
+		    "gazetteer; %s", verb, who, then);
+	else if (m->status == GEO_AMBIGUOUS)
+		warn_at(row_label(t, r), r->line, "%s: %s: %zu places of that "
+		    "name%s, none ten times as populous as the next: %s%s; "
+		    "%s; %s", verb, who, m->n, unused, b.s, m->n > 8 ? "; ..." :
+		    "", choose, then);
+	else if (m->populous)
+		warn_at(row_label(t, r), r->line, "%s: %s: taken as the most "
+		    "populous of %zu places of that name%s: %s; %s, if another "
+		    "is meant", verb, who, m->n, unused, b.s, choose);
+	free(unused);
+	free(who);
+	buf_free(&b);
+}
+
+/*
+ * Looks a city up in the gazetteer and, when the rule finds its place,
+ * sets its coordinates (the columns lat, lon).  Returns the match's
+ * status; what was not found is said on stderr, then is what became of
+ * the city.
+ */
+static int
+locate_row(struct geo *g, struct table *t, struct row *r, int lat, int lon,
+    const char *verb, const char *then)
+{
+	struct geo_match m;
+	int status;
+
+	geo_lookup(g, rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+	    rget(t, r, C_REGION), &m);
+	say_match(verb, t, r, &m, then);
+	if ((status = m.status) == GEO_FOUND) {
+		rset_at(r, (size_t)lat, m.place[0].slat);
+		rset_at(r, (size_t)lon, m.place[0].slon);
+	}
+	geo_match_free(&m);
+	return status;
+}
+
+/*
+ * add: a new city is located when cities.csv keeps coordinates (it has
+ * lat and lon columns) and none were given.  A city the gazetteer cannot
+ * place, or a gazetteer that cannot be read, is no reason to refuse the
+ * city: it is added without coordinates, and a note says so.
+ */
+static void
+add_locate(struct table *t, struct row *r)
+{
+	struct geo *g;
+	char *why;
+
+	if (opt(O_LAT) != NULL || table_col(t, "lat") < 0 ||
+	    table_col(t, "lon") < 0)
+		return;
+	if ((g = geo_try_open(NULL, &why)) == NULL) {
+		note("add: %s; %s added without coordinates", why,
+		    rget(t, r, C_NAME));
+		free(why);
+		return;
+	}
+	locate_row(g, t, r, table_col(t, "lat"), table_col(t, "lon"), "add",
+	    "added without coordinates (give them with --lat and --lon)");
+	geo_close(g);
+}
+
 /* --- writes -------------------------------------------------------------- */
 
 static void
@@ -627,6 +877,7 @@ static void
 apply_options(struct table *t, struct row *r)
 {
 	char buf[11], *was = xstrdup(rget(t, r, C_STATUS));
+	int lat, lon;
 
 	if (opt(O_NAME) != NULL)
 		set_name(t, r, opt(O_NAME));
@@ -645,6 +896,13 @@ apply_options(struct table *t, struct row *r)
 		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, C_NOTES, opt(O_NOTES));
+	/* Empty coordinates give a table that keeps none no columns. */
+	if (opt(O_LAT) != NULL && (*opt(O_LAT) != '\0' ||
+	    table_col(t, "lat") >= 0 || table_col(t, "lon") >= 0)) {
+		coord_cols(t, &lat, &lon);
+		rset_at(r, (size_t)lat, opt(O_LAT));
+		rset_at(r, (size_t)lon, opt(O_LON));
+	}
 	joined_today(t, r, was);
 	free(was);
 }
@@ -671,6 +929,7 @@ cmd_add(void)
 	struct row *r;
 	char *id;
 
+	check_coord_opts();
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
 	r = table_newrow(t);
@@ -689,6 +948,8 @@ cmd_add(void)
 	free(id);
 	if (opt(O_FORCE) == NULL)
 		refuse_duplicate(t, r);
+	validate_rows(&db, T_CITIES, &r, 1);	/* a city refused is not looked up */
+	add_locate(t, r);
 	add_rows(&db, T_CITIES, &cl.c, &r, 1);
 	return 0;
 }
@@ -703,6 +964,7 @@ apply_set(struct table *t, struct row *r)
 static int
 cmd_set(void)
 {
+	check_coord_opts();
 	set_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, apply_set);
 	return 0;
 }
@@ -890,6 +1152,67 @@ cmd_import(void)
 	return 0;
 }
 
+/* --- locate -------------------------------------------------------------- */
+
+/* The cities without coordinates (lat or lon empty), for locate alone. */
+static struct row **
+unlocated(struct table *t, size_t *n)
+{
+	struct row **rows = xcalloc(t->nrows + 1, sizeof(*rows));
+	size_t i;
+
+	for (*n = i = 0; i < t->nrows; i++)
+		if (!has_coords(t, t->rows[i]))
+			rows[(*n)++] = t->rows[i];
+	return rows;
+}
+
+/*
+ * The gazetteer is mapped and the names on stdin read before the lock;
+ * each city is then looked up by binary search, so that locating an
+ * import of many cities costs a lookup each, never a scan of the
+ * gazetteer.  The cities located are checked and written at once.
+ */
+static int
+cmd_locate(void)
+{
+	struct geo *g = geo_open(NULL);
+	struct table *t;
+	struct row **rows;
+	size_t i, n, nchanged = 0, count[3] = { 0, 0, 0 };
+	int lat, lon, status;
+
+	if (cl.argc > 0)
+		rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv,
+		    &n);
+	else {
+		store_lock(&st);
+		rows = unlocated(db_table(&db, T_CITIES), &n);
+	}
+	t = db_table(&db, T_CITIES);
+	coord_cols(t, &lat, &lon);
+	for (i = 0; i < n; i++) {
+		rows[i]->changed = 0;	/* a city named twice is one change */
+		status = locate_row(g, t, rows[i], lat, lon, "locate",
+		    has_coords(t, rows[i]) ? "its coordinates are kept" :
+		    "left without coordinates (give them with set --lat "
+		    "--lon)");
+		count[status]++;
+		if (rows[i]->changed)
+			rows[nchanged++] = rows[i];
+	}
+	geo_close(g);
+	validate_rows(&db, T_CITIES, rows, nchanged);
+	note("locate: %zu located, %zu not in the gazetteer, %zu ambiguous",
+	    count[GEO_FOUND], count[GEO_NONE], count[GEO_AMBIGUOUS]);
+	if (nchanged > 0)
+		commit(t);
+	if (cl.c.dryrun)
+		out_rows(&cl.c.out, t, rows, nchanged);
+	free(rows);
+	return count[GEO_NONE] + count[GEO_AMBIGUOUS] > 0 ? EXIT_NO : 0;
+}
+
 static int
 cmd_check(void)
 {
@@ -1000,6 +1323,11 @@ main(int argc, char *argv[])
 	if (cl.c.out.fmt == FMT_ICS)
 		die(EXIT_USAGE, "--output: ics is for sc-events list and "
 		    "sc-followups list; cities have no dates for a calendar");
+	if (cl.c.out.fmt == FMT_SVG && cl.verb != LIST)
+		die(EXIT_USAGE, "--output: svg is for list only (a map of "
+		    "the cities), not for %s", verbs[cl.verb].name);
+	if (cl.c.out.fmt == FMT_SVG && cl.c.out.columns != NULL)
+		die(EXIT_USAGE, "--columns does not apply to -o svg");
 	/* git runs merge with no data directory; init makes one. */
 	if (cl.verb != MERGE && cl.verb != INIT)
 		store_init(&st, cl.c.data, cl.c.wait);

@@ -4,6 +4,7 @@
  * that came (partners.csv).
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,7 +139,7 @@ usage(void)
 
 static const struct tool tool = {
 	"sc-events", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table; list: ics; show: text", usage
+	"csv, tsv, json, table; list: ics, svg; show: text", usage
 };
 
 static void
@@ -169,6 +170,7 @@ help(void)
 "  sc-events cities 2024-05-strasbourg | sc-cities list -i - --country GR\n"
 "  sc-events partner 2024-05-strasbourg \"A national ministry\"\n"
 "  sc-events show 2024-05-strasbourg -o json | jq .\n"
+"  sc-events list --from 2024 -o svg >events.svg\n"
 "\n"
 "Exit status: 0 done, 1 check found problems, 2 usage, 3 bad data,\n"
 "4 system error.  See sc-events(1) and sc(7).\n");
@@ -588,6 +590,74 @@ list_ics(struct filter *f)
 	buf_free(&b.desc);
 }
 
+/*
+ * An event on the timeline: its values, its host city's name (the id
+ * when no city has it).  A date or status that cannot be read is named
+ * on stderr, as a list names it; the timeline says what it left out.
+ */
+static void
+timeline_event(struct scan *s, struct svg_event *e)
+{
+	const char *city = sget(s, E_CITY);
+	struct row *r;
+
+	scan_readable(s, E_START);
+	scan_readable(s, E_END);
+	scan_readable(s, E_STATUS);
+	e->name = xstrdup(sget(s, E_NAME));
+	r = *city ? hmap_get(db_ids(&db, T_CITIES), city) : NULL;
+	e->city = *city ? xstrdup(r != NULL ? rget(db_table(&db, T_CITIES),
+	    r, C_NAME) : city) : NULL;
+	e->start = xstrdup(sget(s, E_START));
+	e->end = *sget(s, E_END) ? xstrdup(sget(s, E_END)) : NULL;
+	e->series = xstrdup(sget(s, E_SERIES));
+	e->kind = xstrdup(sget(s, E_KIND));
+	e->status = xstrdup(sget(s, E_STATUS));
+}
+
+static void
+event_free(struct svg_event *e)
+{
+	free((char *)(uintptr_t)e->name);
+	free((char *)(uintptr_t)e->city);
+	free((char *)(uintptr_t)e->start);
+	free((char *)(uintptr_t)e->end);
+	free((char *)(uintptr_t)e->series);
+	free((char *)(uintptr_t)e->kind);
+	free((char *)(uintptr_t)e->status);
+}
+
+/* list -o svg: the events kept, on a timeline, titled with the filters. */
+static void
+list_timeline(struct filter *f)
+{
+	struct svg_event *e = NULL;
+	struct scan s;
+	size_t i, n = 0, cap = 0;
+	char *given, *title;
+
+	scan_open(&s, &schema_events, input_reader(&cl.c, &st,
+	    &schema_events));
+	while (scan_next(&s)) {
+		if (!keep(&s, f))
+			continue;
+		if (n == cap)
+			e = xreallocarray(e, cap = cap ? cap * 2 : 64,
+			    sizeof(*e));
+		timeline_event(&s, &e[n++]);
+	}
+	scan_close(&s);
+	given = cli_given(&cl, &tool);
+	title = *given ? xasprintf("Events \xe2\x80\x94 %s", given) :
+	    xstrdup("Events");
+	svg_timeline(stdout, title, e, n, cl.c.today);
+	for (i = 0; i < n; i++)
+		event_free(&e[i]);
+	free(e);
+	free(title);
+	free(given);
+}
+
 static int
 cmd_list(void)
 {
@@ -596,6 +666,8 @@ cmd_list(void)
 	filter_init(&f);
 	if (cl.c.out.fmt == FMT_ICS)
 		list_ics(&f);
+	else if (cl.c.out.fmt == FMT_SVG)
+		list_timeline(&f);
 	else
 		list_rows(&cl.c, &st, &schema_events, keep, &f);
 	hmap_free(f.hosts);
@@ -1595,6 +1667,11 @@ check_args(void)
 		    verbs[cl.verb].name);
 	if (fmt == FMT_ICS)
 		ics_check(&cl.c);
+	if (fmt == FMT_SVG && cl.verb != LIST)
+		die(EXIT_USAGE, "--output: svg is for list only (a timeline of "
+		    "the events), not for %s", verbs[cl.verb].name);
+	if (fmt == FMT_SVG && cl.c.out.columns != NULL)
+		die(EXIT_USAGE, "--columns does not apply to -o svg");
 	if (opt(O_REMOVE) != NULL && (opt(O_ROLE) || opt(O_NOTES) ||
 	    opt(O_SECTOR)))
 		die(EXIT_USAGE,

@@ -1533,6 +1533,11 @@ main(int argc, char *argv[])
 		    verbs[cl.verb].name);
 	if (cl.c.out.fmt == FMT_ICS)
 		ics_check(&cl.c);
+	if (cl.c.out.fmt == FMT_SVG)
+		die(EXIT_USAGE, "--output: svg is for sc-cities list and "
+		    "sc-events list; %s takes %s", verbs[cl.verb].name,
+		    cl.verb == REPORT ? "text, md or json" :
+		    "csv, tsv, json or table");
 	store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();

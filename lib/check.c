@@ -426,6 +426,60 @@ check_text(const struct table *t, const struct row *r)
 	return n;
 }
 
+/*
+ * What is wrong with a city's coordinates, lat and lon (either may be
+ * NULL, for a table without that column); 0 when nothing is.  Both are
+ * given or neither, each in decimal degrees as geo_coord() reads them.
+ * *which is then 0 for lat, 1 for lon.  check and the map both ask this.
+ */
+int
+coord_problem(const char *lat, const char *lon, int *which, char *msg,
+    size_t len)
+{
+	const char *v[2] = { lat != NULL ? lat : "", lon != NULL ? lon : "" };
+	static const char *const what[2] = { "latitude", "longitude" };
+	static const char *const range[2] = { "-90 to 90", "-180 to 180" };
+	static const char *const like[2] = { "48.584", "7.746" };
+	double deg;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		*which = i;
+		if (*v[i] != '\0' && geo_coord(v[i], i == 0, &deg) == -1) {
+			snprintf(msg, len, "invalid %s '%s' (decimal degrees "
+			    "from %s%s%s)", what[i], v[i], range[i],
+			    strchr(v[i], ',') != NULL ? ", with a point, not a "
+			    "comma" : ", like ", strchr(v[i], ',') != NULL ? "" :
+			    like[i]);
+			return 1;
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		*which = i;
+		if (*v[i] == '\0' && *v[!i] != '\0') {
+			snprintf(msg, len, "empty, while %s is '%s' (give both "
+			    "lat and lon, or neither)", i ? "lat" : "lon",
+			    v[!i]);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The coordinates of a city, where its table has lat or lon columns. */
+static int
+check_coords(const struct table *t, const struct row *r)
+{
+	int lat = table_col(t, "lat"), lon = table_col(t, "lon"), which;
+	char msg[512];
+
+	if ((lat < 0 && lon < 0) || !coord_problem(lat < 0 ? NULL :
+	    r->f[lat], lon < 0 ? NULL : r->f[lon], &which, msg, sizeof(msg)))
+		return 0;
+	warn_at(row_label(t, r), r->line, "%s: %s", which ? "lon" : "lat", msg);
+	return 1;
+}
+
 /* A city's country and region are ISO 3166 codes, the region of it. */
 static int
 check_place(const struct table *t, const struct row *r)
@@ -549,7 +603,8 @@ check_row(struct db *db, int tab, const struct row *r)
 	if (tab == T_CITIES)
 		n += check_place(t, r);
 	if (tab != T_EVENTS)
-		return n + check_cols(db, t, r, 0, (int)t->sc->ncols);
+		return n + check_cols(db, t, r, 0, (int)t->sc->ncols) +
+		    (tab == T_CITIES ? check_coords(t, r) : 0);
 	/* An event's span is asked once its two dates are valid. */
 	dates = check_cols(db, t, r, 0, E_CITY);
 	if (dates == 0)

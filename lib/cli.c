@@ -13,7 +13,7 @@
 #include "sc.h"
 
 static const char *const formats[] = {
-	"csv", "tsv", "json", "table", "text", "md", "ics", NULL
+	"csv", "tsv", "json", "table", "text", "md", "ics", "svg", NULL
 };
 static const char *const input_formats[] = { "csv", "tsv", NULL };
 
@@ -761,6 +761,58 @@ dur_opt(const char *opt, const char *v, struct dur *d)
 	if (dur_parse(v, d) == -1)
 		die(EXIT_USAGE, "%s: invalid duration '%s' (like 7d, 2w, 1m, "
 		    "1y or P14D)", opt, v);
+}
+
+/* A value as a shell would take it back: quoted when it must be. */
+static void
+shell_word(struct buf *b, const char *v)
+{
+	const char *p;
+
+	if (*v != '\0' && strspn(v, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./_-") == strlen(v)) {
+		buf_adds(b, v);
+		return;
+	}
+	buf_addc(b, '\'');
+	for (p = v; *p != '\0'; p++)
+		if (*p == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addc(b, *p);
+	buf_addc(b, '\'');
+}
+
+/*
+ * The tool's own options that were given, as they would be typed
+ * ("--status introduced --via 2024-05-strasbourg"), in the order of its
+ * rows: the filters of a list, for a picture's title.
+ */
+char *
+cli_given(const struct cmdline *cl, const struct tool *t)
+{
+	const struct optdef *o;
+	struct buf b = { NULL, 0, 0 };
+	size_t k;
+	int i;
+
+	buf_adds(&b, "");
+	for (i = 0; i < t->nopts; i++) {
+		if (cl->val[i] == NULL)
+			continue;
+		o = &t->opts[i];
+		for (k = 0; k < (o->kind == OPT_MULTI ? cl->nmulti[i] : 1);
+		    k++) {
+			buf_adds(&b, b.len > 0 ? " --" : "--");
+			buf_adds(&b, o->name);
+			if (o->kind == OPT_FLAG || cl->bare[i])
+				continue;
+			buf_addc(&b, ' ');
+			shell_word(&b, o->kind == OPT_MULTI ? cl->multi[i][k] :
+			    cl->val[i]);
+		}
+	}
+	return b.s;
 }
 
 /* A comma-separated option value, as a vector; empty items are dropped. */

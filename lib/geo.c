@@ -94,7 +94,7 @@ read_regions(struct geo *g, const char *p, const char *eol)
  * The header: the magic line, then lines that start with '#'.  The file
  * must end with a newline, so that every scan for one stops inside it.
  */
-static void
+static int
 read_header(struct geo *g)
 {
 	const char *p = g->map, *eol;
@@ -102,7 +102,7 @@ read_header(struct geo *g)
 	if (g->size < sizeof(MAGIC) - 1 ||
 	    memcmp(g->map, MAGIC, sizeof(MAGIC) - 1) != 0 ||
 	    g->map[g->size - 1] != '\n')
-		die(EXIT_SYS, "%s: not a gazetteer of sc", g->path);
+		return -1;
 	while (p < g->end && *p == '#') {
 		eol = memchr(p, '\n', (size_t)(g->end - p));
 		if (strncmp(p, "# regions:", 10) == 0)
@@ -110,33 +110,69 @@ read_header(struct geo *g)
 		p = eol + 1;
 	}
 	g->body = p;
+	return 0;
 }
 
+/* Maps the file at g->path; NULL, or why it cannot. */
+static char *
+map_file(struct geo *g)
+{
+	struct stat sb;
+	void *m;
+	int fd, err;
+
+	if ((fd = open(g->path, O_RDONLY | O_CLOEXEC)) == -1)
+		return xasprintf("cannot open the gazetteer %s: %s", g->path,
+		    strerror(errno));
+	if (fstat(fd, &sb) == -1) {
+		err = errno;
+		close(fd);
+		return xasprintf("%s: %s", g->path, strerror(err));
+	}
+	if (!S_ISREG(sb.st_mode) || sb.st_size == 0) {
+		close(fd);
+		return xasprintf("%s: not a gazetteer of sc", g->path);
+	}
+	g->size = (size_t)sb.st_size;
+	m = mmap(NULL, g->size, PROT_READ, MAP_PRIVATE, fd, 0);
+	err = errno;
+	close(fd);
+	if (m == MAP_FAILED)
+		return xasprintf("%s: %s", g->path, strerror(err));
+	g->map = m;
+	g->end = g->map + g->size;
+	if (read_header(g) == -1)
+		return xasprintf("%s: not a gazetteer of sc", g->path);
+	return NULL;
+}
+
+/*
+ * The gazetteer at path, or the one found as default_path() says; NULL
+ * when it cannot be read, and *why says why (to be freed).
+ */
+struct geo *
+geo_try_open(const char *path, char **why)
+{
+	struct geo *g;
+
+	g = xcalloc(1, sizeof(*g));
+	g->path = path != NULL ? xstrdup(path) : default_path();
+	if ((*why = map_file(g)) != NULL) {
+		geo_close(g);
+		return NULL;
+	}
+	return g;
+}
+
+/* The same, for a verb that cannot go on without it: a system error. */
 struct geo *
 geo_open(const char *path)
 {
 	struct geo *g;
-	struct stat sb;
-	void *m;
-	int fd;
+	char *why;
 
-	g = xcalloc(1, sizeof(*g));
-	g->path = path != NULL ? xstrdup(path) : default_path();
-	if ((fd = open(g->path, O_RDONLY | O_CLOEXEC)) == -1)
-		die(EXIT_SYS, "cannot open the gazetteer %s: %s", g->path,
-		    strerror(errno));
-	if (fstat(fd, &sb) == -1)
-		die(EXIT_SYS, "%s: %s", g->path, strerror(errno));
-	if (!S_ISREG(sb.st_mode) || sb.st_size == 0)
-		die(EXIT_SYS, "%s: not a gazetteer of sc", g->path);
-	g->size = (size_t)sb.st_size;
-	m = mmap(NULL, g->size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (m == MAP_FAILED)
-		die(EXIT_SYS, "%s: %s", g->path, strerror(errno));
-	close(fd);
-	g->map = m;
-	g->end = g->map + g->size;
-	read_header(g);
+	if ((g = geo_try_open(path, &why)) == NULL)
+		die(EXIT_SYS, "%s", why);
 	return g;
 }
 
@@ -151,7 +187,8 @@ geo_close(struct geo *g)
 {
 	if (g == NULL)
 		return;
-	munmap((void *)g->map, g->size);
+	if (g->map != NULL)
+		munmap((void *)g->map, g->size);
 	while (g->nregions > 0)
 		free(g->regions[--g->nregions]);
 	free(g->regions);

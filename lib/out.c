@@ -281,10 +281,12 @@ out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 	struct out *o;
 	size_t i;
 
-	if (opt->fmt == FMT_TEXT || opt->fmt == FMT_MD || opt->fmt == FMT_ICS)
+	if (opt->fmt == FMT_TEXT || opt->fmt == FMT_MD || opt->fmt == FMT_ICS ||
+	    opt->fmt == FMT_SVG)
 		die(EXIT_USAGE, "--output: %s is not a format for this verb "
 		    "(csv, tsv, json, table)", opt->fmt == FMT_TEXT ? "text" :
-		    opt->fmt == FMT_MD ? "md" : "ics");
+		    opt->fmt == FMT_MD ? "md" : opt->fmt == FMT_ICS ? "ics" :
+		    "svg");
 	o = xcalloc(1, sizeof(*o));
 	o->o = *opt;
 	if (o->o.fmt == FMT_GUESS)

@@ -552,7 +552,7 @@ fmt_parse(const char *s)
 	} names[] = {
 		{ "csv", FMT_CSV }, { "tsv", FMT_TSV }, { "json", FMT_JSON },
 		{ "table", FMT_TABLE }, { "text", FMT_TEXT }, { "md", FMT_MD },
-		{ "ics", FMT_ICS },
+		{ "ics", FMT_ICS }, { "svg", FMT_SVG },
 	};
 	size_t i;
 

@@ -121,6 +121,7 @@ struct geo_match {
 };
 struct geo;
 struct geo *geo_open(const char *);
+struct geo *geo_try_open(const char *, char **);
 const char *geo_path(const struct geo *);
 void	 geo_lookup(const struct geo *, const char *, const char *,
 	    const char *, struct geo_match *);
@@ -174,7 +175,7 @@ void	 random_fill(void *, size_t, const char *);
 /* rd.c, csv.c, tsv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
 	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD,
-	FMT_ICS
+	FMT_ICS, FMT_SVG
 };
 struct rec {
 	size_t	 n;
@@ -333,6 +334,7 @@ struct store;
 struct table *table_new(const struct schema *, const char *);
 void	 table_header(struct table *, char *const *, size_t, const char *, long);
 int	 table_col(const struct table *, const char *);
+int	 table_add_col(struct table *, const char *);
 const char *rget(const struct table *, const struct row *, int);
 void	 rset(struct table *, struct row *, int, const char *);
 void	 rset_at(struct row *, size_t, const char *);
@@ -400,6 +402,7 @@ const struct referrer *db_referrer(struct db *, int, const char *);
 int	 db_taken(struct db *, int, const char *);
 const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
+int	 coord_problem(const char *, const char *, int *, char *, size_t);
 int	 check_row(struct db *, int, const struct row *);
 int	 check_table(struct db *, int);
 void	 validate_rows(struct db *, int, struct row **, size_t);
@@ -676,6 +679,7 @@ int	 opt_applies(const struct tool *, const struct optdef *, int);
 void	 cli_help(const struct tool *);
 void	 cli_parse(struct cmdline *, int, char **, const struct tool *);
 char	**ids_from_args(int, char **, int, const struct common *, size_t *);
+char	*cli_given(const struct cmdline *, const struct tool *);
 long	 date_opt(const char *, const char *, long, int);
 const char *date_opt_str(const char *, const char *, long, int, char[11]);
 void	 dur_opt(const char *, const char *, struct dur *);

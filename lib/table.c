@@ -423,6 +423,13 @@ table_newrow(struct table *t)
 	return r;
 }
 
+/* A row widened by table_add_col() has its fields' pointers apart. */
+static int
+fields_apart(const struct row *r)
+{
+	return r->f != (char **)(uintptr_t)(r + 1);
+}
+
 static void
 free_row(struct table *t, struct row *r)
 {
@@ -431,7 +438,39 @@ free_row(struct table *t, struct row *r)
 	for (i = 0; i < t->ncols; i++)
 		if (owned(r, r->f[i]))
 			free(r->f[i]);
+	if (fields_apart(r))
+		free(r->f);
 	free(r);
+}
+
+/*
+ * A column the file lacks, added after the others, empty in every row:
+ * lat and lon, which sc-cities adds when a city is first located.  The
+ * rows stay where they are, since indexes point at them; only their
+ * fields' pointers move.  Returns the column's place.
+ */
+int
+table_add_col(struct table *t, const char *name)
+{
+	struct row *r;
+	char **f;
+	size_t i;
+
+	if (t->ncols == 0)
+		default_header(t);
+	t->cols = xreallocarray(t->cols, t->ncols + 1, sizeof(*t->cols));
+	add_col(t, name);
+	t->nextra++;
+	for (i = 0; i < t->nrows; i++) {
+		r = t->rows[i];
+		f = xreallocarray(NULL, t->ncols, sizeof(*f));
+		memcpy(f, r->f, (t->ncols - 1) * sizeof(*f));
+		f[t->ncols - 1] = empty;
+		if (fields_apart(r))
+			free(r->f);
+		r->f = f;
+	}
+	return (int)t->ncols - 1;
 }
 
 /*

@@ -3,9 +3,9 @@
 t 'list: the seed cities, as CSV when stdout is not a terminal' \
   'sc-cities | head -3'
 out <<'X'
-id,name,country,region,status,joined,via,notes
-fr-strasbourg,Strasbourg,FR,,member,,,
-fr-cernay,Cernay,FR,,introduced,2024-05-15,2024-05-strasbourg,
+id,name,country,region,status,joined,via,notes,lat,lon
+fr-strasbourg,Strasbourg,FR,,member,,,,48.584,7.746
+fr-cernay,Cernay,FR,,introduced,2024-05-15,2024-05-strasbourg,,47.810,7.177
 X
 
 t 'list --via: the seven cities the Strasbourg workshop introduced' \
@@ -105,7 +105,7 @@ X
 t 'list -o json: JSON Lines, keys in column order, strings' \
   'sc-cities list -o json | head -1'
 out <<'X'
-{"id":"fr-strasbourg","name":"Strasbourg","country":"FR","region":"","status":"member","joined":"","via":"","notes":""}
+{"id":"fr-strasbourg","name":"Strasbourg","country":"FR","region":"","status":"member","joined":"","via":"","notes":"","lat":"48.584","lon":"7.746"}
 X
 
 t 'list -o table aligns by display width and ends no line in spaces' \
@@ -118,7 +118,7 @@ X
 
 t 'list -H drops the header' 'sc-cities list -H --country ES'
 out <<'X'
-es-murcia,Murcia,ES,,introduced,2024-05-15,2024-05-strasbourg,
+es-murcia,Murcia,ES,,introduced,2024-05-15,2024-05-strasbourg,,37.987,-1.130
 X
 
 t 'list --crlf --bom for spreadsheets' \
@@ -280,6 +280,8 @@ status     introduced
 joined     2024-05-15
 via        2024-05-strasbourg
 notes      
+lat        47.317
+lon        5.017
 events:
   event               role         start       name
   2024-05-strasbourg  participant  2024-05-14  Transatlantic Dialogue Initiative: Elevating the Role of French Cities in Preventing Hate, Violent Extremism and Polarisation, Strengthening Social Cohesion and Safeguarding Local Democracy
@@ -403,6 +405,7 @@ t 'add: XK (Kosovo) is a country' 'sc-cities -D s add Prishtina --country XK -n 
 out <<'X'
 xk-prishtina
 X
+err "sc-cities: add: Prishtina, XK: not in the gazetteer; added without coordinates (give them with --lat and --lon)"
 
 t 'add: a region of another country' 'sc-cities -D s add Lyon --country FR --region US-OH'
 status 3
@@ -488,9 +491,9 @@ t 'set: rows it did not touch stay byte for byte' \
 status 1
 out <<'X'
 4c4
-< fr-dijon,Dijon,FR,,introduced,2024-05-15,2024-05-strasbourg,
+< fr-dijon,Dijon,FR,,introduced,2024-05-15,2024-05-strasbourg,,47.317,5.017
 ---
-> fr-dijon,Dijon,FR,,member,2024-05-15,2024-05-strasbourg,
+> fr-dijon,Dijon,FR,,member,2024-05-15,2024-05-strasbourg,,47.317,5.017
 X
 
 t 'set: several cities, from stdin' \
@@ -576,7 +579,7 @@ unchanged s
 t 'rm: a city nothing names is removed' \
   'sc-cities -D s add Lyon --country FR >/dev/null && sc-cities -D s rm lyon && sc-cities -D s list --name lyon'
 out <<'X'
-id,name,country,region,status,joined,via,notes
+id,name,country,region,status,joined,via,notes,lat,lon
 X
 
 t 'rm --force removes it anyway, and check on events then finds it gone' \
@@ -742,7 +745,7 @@ err_has "--status: 'gone' is not one of"
 
 t '--help goes to stdout with examples, exit 0' 'sc-cities --help | grep -c "^  sc-cities"'
 out <<'X'
-5
+6
 X
 
 t '--version' 'sc-cities --version'
@@ -756,7 +759,7 @@ err 'sc-cities: write error: stdout: No space left on device'
 
 t 'a closed pipe is not an error message' 'sc-cities list | head -1'
 out <<'X'
-id,name,country,region,status,joined,via,notes
+id,name,country,region,status,joined,via,notes,lat,lon
 X
 
 t 'a locked directory: the writer gives up after --wait, exit 4' \

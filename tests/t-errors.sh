@@ -392,7 +392,7 @@ sc-followups: dchk/followups.csv:2: created: invalid date '2024-5-1' (want YYYY-
 
 t '-c: a mistyped column gets the nearest, and the list of columns' 'sc-cities -c id,nmae'
 status 2
-err "sc-cities: unknown column 'nmae'; did you mean 'name'? columns are: id, name, country, region, status, joined, via, notes"
+err "sc-cities: unknown column 'nmae'; did you mean 'name'? columns are: id, name, country, region, status, joined, via, notes, lat, lon"
 
 t '-c: a column far from any is listed with them all' 'sc-followups list -c colour'
 status 2

@@ -314,7 +314,7 @@ X
 
 t 'show -o json: one object with nested cities, partners, followups' \
   'sc-events show 2024-05-strasbourg -o json'
-out_jq 'length == 1 and .[0].id == "2024-05-strasbourg" and .[0].start == "2024-05-14" and (.[0].cities | length) == 8 and .[0].cities[0] == {"id":"fr-strasbourg","name":"Strasbourg","country":"FR","region":"","status":"member","joined":"","via":"","notes":"","role":"host"} and all(.[0].cities[1:][]; .role == "participant") and .[0].partners == [] and (.[0].followups | length) == 14 and .[0].followups[7].due == "2024-09"'
+out_jq 'length == 1 and .[0].id == "2024-05-strasbourg" and .[0].start == "2024-05-14" and (.[0].cities | length) == 8 and .[0].cities[0] == {"id":"fr-strasbourg","name":"Strasbourg","country":"FR","region":"","status":"member","joined":"","via":"","notes":"","lat":"48.584","lon":"7.746","role":"host"} and all(.[0].cities[1:][]; .role == "participant") and .[0].partners == [] and (.[0].followups | length) == 14 and .[0].followups[7].due == "2024-09"'
 
 t 'show -o json: several events, one object each; a name finds an event' \
   'sc-events show "fifth GLOBAL" 2024-09-columbus -o json'
@@ -798,17 +798,17 @@ unchanged s
 t 'cities | sc-cities list -i - --country GR (the issue example, CSV)' \
   'sc-events cities 2024-05-strasbourg --role participant | sc-cities list -i - --country GR'
 out <<'X'
-id,name,country,region,status,joined,via,notes,role
-gr-kalamaria,Kalamaria,GR,,introduced,2024-05-15,2024-05-strasbourg,,participant
-gr-kordelio-evosmos,Kordelio-Evosmos,GR,,introduced,2024-05-15,2024-05-strasbourg,,participant
+id,name,country,region,status,joined,via,notes,lat,lon,role
+gr-kalamaria,Kalamaria,GR,,introduced,2024-05-15,2024-05-strasbourg,,40.583,22.950,participant
+gr-kordelio-evosmos,Kordelio-Evosmos,GR,,introduced,2024-05-15,2024-05-strasbourg,,40.671,22.908,participant
 X
 
 t 'cities -o tsv | sc-cities list -i - --country GR -o tsv' \
   'sc-events cities 2024-05-strasbourg --role participant -o tsv | sc-cities list -i - --country GR -o tsv'
 out <<'X'
-id	name	country	region	status	joined	via	notes	role
-gr-kalamaria	Kalamaria	GR		introduced	2024-05-15	2024-05-strasbourg		participant
-gr-kordelio-evosmos	Kordelio-Evosmos	GR		introduced	2024-05-15	2024-05-strasbourg		participant
+id	name	country	region	status	joined	via	notes	lat	lon	role
+gr-kalamaria	Kalamaria	GR		introduced	2024-05-15	2024-05-strasbourg		40.583	22.950	participant
+gr-kordelio-evosmos	Kordelio-Evosmos	GR		introduced	2024-05-15	2024-05-strasbourg		40.671	22.908	participant
 X
 
 t 'cities -o json | jq -r .name (the SPEC example)' \
@@ -833,7 +833,7 @@ X
 t 'cities: an event nobody attended gives the header alone' \
   'sc-events cities 2024-12-cape-town'
 out <<'X'
-id,name,country,region,status,joined,via,notes,role
+id,name,country,region,status,joined,via,notes,lat,lon,role
 X
 
 t 'cities: a bad --role is a usage error' 'sc-events cities 2024-05-strasbourg --role boss'
@@ -1124,7 +1124,7 @@ err 'sc-events: data directory nowhere: No such file or directory'
 
 t '--help goes to stdout with examples, exit 0' 'sc-events --help | grep -c "^  sc-"'
 out <<'X'
-8
+9
 X
 
 t '--version' 'sc-events --version'

@@ -80,6 +80,7 @@ t 'key: without getrandom, /dev/urandom gives it' \
 out <<'X'
 fr-nowhere
 X
+err "sc-cities: add: Nowhere, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)"
 
 # Hiding /dev takes a mount namespace, which not every machine grants.
 if unshare -rm true 2>/dev/null; then

@@ -173,7 +173,7 @@ X
 seed_dir h
 E=$(printf '\033')
 EACUTES=$(printf 'é%.0s' $(seq 60))
-printf 'pl-lodz,Łódź,PL,,introduced,2024-06-05,2024-06-lodz,\n' >>"$T/h/cities.csv"
+printf 'pl-lodz,Łódź,PL,,introduced,2024-06-05,2024-06-lodz,,51.759,19.456\n' >>"$T/h/cities.csv"
 {
 	printf '2024-06-lodz,%s 東京会議,,forum,2024-06-03,2024-06-05,pl-lodz,held,https://example.org/forum 2024?q=é,"Line one, with; a \\ backslash\nLine two\tafter a tab\n%s[2J"\n' "$EACUTES" "$E"
 	printf '2025-02-off,Cancelled meeting,,meeting,2025-02-10,,,cancelled,example.org/no-scheme,\n'

@@ -404,14 +404,14 @@ X
 t 'the new city is an ordinary prospect of sc-cities' \
   'sc-cities -D ln show sk-bratislava -o csv && sc-cities -D ln check'
 out <<'X'
-id,name,country,region,status,joined,via,notes
-sk-bratislava,Bratislava,SK,,prospect,,,
+id,name,country,region,status,joined,via,notes,lat,lon
+sk-bratislava,Bratislava,SK,,prospect,,,,,
 X
 
 # --- what a person reads is inert; events without a host ------------------
 
 seed_dir v
-printf 'fr-dijon-2,Di\342\200\213jon,FR,FR-21,prospect,,,\n' >>"$T/v/cities.csv"
+printf 'fr-dijon-2,Di\342\200\213jon,FR,FR-21,prospect,,,,,\n' >>"$T/v/cities.csv"
 t 'a mentioned city whose name hides a character shows it visibly' \
   'sc-events -D v import-report -n r/columbus-across-months.txt -c id -H'
 out <<'X'

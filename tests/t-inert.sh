@@ -440,6 +440,7 @@ t 'a zero-width joiner after a virama is accepted and shown as it is' \
 out <<'EOF'
  e0 b6 81 e0 b7 8a e2 80 8d e0 b6 bb e0 b7 93 0a
 EOF
+err "sc-cities: add: $KOTTE, LK: not in the gazetteer; added without coordinates (give them with --lat and --lon)"
 
 t 'a zero-width joiner after ASCII is refused' \
   "sc-cities -D n add \"\$(printf 'Ko\\342\\200\\215tte')\" --country LK"
@@ -450,13 +451,13 @@ sc-cities: 1 problem; nothing written"
 # --- --safe with tsv ------------------------------------------------------
 
 seed_dir s
-sc-cities -D "$T/s" add Formula --country FR --notes '=1+1' >/dev/null
-sc-cities -D "$T/s" add Minus --country FR --notes '-2' >/dev/null
+sc-cities -D "$T/s" add Formula --country FR --notes '=1+1' >/dev/null 2>&1
+sc-cities -D "$T/s" add Minus --country FR --notes '-2' >/dev/null 2>&1
 t '--safe defuses formulas in tsv, whole rows' \
   'sc-cities -D s list -o tsv --safe | tail -2'
 out <<'EOF'
-fr-formula	Formula	FR		prospect			'=1+1
-fr-minus	Minus	FR		prospect			'-2
+fr-formula	Formula	FR		prospect			'=1+1		
+fr-minus	Minus	FR		prospect			'-2		
 EOF
 
 t '--safe defuses formulas in tsv, chosen columns' \
@@ -478,7 +479,7 @@ EOF
 seed_dir f
 sc-cities -D "$T/f" add 'Łódź' --country PL >/dev/null
 sc-cities -D "$T/f" add 'Diyarbakır' --country TR >/dev/null
-sc-cities -D "$T/f" add 'Þórshöfn' --country IS >/dev/null
+sc-cities -D "$T/f" add 'Þórshöfn' --country IS >/dev/null 2>&1
 sc-cities -D "$T/f" add 'Ærøskøbing' --country DK >/dev/null
 
 t '--name lodz finds Łódź' 'sc-cities -D f list --name lodz -c id,name -H'
@@ -557,3 +558,12 @@ fr-dakovo
 fr-saeby
 fr-hamrun
 EOF
+err "sc-cities: add: Łódź, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)
+sc-cities: add: Diyarbakır, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)
+sc-cities: add: Straße, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)
+sc-cities: add: Œuvre, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)
+sc-cities: add: Ærø, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)
+sc-cities: add: Þingvellir, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)
+sc-cities: add: Đakovo, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)
+sc-cities: add: Sæby, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)
+sc-cities: add: Ħamrun, FR: not in the gazetteer; added without coordinates (give them with --lat and --lon)"

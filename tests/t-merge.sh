@@ -503,9 +503,9 @@ t 'git: ... both values are in the file, between markers' \
   'sed -n 4,8p g/b/cities.csv'
 out <<'X'
 <<<<<<< ours
-fr-dijon,Dijon,FR,,former,2024-05-15,2024-05-strasbourg,left
+fr-dijon,Dijon,FR,,former,2024-05-15,2024-05-strasbourg,left,47.317,5.017
 =======
-fr-dijon,Dijon,FR,,member,2024-05-15,2024-05-strasbourg,left
+fr-dijon,Dijon,FR,,member,2024-05-15,2024-05-strasbourg,left,47.317,5.017
 >>>>>>> theirs
 X
 
@@ -527,7 +527,7 @@ out <<'X'
 exit 1
 <<<<<<< ours
 =======
-fr-lyon,Lyon,FR,FR-ARA,prospect,,,
+fr-lyon,Lyon,FR,FR-ARA,prospect,,,,45.748,4.847
 >>>>>>> theirs
 X
 err_has 'conflict: id fr-lyon: removed in ours, changed in theirs'
@@ -547,8 +547,8 @@ t 'git: columns a user added in each clone are both kept' \
    sc-cities -D b set fr-cernay --field phone=+33-389 && git -C b commit -qam "b: phone" &&
    git -C a pull -q --no-edit ../b main >/dev/null && head -1 a/cities.csv && grep ^fr-cernay a/cities.csv && ../checks a'
 out <<'X'
-id,name,country,region,status,joined,via,notes,email,phone
-fr-cernay,Cernay,FR,,member,2024-05-15,2024-05-strasbourg,met the mayor,mairie@cernay.fr,+33-389
+id,name,country,region,status,joined,via,notes,lat,lon,email,phone
+fr-cernay,Cernay,FR,,member,2024-05-15,2024-05-strasbourg,met the mayor,47.810,7.177,mairie@cernay.fr,+33-389
 X
 
 t 'git: a clone without the driver gets a line conflict in a table' \

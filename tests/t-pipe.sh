@@ -345,7 +345,7 @@ t 'check with stdout closed prints nothing, so it answers as ever: exit 0' \
 unchanged o
 
 t 'check with stdout closed: exit 1 when it finds a problem, not 4' \
-  'cp -r o bad && printf "x-bad,Bad,XX,,member,,,\n" >>bad/cities.csv && sc-cities -D bad check >&-'
+  'cp -r o bad && printf "x-bad,Bad,XX,,member,,,,,\n" >>bad/cities.csv && sc-cities -D bad check >&-'
 status 1
 err "sc-cities: bad/cities.csv:12: country: unknown country code 'XX' (ISO 3166-1 alpha-2, upper case)"
 

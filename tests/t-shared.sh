@@ -162,7 +162,7 @@ t 'link outside (../real): real/ gets the row, the link stays, set too' \
 out <<'X'
 fr-lyon
 ../real/cities.csv
-fr-lyon,Lyon,FR,,prospect,,,through the link
+fr-lyon,Lyon,FR,,prospect,,,through the link,45.748,4.847
 fr-lyon
 X
 

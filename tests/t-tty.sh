@@ -38,17 +38,17 @@ seed_dir d
 t 'sc-cities list on an 80-column terminal: cut to fit, the cut cells end in …' \
   './tty 80 sc-cities -D d list'
 out <<'X'
-id            name          co…  regi…  status      joined      via          no…
-fr-strasbou…  Strasbourg    FR          member
-fr-cernay     Cernay        FR          introduced  2024-05-15  2024-05-st…
-fr-dijon      Dijon         FR          introduced  2024-05-15  2024-05-st…
-fr-mittelha…  Mittelhausb…  FR          introduced  2024-05-15  2024-05-st…
-fr-montpell…  Montpellier   FR          introduced  2024-05-15  2024-05-st…
-gr-kalamaria  Kalamaria     GR          introduced  2024-05-15  2024-05-st…
-gr-kordelio…  Kordelio-Ev…  GR          introduced  2024-05-15  2024-05-st…
-es-murcia     Murcia        ES          introduced  2024-05-15  2024-05-st…
-us-columbus…  Columbus      US   US-OH  prospect
-za-cape-town  Cape Town     ZA          prospect
+id        name      c…  regi…  status    joined    via      n…  lat      lon
+fr-stra…  Strasbo…  FR         member                           48.584   7.746
+fr-cern…  Cernay    FR         introdu…  2024-05…  2024-0…      47.810   7.177
+fr-dijon  Dijon     FR         introdu…  2024-05…  2024-0…      47.317   5.017
+fr-mitt…  Mittelh…  FR         introdu…  2024-05…  2024-0…      48.614   7.690
+fr-mont…  Montpel…  FR         introdu…  2024-05…  2024-0…      43.611   3.877
+gr-kala…  Kalamar…  GR         introdu…  2024-05…  2024-0…      40.583   22.950
+gr-kord…  Kordeli…  GR         introdu…  2024-05…  2024-0…      40.671   22.908
+es-murc…  Murcia    ES         introdu…  2024-05…  2024-0…      37.987   -1.130
+us-colu…  Columbus  US  US-OH  prospect                         39.961   -82.999
+za-cape…  Cape To…  ZA         prospect                         -33.926  18.423
 X
 
 t 'sc-followups list on an 80-column terminal: headings cut before values, dates whole' \
@@ -147,9 +147,9 @@ X
 seed_dir u
 DECOMP=$(printf 'Montre\314\201al-Nord')
 {
-	printf 'jp-shibuya,東京都渋谷区恵比寿南,JP,,prospect,,,\n'
-	printf 'ca-montreal-nord,%s,CA,,prospect,,,\n' "$DECOMP"
-	printf 'fr-eze,Èze-sur-Mer-et-Village,FR,,prospect,,,\n'
+	printf 'jp-shibuya,東京都渋谷区恵比寿南,JP,,prospect,,,,,\n'
+	printf 'ca-montreal-nord,%s,CA,,prospect,,,,,\n' "$DECOMP"
+	printf 'fr-eze,Èze-sur-Mer-et-Village,FR,,prospect,,,,,\n'
 } >>"$T/u/cities.csv"
 
 t 'a wide CJK character is never split: cut to 9 columns, four characters and …' \
@@ -185,7 +185,7 @@ out <<'X'
 X
 
 t 'a control character is shown (\e) before the width is measured, and cut as text' \
-  'printf "fr-esc,%sEscape City Long,FR,,prospect,,,\n" "$(printf "\033[2J")" >>u/cities.csv && ./tty 20 sc-cities -D u list -c name,id -H --country FR | grep "^\\\\e"'
+  'printf "fr-esc,%sEscape City Long,FR,,prospect,,,,,\n" "$(printf "\033[2J")" >>u/cities.csv && ./tty 20 sc-cities -D u list -c name,id -H --country FR | grep "^\\\\e"'
 out <<'X'
 \e[2JEsc…  fr-esc
 X

@@ -21,6 +21,9 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cc=${SANITIZE_CC:-clang}
 work=$(mktemp -d "${TMPDIR:-/tmp}/sc-sanitize.XXXXXX") || exit 4
+# The tests write as another user too (tests/t-shared.sh), who must reach
+# the copy's programs and gazetteer as in a checkout anyone may read.
+chmod 0755 "$work" || exit 4
 [ "${SANITIZE_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 
 sh "$top/tools/copy-tree.sh" "$top" "$work" || exit 4

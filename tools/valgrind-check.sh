@@ -20,6 +20,9 @@ command -v valgrind >/dev/null 2>&1 || {
 	exit 4
 }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sc-valgrind.XXXXXX") || exit 4
+# The tests write as another user too (tests/t-shared.sh), who must reach
+# the copy's programs and gazetteer as in a checkout anyone may read.
+chmod 0755 "$work" || exit 4
 [ "${VALGRIND_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 
 sh "$top/tools/copy-tree.sh" "$top" "$work" || exit 4
