@@ -7,11 +7,11 @@
 
 #include "sc.h"
 
-enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, NVERBS };
+enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, COMPLETION, NVERBS };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_import(void), cmd_check(void), cmd_merge(void),
-    cmd_tidy(void);
+    cmd_tidy(void), cmd_completion(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -31,7 +31,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[MERGE] = { "merge", cmd_merge, 3, 4, "BASE OURS THEIRS [PATH]", 0,
 	    "git's merge driver for the five tables, by key and field" },
 	[TIDY] = { "tidy", cmd_tidy, 0, -1, "[TABLE...]", 1,
-	    "rewrite tables a spreadsheet saved in the canonical form" }
+	    "rewrite tables a spreadsheet saved in the canonical form" },
+	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
+	    0, "print the shell's completion script (see COMPLETION)" }
 };
 
 static const char *const encodings[] = { "utf-8", "windows-1252", NULL };
@@ -976,6 +978,13 @@ cmd_tidy(void)
 	for (; cl.argc == 0 && n < 5; n++)
 		which[n] = schemas[n];
 	return tidy_tables(&st, which, n, &o);
+}
+
+/* The shell's glue; the words come from the rows, by "__complete". */
+static int
+cmd_completion(void)
+{
+	return complete_script(&tool, cl.argv[0]);
 }
 
 int

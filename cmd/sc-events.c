@@ -11,12 +11,13 @@
 
 enum {
 	LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK,
-	IMPORT_REPORT, NVERBS
+	IMPORT_REPORT, COMPLETION, NVERBS
 };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_attend(void), cmd_cities(void), cmd_partner(void),
-    cmd_partners(void), cmd_check(void), cmd_import_report(void);
+    cmd_partners(void), cmd_check(void), cmd_import_report(void),
+    cmd_completion(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -40,7 +41,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
 	    "validate events, attendance and partners" },
 	[IMPORT_REPORT] = { "import-report", cmd_import_report, 1, 1, "FILE|-",
-	    1, "record the event of a published report" }
+	    1, "record the event of a published report" },
+	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
+	    0, "print the shell's completion script (see COMPLETION)" }
 };
 
 static int dur_word(const struct optdef *, const char *);
@@ -1527,6 +1530,13 @@ check_args(void)
 	    opt(O_SECTOR)))
 		die(EXIT_USAGE,
 		    "--remove takes no --role, --sector or --notes");
+}
+
+/* The shell's glue; the words come from the rows, by "__complete". */
+static int
+cmd_completion(void)
+{
+	return complete_script(&tool, cl.argv[0]);
 }
 
 int

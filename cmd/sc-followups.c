@@ -11,10 +11,11 @@
 
 #include "sc.h"
 
-enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK, NVERBS };
+enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK, COMPLETION, NVERBS };
 
 static int cmd_list(void), cmd_add(void), cmd_close(void),
-    cmd_reopen(void), cmd_set(void), cmd_report(void), cmd_check(void);
+    cmd_reopen(void), cmd_set(void), cmd_report(void), cmd_check(void),
+    cmd_completion(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -32,7 +33,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[REPORT] = { "report", cmd_report, 0, 0, "", 0,
 	    "the digest that cron mails (-o text, md or json)" },
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
-	    "validate followups.csv and its references" }
+	    "validate followups.csv and its references" },
+	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
+	    0, "print the shell's completion script (see COMPLETION)" }
 };
 
 #define V(v)	(1u << (v))
@@ -1448,6 +1451,13 @@ static int
 cmd_check(void)
 {
 	return check_table(&db, T_FOLLOWUPS) > 0 ? EXIT_NO : 0;
+}
+
+/* The shell's glue; the words come from the rows, by "__complete". */
+static int
+cmd_completion(void)
+{
+	return complete_script(&tool, cl.argv[0]);
 }
 
 int

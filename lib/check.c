@@ -718,3 +718,18 @@ check_table(struct db *db, int tab)
 	n += check_unique(db, tab);
 	return n + (int)(rd_malformed() - before);
 }
+
+/*
+ * The values column col of sc allows, for completion; NULL when it is
+ * not an enumeration.  One place to ask, whichever table keeps them.
+ */
+const char *const *
+column_values(const struct schema *sc, int col)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(readable) / sizeof(readable[0]); i++)
+		if (schemas[readable[i].tab] == sc && readable[i].col == col)
+			return readable[i].values;
+	return NULL;
+}

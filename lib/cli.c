@@ -585,6 +585,12 @@ cli_parse(struct cmdline *cl, int argc, char **argv, const struct tool *t)
 	progname = t->name;
 	hold_std_fds();
 	cli_check(t);
+	if (argc >= 2 && strcmp(argv[1], "__complete") == 0) {
+		/* The shells' completion asks; a hidden verb, not a row. */
+		complete_words(t, argc - 2, argv + 2);
+		finish_stdout();
+		exit(0);
+	}
 	parse_init(&p, cl, argc, argv, t);
 	parse_words(&p);
 	if (!cl->c.help && !cl->c.version) {

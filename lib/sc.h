@@ -91,6 +91,7 @@ int	 vis_blank(const char *);
 
 /* iso3166.c: country and region codes and names, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);
+const char *iso_country_at(size_t);
 int	 iso_region_ok(const char *, const char *);
 const char *iso_country_name(const char *);
 const char *iso_country_code(const char *);
@@ -341,6 +342,7 @@ struct row **resolve_locked(struct db *, int, const struct common *, int,
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);
 int	 value_readable(int, int, const char *, char *, size_t);
+const char *const *column_values(const struct schema *, int);
 int	 followed_up(const char *);
 
 /* skip.c: rows a read verb cannot interpret, named on stderr and counted. */
@@ -580,6 +582,9 @@ const struct optdef *tool_opt(const struct tool *, int);
 int	 opt_applies(const struct tool *, const struct optdef *, int);
 void	 cli_help(const struct tool *);
 void	 cli_parse(struct cmdline *, int, char **, const struct tool *);
+/* complete.c: shell completion from the same rows. */
+void	 complete_words(const struct tool *, int, char **);
+int	 complete_script(const struct tool *, const char *);
 char	**ids_from_args(int, char **, int, const struct common *, size_t *);
 long	 date_opt(const char *, const char *, long, int);
 const char *date_opt_str(const char *, const char *, long, int, char[11]);
