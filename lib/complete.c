@@ -114,12 +114,12 @@ past_word(struct cstate *s, const char *w)
 	const struct optdef *last = s->last;
 
 	s->last = NULL;
-	if (s->want != NULL) {
+	if (strcmp(w, "=") == 0 && takes_value(last))
+		s->want = last;
+	else if (s->want != NULL) {
 		got_value(s, s->want, w);
 		s->want = NULL;
-	} else if (strcmp(w, "=") == 0 && takes_value(last))
-		s->want = last;
-	else if (!s->rest && strcmp(w, "--") == 0)
+	} else if (!s->rest && strcmp(w, "--") == 0)
 		s->rest = 1;
 	else if (!s->rest && strncmp(w, "--", 2) == 0)
 		long_word(s, w);
@@ -244,8 +244,8 @@ arg_word(const char *args, int n, char *w, size_t size)
 		end = p + strcspn(p, " ");
 		repeats = memchr(p, '.', (size_t)(end - p)) != NULL;
 		if (i == n || (end[0] == '\0' && repeats && i < n)) {
-			len = strcspn(p + (*p == '['), ".]");
 			p += *p == '[';
+			len = strcspn(p, ".] ");
 			if (len >= size)
 				return 0;
 			memcpy(w, p, len);
