@@ -33,7 +33,7 @@ static const struct verbdef verbs[NVERBS] = {
 	[TIDY] = { "tidy", cmd_tidy, 0, -1, "[TABLE...]", 1,
 	    "rewrite tables a spreadsheet saved in the canonical form" },
 	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
-	    0, "print the shell's completion script (see COMPLETION)" }
+	    0, "print the shell's completion script" }
 };
 
 static const char *const encodings[] = { "utf-8", "windows-1252", NULL };

@@ -43,7 +43,7 @@ static const struct verbdef verbs[NVERBS] = {
 	[IMPORT_REPORT] = { "import-report", cmd_import_report, 1, 1, "FILE|-",
 	    1, "record the event of a published report" },
 	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
-	    0, "print the shell's completion script (see COMPLETION)" }
+	    0, "print the shell's completion script" }
 };
 
 static int dur_word(const struct optdef *, const char *);

@@ -35,7 +35,7 @@ static const struct verbdef verbs[NVERBS] = {
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
 	    "validate followups.csv and its references" },
 	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
-	    0, "print the shell's completion script (see COMPLETION)" }
+	    0, "print the shell's completion script" }
 };
 
 #define V(v)	(1u << (v))
