@@ -27,7 +27,7 @@ LIBOBJ = lib/err.o lib/mem.o lib/hash.o lib/csv.o lib/out.o lib/table.o \
 	lib/near.o \
 	lib/tidy.o lib/decode.o lib/sheetdate.o lib/grid.o lib/witness.o \
 	lib/gitshow.o lib/city.o lib/evreport.o lib/report.o lib/emit.o \
-	lib/complete.o
+	lib/complete.o lib/sortrows.o
 SEEDS = seeds/cities.csv seeds/events.csv seeds/attendance.csv \
 	seeds/partners.csv seeds/followups.csv
 MAN1 = man/sc-cities.1 man/sc-events.1 man/sc-followups.1

@@ -548,13 +548,14 @@ struct tool {
 /* The options every tool takes, in the order of this enum. */
 extern const struct optdef common_opts[];
 enum {
-	CO_DATA, CO_INPUT, CO_INPUT_FORMAT, CO_OUTPUT, CO_COLUMNS,
+	CO_DATA, CO_INPUT, CO_INPUT_FORMAT, CO_OUTPUT, CO_COLUMNS, CO_SORT,
 	CO_NO_HEADER, CO_TODAY, CO_DRY_RUN, CO_WAIT, CO_SAFE, CO_CRLF, CO_BOM,
 	CO_HELP, CO_VERSION, NCOMMON
 };
 struct common {
 	const char *data;	/* -D */
 	const char *input;	/* -i */
+	const char *sort;	/* --sort, list only */
 	int	 infmt;
 	struct outopt out;
 	int	 outset;	/* -o was given */
@@ -585,6 +586,11 @@ void	 cli_parse(struct cmdline *, int, char **, const struct tool *);
 /* complete.c: shell completion from the same rows. */
 void	 complete_words(const struct tool *, int, char **);
 int	 complete_script(const struct tool *, const char *);
+/* sortrows.c: list --sort, the kept rows in memory, then in order. */
+struct sorter;
+struct sorter *sorter_new(const char *, const struct table *);
+void	 sorter_add(struct sorter *, char *const *);
+void	 sorter_emit(struct sorter *, struct out *);
 char	**ids_from_args(int, char **, int, const struct common *, size_t *);
 long	 date_opt(const char *, const char *, long, int);
 const char *date_opt_str(const char *, const char *, long, int, char[11]);
