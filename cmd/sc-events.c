@@ -36,8 +36,8 @@ static const struct verbdef verbs[NVERBS] = {
 	    "the attending cities, with a role column" },
 	[PARTNER] = { "partner", cmd_partner, 2, 2, "EVENT ORGANISATION", 1,
 	    "a partner organisation came to the event" },
-	[PARTNERS] = { "partners", cmd_partners, 1, 1, "EVENT", 0,
-	    "the event's partner organisations" },
+	[PARTNERS] = { "partners", cmd_partners, 0, 1, "[EVENT]", 0,
+	    "the event's partner organisations; with none, every event's" },
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
 	    "validate events, attendance and partners" },
 	[IMPORT_REPORT] = { "import-report", cmd_import_report, 1, 1, "FILE|-",
@@ -132,7 +132,7 @@ usage(void)
 	    "       sc-events cities event [--role R[,R]]\n"
 	    "       sc-events partner event organisation [--sector S]"
 	    " [--notes T] [--remove]\n"
-	    "       sc-events partners event\n"
+	    "       sc-events partners [event]\n"
 	    "       sc-events check\n"
 	    "       sc-events import-report [-n] [--force] file|-\n"
 	    "Try 'sc-events --help' for more.\n");
@@ -1261,17 +1261,21 @@ cmd_cities(void)
 	return skip_status(0);
 }
 
+/*
+ * The partners of an event, or with none every event's: the rows carry
+ * their event column either way.
+ */
 static int
 cmd_partners(void)
 {
 	struct scan s;
 	struct out *o;
-	const char *ev = event_id(cl.argv[0]);
+	const char *ev = cl.argc > 0 ? event_id(cl.argv[0]) : NULL;
 
 	scan_open(&s, &schema_partners, store_reader(&st, &schema_partners));
 	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
 	while (scan_next(&s))
-		if (strcmp(sget(&s, P_EVENT), ev) == 0)
+		if (ev == NULL || strcmp(sget(&s, P_EVENT), ev) == 0)
 			out_row(o, scan_row(&s));
 	out_close(o);
 	scan_close(&s);
