@@ -37,7 +37,7 @@ static const struct verbdef verbs[NVERBS] = {
 	[PARTNER] = { "partner", cmd_partner, 2, 2, "EVENT ORGANISATION", 1,
 	    "a partner organisation came to the event" },
 	[PARTNERS] = { "partners", cmd_partners, 0, 1, "[EVENT]", 0,
-	    "the event's partner organisations; with none, every event's" },
+	    "the event's partners; with none, every event's" },
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
 	    "validate events, attendance and partners" },
 	[IMPORT_REPORT] = { "import-report", cmd_import_report, 1, 1, "FILE|-",

@@ -33,7 +33,7 @@ const struct optdef common_opts[NCOMMON] = {
 	[CO_COLUMNS] = { "columns", 'c', OPT_VALUE, "LIST",
 	    "the columns to print, in that order", .verbs = ALL },
 	[CO_SORT] = { "sort", 0, OPT_VALUE, "COL,...",
-	    "list: in the order of these columns; -COL descending",
+	    "list: sort by these columns; -COL descending",
 	    .verbs = 0 },
 	[CO_NO_HEADER] = { "no-header", 'H', OPT_FLAG, NULL,
 	    "no header line in csv and tsv", .verbs = ALL },

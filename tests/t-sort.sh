@@ -132,7 +132,7 @@ X
 t 'sort: --help lists it' \
   'sc-cities --help | grep -- "--sort"'
 out <<'X'
-      --sort COL,...        list: in the order of these columns; -COL descending
+      --sort COL,...        list: sort by these columns; -COL descending
 X
 
 # --- partners with no event ------------------------------------------------
