@@ -127,7 +127,8 @@ usage(void)
 
 static const struct tool tool = {
 	"sc-cities", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table (show: text)", usage
+	"csv, tsv, json, table (show: text)", usage,
+	&schema_cities
 };
 
 static void

@@ -141,7 +141,8 @@ usage(void)
 
 static const struct tool tool = {
 	"sc-events", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table (show: also text)", usage
+	"csv, tsv, json, table (show: also text)", usage,
+	&schema_events
 };
 
 static void

@@ -109,7 +109,8 @@ usage(void)
 
 static const struct tool tool = {
 	"sc-followups", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table (report: text, md, json)", usage
+	"csv, tsv, json, table (report: text, md, json)", usage,
+	&schema_followups
 };
 
 static void

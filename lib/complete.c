@@ -188,6 +188,26 @@ offer_list(const char *const *v, const char *prefix, const char *cur)
 		offer(prefix, cur, *v);
 }
 
+/*
+ * The columns of the table list prints; for --sort, a column after "-"
+ * too (descending).
+ */
+static void
+offer_columns(const struct schema *sc, int sort, const char *prefix,
+    const char *cur)
+{
+	const char *comma = strrchr(cur, ',');
+	const char *tail = comma != NULL ? comma + 1 : cur;
+	char name[80];
+	size_t i;
+
+	for (i = 0; i < sc->ncols; i++) {
+		snprintf(name, sizeof(name), "%s%s", sort && *tail == '-' ?
+		    "-" : "", sc->cols[i]);
+		offer(prefix, cur, name);
+	}
+}
+
 /* The values an option may take: its set, or its column's. */
 static void
 offer_values(const struct cstate *s, const struct optdef *o,
@@ -200,6 +220,12 @@ offer_values(const struct cstate *s, const struct optdef *o,
 
 	if (o->values != NULL) {
 		offer_list(o->values, prefix, cur);
+		return;
+	}
+	if ((o == &common_opts[CO_COLUMNS] || o == &common_opts[CO_SORT]) &&
+	    s->t->table != NULL) {
+		offer_columns(s->t->table, o == &common_opts[CO_SORT], prefix,
+		    cur);
 		return;
 	}
 	if (o->sc == NULL)

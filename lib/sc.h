@@ -544,6 +544,8 @@ struct tool {
 	int	 nopts;
 	const char *outputs;		/* -o's help: the formats it writes */
 	void	(*usage)(void);		/* the synopsis on stderr; exits 2 */
+	const struct schema *table;	/* the one list prints: completion
+					 * offers its columns to -c, --sort */
 };
 /* The options every tool takes, in the order of this enum. */
 extern const struct optdef common_opts[];

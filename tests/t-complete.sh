@@ -201,3 +201,17 @@ if command -v fish >/dev/null 2>&1; then
 t 'fish: each tool'"'"'s script is valid fish' \
   'for p in sc-cities sc-events sc-followups; do $p completion fish | fish -n || echo $p; done'
 fi
+
+t 'bash: -c offers the columns of the table list prints, after a comma too' \
+  'bash comp.sh sc-cities 3 list -c id,co'
+out <<'X'
+id,country
+X
+
+t 'bash: --sort offers the columns, and -COL for descending' \
+  'bash comp.sh sc-events 2 --sort st; bash comp.sh sc-followups 2 --sort -du'
+out <<'X'
+start
+status
+-due
+X
