@@ -374,7 +374,7 @@ static const char zsh_glue[] =
 " 2>/dev/null)}\")\n"
 "\tc=(${c:#})\n"
 "\tif (( ${#c} )); then\n"
-"\t\tcompadd -Q -- \"${c[@]}\"\n"
+"\t\tcompadd -- \"${c[@]}\"\n"
 "\telse\n"
 "\t\t_files\n"
 "\tfi\n"
