@@ -22,10 +22,20 @@ struct sortkey {
 	int	 kind;		/* K_ */
 };
 
+/*
+ * A key's value in a row: folded text, or a number (a date as its first
+ * day times four plus its precision, so that a coarser date comes first).
+ */
+struct sortval {
+	char	*fold;		/* K_TEXT; else NULL */
+	long long n;
+	int	 empty;
+};
+
 struct sorted {
 	char	**f;		/* the row's fields, owned */
 	size_t	 seq;		/* its place in the file */
-	char	**fold;		/* per key, for K_TEXT; else NULL */
+	struct sortval *v;	/* per key, made once, not at each comparison */
 };
 
 struct sorter {
@@ -79,18 +89,26 @@ void
 sorter_add(struct sorter *s, char *const *f)
 {
 	struct sorted *r;
-	size_t i;
+	size_t i, len;
+	char *p;
 
 	if (s->nrows == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64;
 		s->rows = xreallocarray(s->rows, s->cap, sizeof(*s->rows));
 	}
+	/* One allocation a row: the pointers, then the values. */
+	for (i = 0, len = 0; i < s->ncols; i++)
+		len += strlen(f[i]) + 1;
 	r = &s->rows[s->nrows];
-	r->f = xcalloc(s->ncols, sizeof(char *));
-	for (i = 0; i < s->ncols; i++)
-		r->f[i] = xstrdup(f[i]);
+	r->f = xmalloc(s->ncols * sizeof(char *) + len);
+	p = (char *)(r->f + s->ncols);
+	for (i = 0; i < s->ncols; i++) {
+		len = strlen(f[i]) + 1;
+		r->f[i] = memcpy(p, f[i], len);
+		p += len;
+	}
 	r->seq = s->nrows++;
-	r->fold = NULL;
+	r->v = NULL;
 }
 
 static int
@@ -121,48 +139,22 @@ column_kind(const struct sorter *s, int col)
 	return dates ? K_DATE : numbers ? K_NUMBER : K_TEXT;
 }
 
-static int
-cmp_dates(const char *a, const char *b)
-{
-	struct date da, db;
-	long fa, fb;
-
-	date_parse(a, &da);
-	date_parse(b, &db);
-	fa = date_first(&da);
-	fb = date_first(&db);
-	if (fa != fb)
-		return fa < fb ? -1 : 1;
-	return (da.prec > db.prec) - (da.prec < db.prec);
-}
-
-static int
-cmp_numbers(const char *a, const char *b)
-{
-	long long x = strtoll(a, NULL, 10), y = strtoll(b, NULL, 10);
-
-	return (x > y) - (x < y);
-}
-
 /* The one sorter qsort compares by: qsort takes no argument. */
 static const struct sorter *cur;
 
 static int
 cmp_key(const struct sorted *a, const struct sorted *b, size_t k)
 {
-	const struct sortkey *key = &cur->keys[k];
-	const char *x = a->f[key->col], *y = b->f[key->col];
+	const struct sortval *x = &a->v[k], *y = &b->v[k];
 	int c;
 
-	if (*x == '\0' || *y == '\0')
-		return (*x == '\0') - (*y == '\0');	/* empty last */
-	if (key->kind == K_DATE)
-		c = cmp_dates(x, y);
-	else if (key->kind == K_NUMBER)
-		c = cmp_numbers(x, y);
+	if (x->empty || y->empty)
+		return x->empty - y->empty;	/* empty last */
+	if (cur->keys[k].kind == K_TEXT)
+		c = strcmp(x->fold, y->fold);
 	else
-		c = strcmp(a->fold[k], b->fold[k]);
-	return key->desc ? -c : c;
+		c = (x->n > y->n) - (x->n < y->n);
+	return cur->keys[k].desc ? -c : c;
 }
 
 static int
@@ -178,20 +170,37 @@ cmp_rows(const void *pa, const void *pb)
 	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-/* Each text key folded once, not at every comparison. */
 static void
-fold_keys(struct sorter *s)
+make_value(struct sortval *v, const char *f, int kind)
 {
+	struct date d;
+
+	memset(v, 0, sizeof(*v));
+	if ((v->empty = *f == '\0'))
+		return;
+	if (kind == K_TEXT)
+		v->fold = fold_name(f);
+	else if (kind == K_NUMBER)
+		v->n = strtoll(f, NULL, 10);
+	else if (date_parse(f, &d) == 0)
+		v->n = (long long)date_first(&d) * 4 + d.prec;
+}
+
+/* Each key's value made once, not at every comparison. */
+static void
+make_values(struct sorter *s)
+{
+	struct sorted *r;
 	size_t i, k;
 
 	for (k = 0; k < s->nkeys; k++)
 		s->keys[k].kind = column_kind(s, s->keys[k].col);
 	for (i = 0; i < s->nrows; i++) {
-		s->rows[i].fold = xcalloc(s->nkeys, sizeof(char *));
+		r = &s->rows[i];
+		r->v = xcalloc(s->nkeys, sizeof(*r->v));
 		for (k = 0; k < s->nkeys; k++)
-			if (s->keys[k].kind == K_TEXT)
-				s->rows[i].fold[k] =
-				    fold_name(s->rows[i].f[s->keys[k].col]);
+			make_value(&r->v[k], r->f[s->keys[k].col],
+			    s->keys[k].kind);
 	}
 }
 
@@ -201,7 +210,7 @@ sorter_emit(struct sorter *s, struct out *o)
 {
 	size_t i, k;
 
-	fold_keys(s);
+	make_values(s);
 	cur = s;
 	if (s->nrows > 1)
 		qsort(s->rows, s->nrows, sizeof(*s->rows), cmp_rows);
@@ -209,9 +218,9 @@ sorter_emit(struct sorter *s, struct out *o)
 	for (i = 0; i < s->nrows; i++) {
 		out_row(o, s->rows[i].f);
 		for (k = 0; k < s->nkeys; k++)
-			free(s->rows[i].fold[k]);
-		free(s->rows[i].fold);
-		free_list(s->rows[i].f, s->ncols);
+			free(s->rows[i].v[k].fold);
+		free(s->rows[i].v);
+		free(s->rows[i].f);
 	}
 	free(s->rows);
 	free(s->keys);
