@@ -1002,7 +1002,8 @@ main(int argc, char *argv[])
 		finish_stdout();
 		return 0;
 	}
-	if (cl.verb != MERGE)	/* git runs it with no data directory */
+	/* git runs merge with no data directory; completion needs none. */
+	if (cl.verb != MERGE && cl.verb != COMPLETION)
 		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();

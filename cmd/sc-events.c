@@ -1559,7 +1559,8 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	check_args();
-	store_init(&st, cl.c.data, cl.c.wait);
+	if (cl.verb != COMPLETION)	/* it needs no data directory */
+		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();
 	finish_stdout();

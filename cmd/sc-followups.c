@@ -1479,7 +1479,8 @@ main(int argc, char *argv[])
 	    cl.c.out.fmt == FMT_MD))
 		die(EXIT_USAGE, "-o text and -o md are for report; %s takes "
 		    "csv, tsv, json or table", verbs[cl.verb].name);
-	store_init(&st, cl.c.data, cl.c.wait);
+	if (cl.verb != COMPLETION)	/* it needs no data directory */
+		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();
 	finish_stdout();

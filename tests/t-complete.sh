@@ -215,3 +215,11 @@ start
 status
 -due
 X
+
+t 'completion: needs no data directory, even a wrong $SC_DATA' \
+  'for p in sc-cities sc-events sc-followups; do SC_DATA=/nonexistent $p completion fish | grep -c "^complete -c $p "; done'
+out <<'X'
+1
+1
+1
+X
