@@ -1,6 +1,8 @@
 /*
  * sc.h: the prototypes of the sc library, shared by sc-cities, sc-events
- * and sc-followups.  One concern per .c file; this is the only header.
+ * and sc-followups.  One concern per .c file; this is the only header
+ * that the tools and tests include (the readers' files share rd.h and
+ * scan.h among themselves).
  */
 #ifndef SC_H
 #define SC_H
@@ -165,7 +167,7 @@ size_t	 hmap_probes(const struct hmap *);
 uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 free_list(char **, size_t);
 
-/* csv.c: the readers (CSV through libcsv, TSV by hand). */
+/* rd.c, csv.c, tsv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
 	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD
 };
