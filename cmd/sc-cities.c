@@ -9,11 +9,11 @@
 #include "sc.h"
 
 enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, INIT, LOCATE,
-    NVERBS };
+    COMPLETION, NVERBS };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_import(void), cmd_check(void), cmd_merge(void),
-    cmd_tidy(void), cmd_init(void), cmd_locate(void);
+    cmd_tidy(void), cmd_init(void), cmd_locate(void), cmd_completion(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -37,7 +37,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[INIT] = { "init", cmd_init, 0, 1, "[DIR]", 1,
 	    "make a data directory (DIR: -D's, else $SC_DATA, else .)" },
 	[LOCATE] = { "locate", cmd_locate, 0, -1, "[CITY...|-]", 1,
-	    "lat and lon from GeoNames: those named, or all without" }
+	    "lat and lon from GeoNames: those named, or all without" },
+	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
+	    0, "print the shell's completion script" }
 };
 
 static const char *const encodings[] = { "utf-8", "windows-1252", NULL };
@@ -144,7 +146,8 @@ usage(void)
 
 static const struct tool tool = {
 	"sc-cities", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table (show: text; list: svg)", usage
+	"csv, tsv, json, table (show: text; list: svg)", usage,
+	&schema_cities
 };
 
 static void
@@ -1269,6 +1272,13 @@ cmd_tidy(void)
 	return tidy_tables(&st, which, n, &o);
 }
 
+/* The shell's glue; the words come from the rows, by "__complete". */
+static int
+cmd_completion(void)
+{
+	return complete_script(&tool, cl.argv[0]);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1288,8 +1298,9 @@ main(int argc, char *argv[])
 		    "the cities), not for %s", verbs[cl.verb].name);
 	if (cl.c.out.fmt == FMT_SVG && cl.c.out.columns != NULL)
 		die(EXIT_USAGE, "--columns does not apply to -o svg");
-	/* git runs merge with no data directory; init makes one. */
-	if (cl.verb != MERGE && cl.verb != INIT)
+	/* git runs merge with no data directory; init makes one; completion
+	 * needs none. */
+	if (cl.verb != MERGE && cl.verb != INIT && cl.verb != COMPLETION)
 		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();
