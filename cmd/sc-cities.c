@@ -99,7 +99,7 @@ static const struct optdef ownopts[NOPTS] = {
 	    "how to read 01/02/2024: dmy, mdy or ymd",
 	    .verbs = V(TIDY), .values = date_orders },
 	[O_DELIMITER] = { "delimiter", 0, OPT_VALUE, "SEP",
-	    "between the file's fields: , ; or tab (else from its header)",
+	    "import: , ; or tab between fields (else guessed)",
 	    .verbs = V(IMPORT), .values = delimiters }
 };
 
@@ -1017,7 +1017,7 @@ import_reader(const char *buf, size_t len)
 	if (d == NULL && cl.c.infmt != FMT_GUESS)
 		return rd_open_mem(name, buf, len, cl.c.infmt);
 	c = d == NULL ? sniff_delim(buf, len) : strcmp(d, "tab") == 0 ?
-	    '\t' : *d;
+	    '\t' : *d;	/* a tab typed as itself is *d */
 	if (c == '\t')
 		return rd_open_mem(name, buf, len, FMT_TSV);
 	rd = rd_open_mem(name, buf, len, d == NULL && c == ',' ? FMT_GUESS :
@@ -1027,11 +1027,16 @@ import_reader(const char *buf, size_t len)
 	return rd;
 }
 
-/* --status and --joined checked before the input is read. */
+/* --delimiter, --status and --joined checked before the input is read. */
 static void
 import_options(struct import *im)
 {
+	const char *d = opt(O_DELIMITER);
 	char msg[256];
+
+	if (d != NULL && strcmp(d, ",") != 0 && strcmp(d, ";") != 0 &&
+	    strcmp(d, "tab") != 0 && strcmp(d, "\t") != 0)
+		die(EXIT_USAGE, "--delimiter: , ; or tab, not '%s'", d);
 
 	im->status = opt(O_STATUS) != NULL ? opt(O_STATUS) : "prospect";
 	if (!value_readable(T_CITIES, C_STATUS, im->status, msg, sizeof(msg)))
