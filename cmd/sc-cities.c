@@ -93,8 +93,8 @@ static const struct optdef ownopts[NOPTS] = {
 	[O_SKIP_INVALID] = { "skip-invalid", 0, OPT_FLAG, NULL,
 	    "add the valid rows when some are not", .verbs = V(IMPORT) },
 	[O_ENCODING] = { "encoding", 0, OPT_VALUE, "ENC",
-	    "what the tables are in: utf-8 or windows-1252",
-	    .verbs = V(TIDY), .values = encodings },
+	    "utf-8 or windows-1252 (else from the bytes)",
+	    .verbs = V(TIDY) | V(IMPORT), .values = encodings },
 	[O_DATE_ORDER] = { "date-order", 0, OPT_VALUE, "ORDER",
 	    "how to read 01/02/2024: dmy, mdy or ymd",
 	    .verbs = V(TIDY), .values = date_orders },
@@ -976,52 +976,31 @@ read_whole(const char *path, size_t *len)
 }
 
 /*
- * The delimiter of a spreadsheet's export, from its header line: the
- * most frequent of comma, semicolon (Excel where the decimal mark is a
- * comma) and tab, outside quotes; a comma when none is.
- */
-static int
-sniff_delim(const char *p, size_t len)
-{
-	const char *end = p + len;
-	size_t comma = 0, semi = 0, tab = 0;
-	int quoted = 0;
-
-	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (!quoted)
-			*p == ',' ? comma++ : *p == ';' ? semi++ :
-			    *p == '\t' ? tab++ : 0;
-	}
-	if (tab > comma && tab >= semi)
-		return '\t';
-	return semi > comma ? ';' : ',';
-}
-
-/*
- * A reader of the source: a tab-separated one is read as TSV, as it
- * always was; a ';' one as CSV with that delimiter.  --delimiter, then
- * --input-format, decide before the header does.
+ * A reader of the source, made UTF-8 as tidy makes a table: Windows-1252
+ * (Excel's "CSV") or UTF-16 ("Unicode Text") decoded, with a note.  A
+ * tab-separated file is read as TSV, as it always was; a ';' one as CSV
+ * with that delimiter.  --delimiter, then --input-format, decide before
+ * the header does.
  */
 static struct reader *
-import_reader(const char *buf, size_t len)
+import_reader(const char *name, const char *raw, size_t len,
+    struct decoded *dec)
 {
-	const char *name = strcmp(cl.argv[0], "-") == 0 ? "stdin" :
-	    cl.argv[0], *d = opt(O_DELIMITER);
+	const char *d = opt(O_DELIMITER);
 	struct reader *rd;
 	int c;
 
+	decode_text(name, raw, len, opt(O_ENCODING) != NULL ?
+	    enc_parse(opt(O_ENCODING)) : ENC_GUESS, dec);
+	if (dec->enc != ENC_UTF8)
+		note("%s: read as %s", name, enc_name(dec->enc));
 	if (d == NULL && cl.c.infmt != FMT_GUESS)
-		return rd_open_mem(name, buf, len, cl.c.infmt);
-	c = d == NULL ? sniff_delim(buf, len) : strcmp(d, "tab") == 0 ?
-	    '\t' : *d;	/* a tab typed as itself is *d */
+		return rd_open_mem(name, dec->s, dec->len, cl.c.infmt);
+	c = d == NULL ? dec->sep : strcmp(d, "tab") == 0 ? '\t' : *d;
 	if (c == '\t')
-		return rd_open_mem(name, buf, len, FMT_TSV);
-	rd = rd_open_mem(name, buf, len, d == NULL && c == ',' ? FMT_GUESS :
-	    FMT_CSV);
+		return rd_open_mem(name, dec->s, dec->len, FMT_TSV);
+	rd = rd_open_mem(name, dec->s, dec->len, d == NULL && c == ',' ?
+	    FMT_GUESS : FMT_CSV);
 	if (c == ';')
 		rd_delim(rd, c);
 	return rd;
@@ -1037,6 +1016,9 @@ import_options(struct import *im)
 	if (d != NULL && strcmp(d, ",") != 0 && strcmp(d, ";") != 0 &&
 	    strcmp(d, "tab") != 0 && strcmp(d, "\t") != 0)
 		die(EXIT_USAGE, "--delimiter: , ; or tab, not '%s'", d);
+	if (opt(O_ENCODING) != NULL && enc_parse(opt(O_ENCODING)) == -1)
+		die(EXIT_USAGE, "--encoding: utf-8 or windows-1252, not '%s'",
+		    opt(O_ENCODING));
 
 	im->status = opt(O_STATUS) != NULL ? opt(O_STATUS) : "prospect";
 	if (!value_readable(T_CITIES, C_STATUS, im->status, msg, sizeof(msg)))
@@ -1052,13 +1034,17 @@ cmd_import(void)
 	struct import im;
 	struct table *t;
 	struct rec rec, *src;
+	struct decoded dec;
 	size_t first, i, nsrc, len;
+	const char *name = strcmp(cl.argv[0], "-") == 0 ? "stdin" :
+	    cl.argv[0];
 	char *buf;
 
 	memset(&im, 0, sizeof(im));
 	import_options(&im);
 	buf = read_whole(cl.argv[0], &len);
-	im.rd = import_reader(buf, len);
+	im.rd = import_reader(name, buf, len, &dec);
+	free(buf);
 	if (!rd_next(im.rd, &rec))
 		die(EXIT_DATA, "%s: empty file, no header", rd_name(im.rd));
 	map_columns(&im, &rec);
@@ -1087,7 +1073,7 @@ cmd_import(void)
 	for (i = 0; i < nsrc; i++)
 		free(src[i].f);
 	free(src);
-	free(buf);
+	free(dec.s);
 	free_list(im.folded, im.nfolded);
 	return 0;
 }

@@ -32,7 +32,7 @@ t '--help: each verb with what it takes, then the options it takes' \
 out <<'X'
   import FILE|-        add the cities of a CSV or TSV file
     --status S  --via EVENT  --joined DATE  --map COL=SRCCOL...
-    --skip-invalid  --delimiter SEP
+    --skip-invalid  --encoding ENC  --delimiter SEP
   check                validate cities.csv and its references
 X
 

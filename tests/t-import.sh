@@ -175,3 +175,35 @@ out <<'X'
 20001
 X
 err 'sc-cities: import: 20000 added, 0 skipped, 0 rejected'
+
+# --- encodings: Excel's "CSV" (Windows-1252) and "Unicode Text" (UTF-16) ---------
+
+printf 'Name;Country;Notes\r\nZ\374rich;Switzerland;\223quoted\224\r\n' >"$T/cp1252.csv"
+t 'import: a Windows-1252 export is decoded, with a note' \
+  'sc-cities -D s import cp1252.csv -n -o csv -c id,name,notes'
+out <<'X'
+id,name,notes
+ch-zurich,Zürich,“quoted”
+X
+err 'sc-cities: cp1252.csv: read as Windows-1252
+sc-cities: import: 1 added, 0 skipped, 0 rejected'
+
+t 'import --encoding utf-8: the same bytes refused, exit 3' \
+  'sc-cities -D s import cp1252.csv --encoding utf-8'
+status 3
+err 'sc-cities: cp1252.csv:2: invalid UTF-8'
+
+printf '\377\376N\000a\000m\000e\000\t\000C\000o\000u\000n\000t\000r\000y\000\r\000\n\000K\000\366\000l\000n\000\t\000G\000e\000r\000m\000a\000n\000y\000\r\000\n\000' >"$T/unicode.txt"
+t 'import: a UTF-16 "Unicode Text" export, tab-separated' \
+  'sc-cities -D s import unicode.txt -n -o csv -c id,name'
+out <<'X'
+id,name
+de-koln,Köln
+X
+err 'sc-cities: unicode.txt: read as UTF-16LE
+sc-cities: import: 1 added, 0 skipped, 0 rejected'
+
+t 'import --encoding: only utf-8 or windows-1252' \
+  'sc-cities -D s import unicode.txt --encoding latin9'
+status 2
+err "sc-cities: --encoding: utf-8 or windows-1252, not 'latin9'"
