@@ -759,14 +759,25 @@ struct import {
  * case, accents and surrounding spaces do not count ("NAME", " Name ").
  */
 static int
-source_col(const struct import *im, const struct rec *h, const char *name)
+exact_col(const struct rec *h, const char *name)
 {
-	char *f;
 	size_t i;
 
 	for (i = 0; i < h->n; i++)
 		if (strcmp(h->f[i], name) == 0)
 			return (int)i;
+	return -1;
+}
+
+static int
+source_col(const struct import *im, const struct rec *h, const char *name)
+{
+	char *f;
+	size_t i;
+	int c;
+
+	if ((c = exact_col(h, name)) >= 0)
+		return c;
 	f = fold_name(name);
 	for (i = 0; i < h->n; i++)
 		if (strcmp(im->folded[i], f) == 0)
@@ -813,8 +824,11 @@ map_columns(struct import *im, const struct rec *h)
 	for (i = 0; i < h->n; i++)
 		im->folded[i] = fold_name(h->f[i]);
 	im->nfolded = h->n;
+	/* An export's "ID" is most often the key of the system it came
+	 * from, not a city id: only a column spelt "id" is taken as ours. */
 	for (j = 0; j < sc->ncols; j++)
-		im->src[j] = source_col(im, h, sc->cols[j]);
+		im->src[j] = j == C_ID ? exact_col(h, sc->cols[j]) :
+		    source_col(im, h, sc->cols[j]);
 	for (i = 0; i < cl.nmulti[O_MAP]; i++) {
 		j = map_target(cl.multi[O_MAP][i], &from);
 		mapped |= 1u << j;

@@ -207,3 +207,20 @@ t 'import --encoding: only utf-8 or windows-1252' \
   'sc-cities -D s import unicode.txt --encoding latin9'
 status 2
 err "sc-cities: --encoding: utf-8 or windows-1252, not 'latin9'"
+
+printf 'ID,Name,Country\n12345,Larissa,GR\n' >"$T/crm-id.csv"
+t 'import: a CRM'"'"'s ID column is not taken for the city id' \
+  'sc-cities -D s import crm-id.csv -n -o csv -c id,name'
+out <<'X'
+id,name
+gr-larissa,Larissa
+X
+err 'sc-cities: import: 1 added, 0 skipped, 0 rejected'
+
+t 'import --map id=ID takes it' \
+  'sc-cities -D s import crm-id.csv --map id=ID -n -o csv -c id,name'
+out <<'X'
+id,name
+12345,Larissa
+X
+err 'sc-cities: import: 1 added, 0 skipped, 0 rejected'
