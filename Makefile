@@ -7,6 +7,9 @@ BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 SEEDDIR = $(PREFIX)/share/sc/seeds
 GEODIR = $(PREFIX)/share/sc
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 CC = cc
 CFLAGS = -O2 -g
@@ -25,7 +28,7 @@ LIBOBJ = lib/err.o lib/mem.o lib/hash.o lib/csv.o lib/out.o lib/table.o \
 	lib/near.o lib/verbs.o \
 	lib/tidy.o lib/decode.o lib/sheetdate.o lib/grid.o lib/witness.o \
 	lib/gitshow.o lib/city.o lib/evreport.o lib/report.o lib/emit.o \
-	lib/ids.o lib/init.o lib/ics.o
+	lib/ids.o lib/init.o lib/complete.o lib/sortrows.o lib/ics.o
 SEEDS = seeds/cities.csv seeds/events.csv seeds/attendance.csv \
 	seeds/partners.csv seeds/followups.csv
 MAN1 = man/sc-cities.1 man/sc-events.1 man/sc-followups.1
@@ -34,8 +37,19 @@ GAZETTEER = data/gazetteer.tsv
 DOCDIR = docs
 # The pictures in the README: the seeds as they stood on this day.
 DOCS_TODAY = 2024-06-01
+# The shells' completion scripts, printed by the tools themselves.
+COMPLETIONS = completions/stamp
 
-all: $(PROGS)
+all: $(PROGS) $(COMPLETIONS)
+
+$(COMPLETIONS): $(PROGS)
+	mkdir -p completions
+	for p in $(PROGS); do \
+	    ./$$p completion bash > completions/$$p.bash && \
+	    ./$$p completion zsh > completions/_$$p && \
+	    ./$$p completion fish > completions/$$p.fish || exit 1; \
+	done
+	touch $@
 
 .SUFFIXES: .c .o
 .c.o:
@@ -112,6 +126,14 @@ install: all
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	cp $(SEEDS) $(DESTDIR)$(SEEDDIR)/
 	cp $(GAZETTEER) $(DESTDIR)$(GEODIR)/
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	for p in $(PROGS); do \
+	    cp completions/$$p.bash $(DESTDIR)$(BASHCOMPDIR)/$$p && \
+	    cp completions/_$$p $(DESTDIR)$(ZSHCOMPDIR)/_$$p && \
+	    cp completions/$$p.fish $(DESTDIR)$(FISHCOMPDIR)/$$p.fish || \
+	    exit 1; \
+	done
 
 uninstall:
 	cd $(DESTDIR)$(BINDIR) && rm -f $(PROGS)
@@ -120,13 +142,17 @@ uninstall:
 	cd $(DESTDIR)$(SEEDDIR) && rm -f cities.csv events.csv attendance.csv \
 	    partners.csv followups.csv
 	rm -f $(DESTDIR)$(GEODIR)/gazetteer.tsv
+	for p in $(PROGS); do \
+	    rm -f $(DESTDIR)$(BASHCOMPDIR)/$$p $(DESTDIR)$(ZSHCOMPDIR)/_$$p \
+	    $(DESTDIR)$(FISHCOMPDIR)/$$p.fish; \
+	done
 	-rmdir $(DESTDIR)$(SEEDDIR) $(DESTDIR)$(PREFIX)/share/sc
 
 clean:
 	rm -f $(PROGS) libsc.a lib/*.o cmd/*.o tests/*.o tests/unit-lib \
 	    tests/fnv-collide tests/norandom tests/geo-try \
 	    lib/seeds.c lib/seeds.c.tmp
-	rm -rf tests/tmp bench/tmp
+	rm -rf tests/tmp bench/tmp completions
 
 .PHONY: all check bench fuzz sanitize valgrind lint docs install uninstall \
 	clean

@@ -1,19 +1,21 @@
 /*
  * sc-cities: the cities of the network, in cities.csv.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sc.h"
 
 enum { LIST, SHOW, ADD, SET, RM, IMPORT, CHECK, MERGE, TIDY, INIT, LOCATE,
-    NVERBS };
+    COMPLETION, NVERBS };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_import(void), cmd_check(void), cmd_merge(void),
-    cmd_tidy(void), cmd_init(void), cmd_locate(void);
+    cmd_tidy(void), cmd_init(void), cmd_locate(void), cmd_completion(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -37,18 +39,21 @@ static const struct verbdef verbs[NVERBS] = {
 	[INIT] = { "init", cmd_init, 0, 1, "[DIR]", 1,
 	    "make a data directory (DIR: -D's, else $SC_DATA, else .)" },
 	[LOCATE] = { "locate", cmd_locate, 0, -1, "[CITY...|-]", 1,
-	    "lat and lon from GeoNames: those named, or all without" }
+	    "lat and lon from GeoNames: those named, or all without" },
+	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
+	    0, "print the shell's completion script" }
 };
 
 static const char *const encodings[] = { "utf-8", "windows-1252", NULL };
 static const char *const date_orders[] = { "dmy", "mdy", "ymd", NULL };
+static const char *const delimiters[] = { ",", ";", "tab", NULL };
 
 #define V(v)	(1u << (v))
 enum {
 	O_COUNTRY, O_REGION, O_STATUS, O_JOINED_SINCE, O_JOINED_BEFORE, O_VIA,
 	O_ATTENDED, O_NAME, O_WITHOUT_FOLLOWUPS, O_JOINED, O_NOTES, O_ID,
 	O_FORCE, O_FIELD, O_MAP, O_SKIP_INVALID, O_ENCODING, O_DATE_ORDER,
-	O_SEEDS, O_GIT, O_LAT, O_LON, NOPTS
+	O_SEEDS, O_GIT, O_LAT, O_LON, O_DELIMITER, NOPTS
 };
 static const struct optdef ownopts[NOPTS] = {
 	[O_COUNTRY] = { "country", 0, OPT_VALUE, "CC",
@@ -61,7 +66,7 @@ static const struct optdef ownopts[NOPTS] = {
 	    .sc = &schema_cities, .col = C_REGION },
 	[O_STATUS] = { "status", 0, OPT_VALUE, "S",
 	    "prospect, introduced, member, former; list: S,S...",
-	    .verbs = V(LIST) | V(ADD) | V(SET),
+	    .verbs = V(LIST) | V(ADD) | V(SET) | V(IMPORT),
 	    .sc = &schema_cities, .col = C_STATUS },
 	[O_JOINED_SINCE] = { "joined-since", 0, OPT_VALUE, "DATE",
 	    "joined on or after DATE", .verbs = V(LIST) },
@@ -69,7 +74,7 @@ static const struct optdef ownopts[NOPTS] = {
 	    "joined before DATE", .verbs = V(LIST) },
 	[O_VIA] = { "via", 0, OPT_VALUE, "EVENT",
 	    "the event at which the city joined",
-	    .verbs = V(LIST) | V(ADD) | V(SET),
+	    .verbs = V(LIST) | V(ADD) | V(SET) | V(IMPORT),
 	    .sc = &schema_cities, .col = C_VIA },
 	[O_ATTENDED] = { "attended", 0, OPT_VALUE, "EVENT",
 	    "the city attended EVENT", .verbs = V(LIST),
@@ -80,7 +85,8 @@ static const struct optdef ownopts[NOPTS] = {
 	[O_WITHOUT_FOLLOWUPS] = { "without-followups", 0, OPT_FLAG, NULL,
 	    "no open or done follow-up names the city", .verbs = V(LIST) },
 	[O_JOINED] = { "joined", 0, OPT_VALUE, "DATE",
-	    "the date the city joined", .verbs = V(ADD) | V(SET) },
+	    "the date the city joined",
+	    .verbs = V(ADD) | V(SET) | V(IMPORT) },
 	[O_NOTES] = { "notes", 0, OPT_VALUE, "TEXT", "the notes",
 	    .verbs = V(ADD) | V(SET) },
 	[O_ID] = { "id", 0, OPT_VALUE, "ID",
@@ -95,8 +101,8 @@ static const struct optdef ownopts[NOPTS] = {
 	[O_SKIP_INVALID] = { "skip-invalid", 0, OPT_FLAG, NULL,
 	    "add the valid rows when some are not", .verbs = V(IMPORT) },
 	[O_ENCODING] = { "encoding", 0, OPT_VALUE, "ENC",
-	    "what the tables are in: utf-8 or windows-1252",
-	    .verbs = V(TIDY), .values = encodings },
+	    "utf-8 or windows-1252 (else from the bytes)",
+	    .verbs = V(TIDY) | V(IMPORT), .values = encodings },
 	[O_DATE_ORDER] = { "date-order", 0, OPT_VALUE, "ORDER",
 	    "how to read 01/02/2024: dmy, mdy or ymd",
 	    .verbs = V(TIDY), .values = date_orders },
@@ -109,7 +115,10 @@ static const struct optdef ownopts[NOPTS] = {
 	    .verbs = V(ADD) | V(SET) },
 	[O_LON] = { "lon", 0, OPT_VALUE, "LON",
 	    "longitude, decimal degrees east (with --lat)",
-	    .verbs = V(ADD) | V(SET) }
+	    .verbs = V(ADD) | V(SET) },
+	[O_DELIMITER] = { "delimiter", 0, OPT_VALUE, "SEP",
+	    "import: , ; or tab between fields (else guessed)",
+	    .verbs = V(IMPORT), .values = delimiters }
 };
 
 static struct cmdline cl;
@@ -144,7 +153,8 @@ usage(void)
 
 static const struct tool tool = {
 	"sc-cities", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table (show: text; list: svg)", usage
+	"csv, tsv, json, table (show: text; list: svg)", usage,
+	&schema_cities
 };
 
 static void
@@ -981,12 +991,20 @@ cmd_rm(void)
 struct import {
 	struct reader *rd;
 	int	 src[MAXSCHEMA];	/* schema column -> source column */
+	char	**folded;		/* the header's names, folded */
+	size_t	 nfolded;
 	struct hmap *keys;
+	const char *status, *joined, *via;	/* for the rows without */
+	char	 joinedbuf[11];
 	size_t	 added, skipped, rejected;
 };
 
+/*
+ * The source column named name: spelt the same, or else the same when
+ * case, accents and surrounding spaces do not count ("NAME", " Name ").
+ */
 static int
-source_col(const struct rec *h, const char *name)
+exact_col(const struct rec *h, const char *name)
 {
 	size_t i;
 
@@ -996,40 +1014,122 @@ source_col(const struct rec *h, const char *name)
 	return -1;
 }
 
+static int
+source_col(const struct import *im, const struct rec *h, const char *name)
+{
+	char *f;
+	size_t i;
+	int c;
+
+	if ((c = exact_col(h, name)) >= 0)
+		return c;
+	f = fold_name(name);
+	for (i = 0; i < h->n; i++)
+		if (strcmp(im->folded[i], f) == 0)
+			break;
+	free(f);
+	return i < h->n ? (int)i : -1;
+}
+
+/* The schema column that --map names, by its position; exits 2 if none. */
+static size_t
+map_target(const char *m, const char **from)
+{
+	const struct schema *sc = &schema_cities;
+	const char *eq;
+	size_t j;
+
+	if ((eq = strchr(m, '=')) == NULL || eq == m || eq[1] == '\0')
+		die(EXIT_USAGE, "--map: want COL=SRCCOL, not '%s'", m);
+	for (j = 0; j < sc->ncols; j++)
+		if (strncmp(sc->cols[j], m, (size_t)(eq - m)) == 0 &&
+		    sc->cols[j][eq - m] == '\0')
+			break;
+	if (j == sc->ncols)
+		die(EXIT_USAGE, "--map: cities.csv has no column "
+		    "'%.*s'", (int)(eq - m), m);
+	*from = eq + 1;
+	return j;
+}
+
+/*
+ * Each column of cities.csv from the header: by its name, or as --map
+ * says.  Every mapping that fails is reported, then import exits 3.
+ */
 static void
 map_columns(struct import *im, const struct rec *h)
 {
 	const struct schema *sc = &schema_cities;
-	const char *m, *eq;
+	const char *from, *file = rd_name(im->rd);
 	size_t i, j;
+	unsigned mapped = 0;
+	int bad = 0;
 
+	im->folded = xreallocarray(NULL, h->n ? h->n : 1, sizeof(char *));
+	for (i = 0; i < h->n; i++)
+		im->folded[i] = fold_name(h->f[i]);
+	im->nfolded = h->n;
+	/* An export's "ID" is most often the key of the system it came
+	 * from, not a city id: only a column spelt "id" is taken as ours. */
 	for (j = 0; j < sc->ncols; j++)
-		im->src[j] = source_col(h, sc->cols[j]);
+		im->src[j] = j == C_ID ? exact_col(h, sc->cols[j]) :
+		    source_col(im, h, sc->cols[j]);
 	for (i = 0; i < cl.nmulti[O_MAP]; i++) {
-		m = cl.multi[O_MAP][i];
-		if ((eq = strchr(m, '=')) == NULL || eq == m || eq[1] == '\0')
-			die(EXIT_USAGE, "--map: want COL=SRCCOL, not '%s'", m);
-		for (j = 0; j < sc->ncols; j++)
-			if (strncmp(sc->cols[j], m, (size_t)(eq - m)) == 0 &&
-			    sc->cols[j][eq - m] == '\0')
-				break;
-		if (j == sc->ncols)
-			die(EXIT_USAGE, "--map: cities.csv has no column "
-			    "'%.*s'", (int)(eq - m), m);
-		if ((im->src[j] = source_col(h, eq + 1)) < 0)
-			die_at(EXIT_DATA, rd_name(im->rd), h->line,
-			    "no column '%s' to map to %s", eq + 1, sc->cols[j]);
+		j = map_target(cl.multi[O_MAP][i], &from);
+		mapped |= 1u << j;
+		if ((im->src[j] = source_col(im, h, from)) < 0 && ++bad)
+			warn_at(file, h->line, "%s: no column '%s' to map to "
+			    "%s", sc->cols[j], from, sc->cols[j]);
 	}
-	if (im->src[C_NAME] < 0 || im->src[C_COUNTRY] < 0)
-		die_at(EXIT_DATA, rd_name(im->rd), h->line, "no %s column "
-		    "(use --map %s=COLUMN)", im->src[C_NAME] < 0 ? "name" :
-		    "country", im->src[C_NAME] < 0 ? "name" : "country");
+	for (j = C_NAME; j <= C_COUNTRY; j++)
+		if (im->src[j] < 0 && !(mapped & (1u << j)) && ++bad)
+			warn_at(file, h->line, "%s: no %s column (use --map "
+			    "%s=COLUMN)", sc->cols[j], sc->cols[j],
+			    sc->cols[j]);
+	if (bad)
+		die(EXIT_DATA, "import: nothing written");
 }
 
 static const char *
 source(const struct import *im, const struct rec *rec, int col)
 {
 	return im->src[col] >= 0 ? rec->f[im->src[col]] : "";
+}
+
+/*
+ * The country as a code: a code in any case, or an English name or a
+ * common alias ("France", "Czech Republic", "USA"); the region likewise
+ * by its code, the part after the country's, or its name ("Ohio").
+ * What is neither is left for check_row() to report.
+ */
+static void
+set_place(struct table *t, struct row *r)
+{
+	const char *v = rget(t, r, C_COUNTRY), *code;
+
+	if ((code = iso_country_code(v)) != NULL)
+		rset(t, r, C_COUNTRY, code);
+	else if (strlen(v) <= 3)
+		set_upper(t, r, C_COUNTRY, v);
+	v = rget(t, r, C_REGION);
+	if (*v == '\0')
+		return;
+	if ((code = iso_region_code(rget(t, r, C_COUNTRY), v)) != NULL)
+		rset(t, r, C_REGION, code);
+	else
+		set_upper(t, r, C_REGION, v);
+}
+
+/* A row's own status, joined and via win; the options fill the blanks. */
+static void
+fill_blanks(const struct import *im, struct table *t, struct row *r)
+{
+	if (*rget(t, r, C_STATUS) == '\0')
+		rset(t, r, C_STATUS, im->status);
+	if (im->joined != NULL && *rget(t, r, C_JOINED) == '\0')
+		rset(t, r, C_JOINED, im->joined);
+	if (im->via != NULL && *rget(t, r, C_VIA) == '\0')
+		rset(t, r, C_VIA, im->via);
 }
 
 /* One source row: skipped, rejected, or added as the table's last row. */
@@ -1046,10 +1146,8 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	for (col = 0; col < (int)t->sc->ncols; col++)
 		rset(t, r, col, source(im, rec, col));
 	set_name(t, r, rget(t, r, C_NAME));
-	set_upper(t, r, C_COUNTRY, rget(t, r, C_COUNTRY));
-	set_upper(t, r, C_REGION, rget(t, r, C_REGION));
-	if (*rget(t, r, C_STATUS) == '\0')
-		rset(t, r, C_STATUS, "prospect");
+	set_place(t, r);
+	fill_blanks(im, t, r);
 	if (city_key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
 	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
 		im->skipped++;
@@ -1114,22 +1212,107 @@ read_source(struct reader *rd, size_t *n)
 	return v;
 }
 
+/* The whole input, read before the lock like every source. */
+static char *
+read_whole(const char *path, size_t *len)
+{
+	FILE *fp = stdin;
+	size_t cap = 65536, n;
+	char *buf;
+
+	if (strcmp(path, "-") != 0 && (fp = fopen(path, "r")) == NULL)
+		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	buf = xmalloc(cap);
+	for (*len = 0; (n = fread(buf + *len, 1, cap - *len, fp)) > 0;)
+		if ((*len += n) == cap)
+			buf = xrealloc(buf, cap *= 2);
+	if (ferror(fp))
+		die(EXIT_SYS, "%s: %s", strcmp(path, "-") == 0 ? "stdin" :
+		    path, strerror(errno));
+	if (fp != stdin)
+		fclose(fp);
+	return buf;
+}
+
+/*
+ * A reader of the source, made UTF-8 as tidy makes a table: Windows-1252
+ * (Excel's "CSV") or UTF-16 ("Unicode Text") decoded, with a note.  A
+ * tab-separated file is read as TSV, as it always was; a ';' one as CSV
+ * with that delimiter.  --delimiter, then --input-format, decide before
+ * the header does.
+ */
+static struct reader *
+import_reader(const char *name, const char *raw, size_t len,
+    struct decoded *dec)
+{
+	const char *d = opt(O_DELIMITER);
+	struct reader *rd;
+	int c;
+
+	decode_text(name, raw, len, opt(O_ENCODING) != NULL ?
+	    enc_parse(opt(O_ENCODING)) : ENC_GUESS, dec);
+	if (dec->enc != ENC_UTF8)
+		note("%s: read as %s", name, enc_name(dec->enc));
+	if (d == NULL && cl.c.infmt != FMT_GUESS)
+		return rd_open_mem(name, dec->s, dec->len, cl.c.infmt);
+	c = d == NULL ? dec->sep : strcmp(d, "tab") == 0 ? '\t' : *d;
+	if (c == '\t')
+		return rd_open_mem(name, dec->s, dec->len, FMT_TSV);
+	rd = rd_open_mem(name, dec->s, dec->len, d == NULL && c == ',' ?
+	    FMT_GUESS : FMT_CSV);
+	if (c == ';')
+		rd_delim(rd, c);
+	return rd;
+}
+
+/* --delimiter, --status and --joined checked before the input is read. */
+static void
+import_options(struct import *im)
+{
+	const char *d = opt(O_DELIMITER);
+	char msg[256];
+
+	if (d != NULL && strcmp(d, ",") != 0 && strcmp(d, ";") != 0 &&
+	    strcmp(d, "tab") != 0 && strcmp(d, "\t") != 0)
+		die(EXIT_USAGE, "--delimiter: , ; or tab, not '%s'", d);
+	if (opt(O_ENCODING) != NULL && enc_parse(opt(O_ENCODING)) == -1)
+		die(EXIT_USAGE, "--encoding: utf-8 or windows-1252, not '%s'",
+		    opt(O_ENCODING));
+
+	im->status = opt(O_STATUS) != NULL ? opt(O_STATUS) : "prospect";
+	if (!value_readable(T_CITIES, C_STATUS, im->status, msg, sizeof(msg)))
+		die(EXIT_USAGE, "--status: %s", msg);
+	if (opt(O_JOINED) != NULL && *opt(O_JOINED) != '\0')
+		im->joined = date_opt_str("--joined", opt(O_JOINED),
+		    cl.c.today, 0, im->joinedbuf);
+}
+
 static int
 cmd_import(void)
 {
 	struct import im;
 	struct table *t;
 	struct rec rec, *src;
-	size_t first, i, nsrc;
+	struct decoded dec;
+	size_t first, i, nsrc, len;
+	const char *name = strcmp(cl.argv[0], "-") == 0 ? "stdin" :
+	    cl.argv[0];
+	char *buf;
 
 	memset(&im, 0, sizeof(im));
-	im.rd = rd_open(cl.argv[0], cl.c.infmt);
+	import_options(&im);
+	buf = read_whole(cl.argv[0], &len);
+	im.rd = import_reader(name, buf, len, &dec);
+	free(buf);
 	if (!rd_next(im.rd, &rec))
 		die(EXIT_DATA, "%s: empty file, no header", rd_name(im.rd));
 	map_columns(&im, &rec);
 	src = read_source(im.rd, &nsrc);
 	store_lock(&st);
 	t = db_table(&db, T_CITIES);
+	if (opt(O_VIA) != NULL && *opt(O_VIA) != '\0')
+		im.via = rget(db_table(&db, T_EVENTS),
+		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID);
 	first = t->nrows;
 	im.keys = city_keys(t, t->nrows);
 	db_ids(&db, T_CITIES);
@@ -1149,6 +1332,8 @@ cmd_import(void)
 	for (i = 0; i < nsrc; i++)
 		free(src[i].f);
 	free(src);
+	free(dec.s);
+	free_list(im.folded, im.nfolded);
 	return 0;
 }
 
@@ -1306,6 +1491,13 @@ cmd_tidy(void)
 	return tidy_tables(&st, which, n, &o);
 }
 
+/* The shell's glue; the words come from the rows, by "__complete". */
+static int
+cmd_completion(void)
+{
+	return complete_script(&tool, cl.argv[0]);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1328,8 +1520,9 @@ main(int argc, char *argv[])
 		    "the cities), not for %s", verbs[cl.verb].name);
 	if (cl.c.out.fmt == FMT_SVG && cl.c.out.columns != NULL)
 		die(EXIT_USAGE, "--columns does not apply to -o svg");
-	/* git runs merge with no data directory; init makes one. */
-	if (cl.verb != MERGE && cl.verb != INIT)
+	/* git runs merge with no data directory; init makes one; completion
+	 * needs none. */
+	if (cl.verb != MERGE && cl.verb != INIT && cl.verb != COMPLETION)
 		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();

@@ -12,12 +12,13 @@
 
 enum {
 	LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK,
-	IMPORT_REPORT, NVERBS
+	IMPORT_REPORT, COMPLETION, NVERBS
 };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_attend(void), cmd_cities(void), cmd_partner(void),
-    cmd_partners(void), cmd_check(void), cmd_import_report(void);
+    cmd_partners(void), cmd_check(void), cmd_import_report(void),
+    cmd_completion(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -36,12 +37,14 @@ static const struct verbdef verbs[NVERBS] = {
 	    "the attending cities, with a role column" },
 	[PARTNER] = { "partner", cmd_partner, 2, 2, "EVENT ORGANISATION", 1,
 	    "a partner organisation came to the event" },
-	[PARTNERS] = { "partners", cmd_partners, 1, 1, "EVENT", 0,
-	    "the event's partner organisations" },
+	[PARTNERS] = { "partners", cmd_partners, 0, 1, "[EVENT]", 0,
+	    "the event's partners; with none, every event's" },
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
 	    "validate events, attendance and partners" },
 	[IMPORT_REPORT] = { "import-report", cmd_import_report, 1, 1, "FILE|-",
-	    1, "record the event of a published report" }
+	    1, "record the event of a published report" },
+	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
+	    0, "print the shell's completion script" }
 };
 
 static int dur_word(const struct optdef *, const char *);
@@ -130,7 +133,7 @@ usage(void)
 	    "       sc-events cities event [--role R[,R]]\n"
 	    "       sc-events partner event organisation [--sector S]"
 	    " [--notes T] [--remove]\n"
-	    "       sc-events partners event\n"
+	    "       sc-events partners [event]\n"
 	    "       sc-events check\n"
 	    "       sc-events import-report [-n] [--force] file|-\n"
 	    "Try 'sc-events --help' for more.\n");
@@ -139,7 +142,8 @@ usage(void)
 
 static const struct tool tool = {
 	"sc-events", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table; list: ics, svg; show: text", usage
+	"csv, tsv, json, table; list: ics, svg; show: text", usage,
+	&schema_events
 };
 
 static void
@@ -1397,17 +1401,21 @@ cmd_cities(void)
 	return skip_status(0);
 }
 
+/*
+ * The partners of an event, or with none every event's: the rows carry
+ * their event column either way.
+ */
 static int
 cmd_partners(void)
 {
 	struct scan s;
 	struct out *o;
-	const char *ev = event_id(cl.argv[0]);
+	const char *ev = cl.argc > 0 ? event_id(cl.argv[0]) : NULL;
 
 	scan_open(&s, &schema_partners, store_reader(&st, &schema_partners));
 	o = out_open(&cl.c.out, s.t->cols, s.t->ncols);
 	while (scan_next(&s))
-		if (strcmp(sget(&s, P_EVENT), ev) == 0)
+		if (ev == NULL || strcmp(sget(&s, P_EVENT), ev) == 0)
 			out_row(o, scan_row(&s));
 	out_close(o);
 	scan_close(&s);
@@ -1678,6 +1686,13 @@ check_args(void)
 		    "--remove takes no --role, --sector or --notes");
 }
 
+/* The shell's glue; the words come from the rows, by "__complete". */
+static int
+cmd_completion(void)
+{
+	return complete_script(&tool, cl.argv[0]);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1693,7 +1708,8 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	check_args();
-	store_init(&st, cl.c.data, cl.c.wait);
+	if (cl.verb != COMPLETION)	/* it needs no data directory */
+		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();
 	finish_stdout();

@@ -11,10 +11,11 @@
 
 #include "sc.h"
 
-enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK, NVERBS };
+enum { LIST, ADD, DONE, CANCEL, REOPEN, SET, REPORT, CHECK, COMPLETION, NVERBS };
 
 static int cmd_list(void), cmd_add(void), cmd_close(void),
-    cmd_reopen(void), cmd_set(void), cmd_report(void), cmd_check(void);
+    cmd_reopen(void), cmd_set(void), cmd_report(void), cmd_check(void),
+    cmd_completion(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -32,7 +33,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[REPORT] = { "report", cmd_report, 0, 0, "", 0,
 	    "the digest that cron mails (-o text, md or json)" },
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
-	    "validate followups.csv and its references" }
+	    "validate followups.csv and its references" },
+	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
+	    0, "print the shell's completion script" }
 };
 
 #define V(v)	(1u << (v))
@@ -106,7 +109,8 @@ usage(void)
 
 static const struct tool tool = {
 	"sc-followups", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table, ics; report: text, md, json", usage
+	"csv, tsv, json, table, ics; report: text, md, json", usage,
+	&schema_followups
 };
 
 static void
@@ -1510,6 +1514,13 @@ cmd_check(void)
 	return check_table(&db, T_FOLLOWUPS) > 0 ? EXIT_NO : 0;
 }
 
+/* The shell's glue; the words come from the rows, by "__complete". */
+static int
+cmd_completion(void)
+{
+	return complete_script(&tool, cl.argv[0]);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1538,7 +1549,8 @@ main(int argc, char *argv[])
 		    "sc-events list; %s takes %s", verbs[cl.verb].name,
 		    cl.verb == REPORT ? "text, md or json" :
 		    "csv, tsv, json or table");
-	store_init(&st, cl.c.data, cl.c.wait);
+	if (cl.verb != COMPLETION)	/* it needs no data directory */
+		store_init(&st, cl.c.data, cl.c.wait);
 	db_init(&db, &st);
 	status = verbs[cl.verb].run();
 	finish_stdout();

@@ -32,6 +32,9 @@ const struct optdef common_opts[NCOMMON] = {
 	    "csv, tsv, json or table", .verbs = ALL, .values = formats },
 	[CO_COLUMNS] = { "columns", 'c', OPT_VALUE, "LIST",
 	    "the columns to print, in that order", .verbs = ALL },
+	[CO_SORT] = { "sort", 0, OPT_VALUE, "COL,...",
+	    "list: sort by these columns; -COL descending",
+	    .verbs = 0 },
 	[CO_NO_HEADER] = { "no-header", 'H', OPT_FLAG, NULL,
 	    "no header line in csv and tsv", .verbs = ALL },
 	[CO_WIDE] = { "wide", 'W', OPT_FLAG, NULL,
@@ -84,6 +87,7 @@ common_opt(struct common *c, int o, const char *arg)
 	case CO_DATA: c->data = arg; break;
 	case CO_INPUT: c->input = arg; break;
 	case CO_COLUMNS: c->out.columns = arg; break;
+	case CO_SORT: c->sort = arg; break;
 	case CO_NO_HEADER: c->out.noheader = 1; break;
 	case CO_WIDE: c->out.wide = 1; break;
 	case CO_DRY_RUN: c->dryrun = 1; break;
@@ -231,7 +235,7 @@ tool_opt(const struct tool *t, int i)
 int
 opt_applies(const struct tool *t, const struct optdef *o, int verb)
 {
-	if (o == &common_opts[CO_INPUT])
+	if (o == &common_opts[CO_INPUT] || o == &common_opts[CO_SORT])
 		return strcmp(t->verbs[verb].name, "list") == 0;
 	if (o == &common_opts[CO_DRY_RUN])
 		return t->verbs[verb].writes;
@@ -521,6 +525,9 @@ check_verb_options(const struct parse *p)
 	if (cl->c.input != NULL &&
 	    !opt_applies(t, &common_opts[CO_INPUT], cl->verb))
 		die(EXIT_USAGE, "--input applies to list only");
+	if (cl->c.sort != NULL &&
+	    !opt_applies(t, &common_opts[CO_SORT], cl->verb))
+		die(EXIT_USAGE, "--sort applies to list only");
 	if (cl->c.dryrun && !opt_applies(t, &common_opts[CO_DRY_RUN], cl->verb))
 		die(EXIT_USAGE, "--dry-run applies to verbs that write");
 }
@@ -588,6 +595,12 @@ cli_parse(struct cmdline *cl, int argc, char **argv, const struct tool *t)
 	progname = t->name;
 	hold_std_fds();
 	cli_check(t);
+	if (argc >= 2 && strcmp(argv[1], "__complete") == 0) {
+		/* The shells' completion asks; a hidden verb, not a row. */
+		complete_words(t, argc - 2, argv + 2);
+		finish_stdout();
+		exit(0);
+	}
 	parse_init(&p, cl, argc, argv, t);
 	parse_words(&p);
 	if (!cl->c.help && !cl->c.version) {
@@ -888,27 +901,39 @@ input_reader(const struct common *c, struct store *st, const struct schema *sc)
 	return store_reader(st, sc);
 }
 
-/* The list verb: the rows keep() wants, streamed from -i or the table. */
+/*
+ * The list verb: the rows keep() wants, streamed from -i or the table;
+ * with --sort, held until the last is read.
+ */
 void
 list_rows(const struct common *c, struct store *st, const struct schema *sc,
     int (*keep)(const struct scan *, void *), void *arg)
 {
 	struct scan s;
 	struct out *o;
+	struct sorter *srt = NULL;
 	const char *raw;
 	size_t len = 0;
 
 	scan_open(&s, sc, input_reader(c, st, sc));
+	if (c->sort != NULL)
+		srt = sorter_new(c->sort, s.t);
 	o = out_open(&c->out, s.t->cols, s.t->ncols);
 	while (scan_next(&s)) {
 		if (!keep(&s, arg))
 			continue;
+		if (srt != NULL) {
+			sorter_add(srt, scan_row(&s));
+			continue;
+		}
 		raw = scan_raw(&s, out_verbatim(o), &len);
 		if (raw != NULL)
 			out_raw(o, raw, len);
 		else
 			out_row(o, scan_row(&s));
 	}
+	if (srt != NULL)
+		sorter_emit(srt, o);
 	out_close(o);
 	scan_close(&s);
 }

@@ -275,8 +275,9 @@ ics_end(void)
 }
 
 /*
- * The options that shape csv and tsv mean nothing in a calendar: given
- * with -o ics, they are a mistake, said before any data is read.
+ * The options that shape csv and tsv, or order the rows, mean nothing in
+ * a calendar: given with -o ics, they are a mistake, said before any data
+ * is read.
  */
 void
 ics_check(const struct common *c)
@@ -287,6 +288,9 @@ ics_check(const struct common *c)
 
 	if (opt != NULL)
 		die(EXIT_USAGE, "%s does not apply to -o ics", opt);
+	if (c->sort != NULL)
+		die(EXIT_USAGE, "--sort does not apply to -o ics: a calendar "
+		    "puts its items in date order itself");
 }
 
 /*

@@ -96,6 +96,7 @@ int	 vis_blank(const char *);
 
 /* iso3166.c: country and region codes and names, from Debian's iso-codes. */
 int	 iso_country_ok(const char *);
+const char *iso_country_at(size_t);
 int	 iso_region_ok(const char *, const char *);
 const char *iso_country_name(const char *);
 const char *iso_country_code(const char *);
@@ -440,6 +441,7 @@ int	 init_dir(const struct init_opt *);
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);
+const char *const *column_values(const struct schema *, int);
 
 /* skip.c: rows a read verb cannot interpret, named on stderr and counted. */
 struct skip {
@@ -640,17 +642,20 @@ struct tool {
 	int	 nopts;
 	const char *outputs;		/* -o's help: the formats it writes */
 	void	(*usage)(void);		/* the synopsis on stderr; exits 2 */
+	const struct schema *table;	/* the one list prints: completion
+					 * offers its columns to -c, --sort */
 };
 /* The options every tool takes, in the order of this enum. */
 extern const struct optdef common_opts[];
 enum {
-	CO_DATA, CO_INPUT, CO_INPUT_FORMAT, CO_OUTPUT, CO_COLUMNS,
+	CO_DATA, CO_INPUT, CO_INPUT_FORMAT, CO_OUTPUT, CO_COLUMNS, CO_SORT,
 	CO_NO_HEADER, CO_WIDE, CO_TODAY, CO_DRY_RUN, CO_WAIT, CO_SAFE, CO_CRLF,
 	CO_BOM, CO_HELP, CO_VERSION, NCOMMON
 };
 struct common {
 	const char *data;	/* -D */
 	const char *input;	/* -i */
+	const char *sort;	/* --sort, list only */
 	int	 infmt;
 	struct outopt out;
 	int	 outset;	/* -o was given */
@@ -678,6 +683,14 @@ const struct optdef *tool_opt(const struct tool *, int);
 int	 opt_applies(const struct tool *, const struct optdef *, int);
 void	 cli_help(const struct tool *);
 void	 cli_parse(struct cmdline *, int, char **, const struct tool *);
+/* complete.c: shell completion from the same rows. */
+void	 complete_words(const struct tool *, int, char **);
+int	 complete_script(const struct tool *, const char *);
+/* sortrows.c: list --sort, the kept rows in memory, then in order. */
+struct sorter;
+struct sorter *sorter_new(const char *, const struct table *);
+void	 sorter_add(struct sorter *, char *const *);
+void	 sorter_emit(struct sorter *, struct out *);
 char	**ids_from_args(int, char **, int, const struct common *, size_t *);
 char	*cli_given(const struct cmdline *, const struct tool *);
 long	 date_opt(const char *, const char *, long, int);

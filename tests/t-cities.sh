@@ -639,7 +639,8 @@ err 'sc-cities: import: 1 added, 0 skipped, 0 rejected'
 t 'import: a --map source column that does not exist' \
   'sc-cities -D imp import crm.csv --map name=Town'
 status 3
-err "sc-cities: crm.csv:1: no column 'Town' to map to name"
+err "sc-cities: crm.csv:1: name: no column 'Town' to map to name
+sc-cities: import: nothing written"
 
 t 'import: a --map target that is not a column' \
   'sc-cities -D imp import crm.csv --map town=City'
@@ -648,7 +649,8 @@ err "sc-cities: --map: cities.csv has no column 'town'"
 
 t 'import: no name column' 'sc-cities -D imp import crm.csv'
 status 3
-err 'sc-cities: crm.csv:1: no name column (use --map name=COLUMN)'
+err 'sc-cities: crm.csv:1: name: no name column (use --map name=COLUMN)
+sc-cities: import: nothing written'
 
 t 'import: a missing file is a system error' 'sc-cities -D imp import nofile.csv'
 status 4

@@ -31,7 +31,8 @@ t '--help: each verb with what it takes, then the options it takes' \
   'sc-cities --help | sed -n "/^  import/,/^  check/p"'
 out <<'X'
   import FILE|-        add the cities of a CSV or TSV file
-    --map COL=SRCCOL...  --skip-invalid
+    --status S  --via EVENT  --joined DATE  --map COL=SRCCOL...
+    --skip-invalid  --encoding ENC  --delimiter SEP
   check                validate cities.csv and its references
 X
 

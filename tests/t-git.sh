@@ -599,7 +599,7 @@ t 'clones: ... each field as either side set it' \
    sc-events -D a list -c id,end,url -H | grep columbus && tail -n 2 a/partners.csv | cut -d, -f2 &&
    grep -c -e "^2024-09-columbus,fr-cernay," -e "^2024-12-cape-town,gr-kalamaria," a/attendance.csv'
 out <<'X'
-fr-cernay,member,2024-05-strasbourg,met the mayor
+fr-cernay,member,2024-05-strasbourg,met the mayor,47.810
 1,li,done,2024-05-15,2024-06-02
 2024-09-columbus,2024-09-20,https://example.org/c
 Strong Cities Network

@@ -347,6 +347,11 @@ t 'sc-followups list -o ics --bom: exit 2' 'sc-followups list -o ics --bom'
 status 2
 err 'sc-followups: --bom does not apply to -o ics'
 
+t 'sc-events list -o ics --sort start: exit 2, a calendar orders its items' \
+  'sc-events list -o ics --sort start'
+status 2
+err 'sc-events: --sort does not apply to -o ics: a calendar puts its items in date order itself'
+
 t 'sc-events list -o ics -H: exit 2' 'sc-events list -o ics -H'
 status 2
 err 'sc-events: --no-header does not apply to -o ics'

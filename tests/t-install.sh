@@ -6,6 +6,12 @@ out <<'X'
 ./opt/sc/bin/sc-cities
 ./opt/sc/bin/sc-events
 ./opt/sc/bin/sc-followups
+./opt/sc/share/bash-completion/completions/sc-cities
+./opt/sc/share/bash-completion/completions/sc-events
+./opt/sc/share/bash-completion/completions/sc-followups
+./opt/sc/share/fish/vendor_completions.d/sc-cities.fish
+./opt/sc/share/fish/vendor_completions.d/sc-events.fish
+./opt/sc/share/fish/vendor_completions.d/sc-followups.fish
 ./opt/sc/share/man/man1/sc-cities.1
 ./opt/sc/share/man/man1/sc-events.1
 ./opt/sc/share/man/man1/sc-followups.1
@@ -16,7 +22,13 @@ out <<'X'
 ./opt/sc/share/sc/seeds/events.csv
 ./opt/sc/share/sc/seeds/followups.csv
 ./opt/sc/share/sc/seeds/partners.csv
+./opt/sc/share/zsh/site-functions/_sc-cities
+./opt/sc/share/zsh/site-functions/_sc-events
+./opt/sc/share/zsh/site-functions/_sc-followups
 X
+
+t 'the installed completion scripts are what the tools print' \
+  'cmp inst/opt/sc/share/bash-completion/completions/sc-events "$TOP/completions/sc-events.bash" && sc-followups completion zsh | cmp - inst/opt/sc/share/zsh/site-functions/_sc-followups && sc-cities completion fish | cmp - inst/opt/sc/share/fish/vendor_completions.d/sc-cities.fish'
 
 t 'the installed gazetteer is the one in the source tree' \
   'cmp inst/opt/sc/share/sc/gazetteer.tsv "$TOP/data/gazetteer.tsv"'

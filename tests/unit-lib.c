@@ -1566,7 +1566,7 @@ test_cli_tables(void)
 		{ "upcoming", 0, OPT_OPTIONAL, "DUR", "soon", 1, any_word,
 		    .values = ab }
 	};
-	struct tool t = { "unit", v, 2, o, 2, NULL, no_usage };
+	struct tool t = { "unit", v, 2, o, 2, NULL, no_usage, NULL };
 	char msg[256];
 
 	check_long("cli_check: good tables pass",

@@ -6,7 +6,7 @@
 # when they are missing.  Uses sudo when not run as root.
 set -eu
 pkgs="make gcc libc6-dev libcsv-dev libutf8proc-dev jq mandoc util-linux clang libclang-rt-dev git
-    librsvg2-bin libxml2-utils python3 python3-icalendar gnumeric"
+    librsvg2-bin libxml2-utils python3 python3-icalendar gnumeric zsh"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

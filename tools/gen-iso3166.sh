@@ -220,6 +220,13 @@ iso_country_ok(const char *cc)
 	return code_index(cc, countries, NELEM(countries)) >= 0;
 }
 
+/* The i-th country code, in order, for completion; NULL past the last. */
+const char *
+iso_country_at(size_t i)
+{
+	return i < NELEM(countries) ? countries[i] : NULL;
+}
+
 /* The region must exist and belong to the country: US-OH is in US only. */
 int
 iso_region_ok(const char *cc, const char *region)
