@@ -1245,6 +1245,7 @@ fmt_parse(const char *s)
 	} names[] = {
 		{ "csv", FMT_CSV }, { "tsv", FMT_TSV }, { "json", FMT_JSON },
 		{ "table", FMT_TABLE }, { "text", FMT_TEXT }, { "md", FMT_MD },
+		{ "html", FMT_HTML },
 	};
 	size_t i;
 
