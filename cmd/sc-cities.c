@@ -182,22 +182,6 @@ struct doubt {
 	char	*msg;
 };
 
-static const char *const statuses[] = {
-	"prospect", "introduced", "member", "former"
-};
-
-static void
-check_status_arg(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < NELEM(statuses); i++)
-		if (strcmp(s, statuses[i]) == 0)
-			return;
-	die(EXIT_USAGE, "--status: '%s' is not one of prospect, introduced, "
-	    "member, former", s);
-}
-
 /* The cities an event's attendance names, read in one pass. */
 static struct hmap *
 attendees(const char *event)
@@ -288,11 +272,9 @@ filter_init(struct filter *f)
 				    "code '%s'", f->countries[i]);
 		}
 	}
-	if (opt(O_STATUS) != NULL) {
-		f->statuses = split_list(opt(O_STATUS), &f->nstatuses);
-		for (i = 0; i < f->nstatuses; i++)
-			check_status_arg(f->statuses[i]);
-	}
+	if (opt(O_STATUS) != NULL)
+		f->statuses = enum_opts("status", opt(O_STATUS), T_CITIES,
+		    C_STATUS, &f->nstatuses);
 	if (opt(O_REGION) != NULL)
 		upcase(f->region = xstrdup(opt(O_REGION)));
 	if (opt(O_JOINED_SINCE) != NULL)
@@ -550,7 +532,7 @@ commit(struct table *t)
 static int
 taken(const char *id)
 {
-	return city_id_taken(&db, id);
+	return db_taken(&db, T_CITIES, id);
 }
 
 static char *
@@ -681,56 +663,10 @@ cmd_set(void)
 	return 0;
 }
 
-/* The first row of another table that names the city, if any. */
-static const char *
-referrer(const char *id, long *line)
-{
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
-		{ T_FOLLOWUPS, F_CITY }
-	};
-	struct table *t;
-	size_t i, j;
-
-	for (i = 0; i < NELEM(refs); i++) {
-		t = db_table(&db, refs[i].tab);
-		for (j = 0; j < t->nrows; j++)
-			if (strcmp(rget(t, t->rows[j], refs[i].col), id) == 0) {
-				*line = t->rows[j]->line;
-				return t->label;
-			}
-	}
-	return NULL;
-}
-
 static int
 cmd_rm(void)
 {
-	struct table *t;
-	struct row **rows;
-	const char *by;
-	size_t i, j, n;
-	long line;
-
-	rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
-	t = db_table(&db, T_CITIES);
-	for (i = 0; opt(O_FORCE) == NULL && i < n; i++)
-		if ((by = referrer(rget(t, rows[i], C_ID), &line)) != NULL)
-			die_at(EXIT_DATA, by, line, "names %s; not removed "
-			    "(--force removes it anyway)",
-			    rget(t, rows[i], C_ID));
-	if (cl.c.dryrun)
-		out_rows(&cl.c.out, t, rows, n);
-	for (i = 0; i < n; i++)
-		for (j = 0; j < t->nrows; j++)
-			if (t->rows[j] == rows[i]) {
-				table_remove(t, j);
-				break;
-			}
-	commit(t);
-	free(rows);
+	rm_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, opt(O_FORCE) != NULL);
 	return 0;
 }
 
@@ -811,7 +747,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	if (city_key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
 	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
 		im->skipped++;
-		table_remove(t, t->nrows - 1);
+		table_remove_rows(t, &r, 1);
 	} else if (*rget(t, r, C_ID) == '\0') {
 		/* A row with no name or country still gets an id, so that
 		 * its real problem is the one reported. */
@@ -823,7 +759,7 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	if (t->nrows > 0 && t->rows[t->nrows - 1] == r) {
 		if (check_row(&db, T_CITIES, r) > 0) {
 			im->rejected++;
-			table_remove(t, t->nrows - 1);
+			table_remove_rows(t, &r, 1);
 		} else {
 			im->added++;
 			city_key_add(im->keys, t, r);

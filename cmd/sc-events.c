@@ -207,41 +207,6 @@ dur_word(const struct optdef *o, const char *w)
 
 /* --- shared helpers ------------------------------------------------------ */
 
-/* A comma list of values for a filter, each one of the allowed ones. */
-static char **
-enum_list(const char *optname, const char *s, const char *const *allowed,
-    const char *spelt, size_t *n)
-{
-	char **v = split_list(s, n);
-	size_t i, j;
-
-	if (*n == 0)
-		die(EXIT_USAGE, "--%s: want one of %s", optname, spelt);
-	for (i = 0; i < *n; i++) {
-		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(v[i], allowed[j]) == 0)
-				break;
-		if (allowed[j] == NULL)
-			die(EXIT_USAGE, "--%s: '%s' is not one of %s", optname,
-			    v[i], spelt);
-	}
-	return v;
-}
-
-static const char *const event_statuses[] = {
-	"planned", "held", "cancelled", NULL
-};
-static const char *const roles[] = { "host", "participant", "speaker", NULL };
-
-static int
-one_of(const char *v, const char *const *allowed)
-{
-	for (; *allowed != NULL; allowed++)
-		if (strcmp(v, *allowed) == 0)
-			return 1;
-	return 0;
-}
-
 /* The rows of a table that share one value of a column. */
 struct group {
 	struct row **v;
@@ -384,8 +349,8 @@ filter_init(struct filter *f)
 		}
 	}
 	if (opt(O_STATUS) != NULL)
-		f->statuses = enum_list("status", opt(O_STATUS),
-		    event_statuses, "planned, held, cancelled", &f->nstatuses);
+		f->statuses = enum_opts("status", opt(O_STATUS), T_EVENTS,
+		    E_STATUS, &f->nstatuses);
 	if (opt(O_COUNTRY) != NULL)
 		f->hosts = cities_in(opt(O_COUNTRY));
 	if (opt(O_CITY) != NULL)
@@ -1083,47 +1048,15 @@ apply_options(struct table *t, struct row *r)
 }
 
 /*
- * The event ids that other tables still name.  After rm --force they may
- * name an event that is gone; a new event must not take such an id, or
- * it would inherit the old one's attendance and follow-ups.
- */
-static struct hmap *
-named_event_ids(void)
-{
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_ATTENDANCE, A_EVENT }, { T_PARTNERS, P_EVENT },
-		{ T_FOLLOWUPS, F_EVENT }, { T_CITIES, C_VIA }
-	};
-	struct hmap *h = hmap_new();
-	struct table *t;
-	size_t i, j;
-
-	for (i = 0; i < NELEM(refs); i++) {
-		t = db_table(&db, refs[i].tab);
-		for (j = 0; j < t->nrows; j++)
-			hmap_put(h, rget(t, t->rows[j], refs[i].col), h);
-	}
-	return h;
-}
-
-static int
-id_taken(struct hmap *named, const char *id)
-{
-	return hmap_get(db_ids(&db, T_EVENTS), id) != NULL ||
-	    hmap_get(named, id) != NULL;
-}
-
-/*
  * yyyy-mm-slug of the start and the host city's name, or of the event's
  * own name when it has no city; yyyy-slug for a start that is only a
- * year.  On a clash a number is added, from 2.
+ * year.  On a clash a number is added, from 2.  An id that other tables
+ * still name is taken too (after rm --force): a new event must not
+ * inherit the old one's attendance and follow-ups.
  */
 static char *
 new_event_id(const struct date *start, const char *slugof)
 {
-	struct hmap *named = named_event_ids();
 	char *slug = slugify(slugof), *base, *id;
 	int n;
 
@@ -1133,12 +1066,11 @@ new_event_id(const struct date *start, const char *slugof)
 		base = xasprintf("%04d-%02d-%s", start->y, start->m,
 		    *slug ? slug : "event");
 	free(slug);
-	for (id = xstrdup(base), n = 2; id_taken(named, id); n++) {
+	for (id = xstrdup(base), n = 2; db_taken(&db, T_EVENTS, id); n++) {
 		free(id);
 		id = xasprintf("%s-%d", base, n);
 	}
 	free(base);
-	hmap_free(named);
 	return id;
 }
 
@@ -1242,66 +1174,10 @@ cmd_set(void)
 	return 0;
 }
 
-/*
- * Refuses when another table names one of the events to remove: one pass
- * over each table, joined to the set of ids.
- */
-static void
-refuse_referenced(struct hmap *ids)
-{
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_ATTENDANCE, A_EVENT }, { T_PARTNERS, P_EVENT },
-		{ T_FOLLOWUPS, F_EVENT }, { T_CITIES, C_VIA }
-	};
-	struct table *t;
-	const char *v;
-	size_t i, j;
-
-	for (i = 0; i < NELEM(refs); i++) {
-		t = db_table(&db, refs[i].tab);
-		for (j = 0; j < t->nrows; j++) {
-			v = rget(t, t->rows[j], refs[i].col);
-			if (hmap_get(ids, v) != NULL)
-				die_at(EXIT_DATA, t->label, t->rows[j]->line,
-				    "names %s; not removed (--force removes "
-				    "it anyway)", v);
-		}
-	}
-}
-
-/* Removes the rows that the map holds by their key column, in one pass. */
-static void
-remove_rows(struct table *t, int col, struct hmap *which)
-{
-	size_t i;
-
-	for (i = t->nrows; i-- > 0;)
-		if (hmap_get(which, rget(t, t->rows[i], col)) == t->rows[i])
-			table_remove(t, i);
-}
-
 static int
 cmd_rm(void)
 {
-	struct table *t;
-	struct row **rows;
-	struct hmap *ids = hmap_new();
-	size_t i, n;
-
-	rows = resolve_locked(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
-	t = db_table(&db, T_EVENTS);
-	for (i = 0; i < n; i++)
-		hmap_put(ids, rget(t, rows[i], E_ID), rows[i]);
-	if (opt(O_FORCE) == NULL)
-		refuse_referenced(ids);
-	if (cl.c.dryrun)
-		out_rows(&cl.c.out, t, rows, n);
-	remove_rows(t, E_ID, ids);
-	commit(t);
-	hmap_free(ids);
-	free(rows);
+	rm_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, opt(O_FORCE) != NULL);
 	return 0;
 }
 
@@ -1328,7 +1204,7 @@ named_add(struct named *nm, const char *key, struct row *r)
 
 /* Prints what attend or partner wrote, or with --remove what went. */
 static void
-finish_pairs(struct table *t, int tab, int col, struct named *nm)
+finish_pairs(struct table *t, int tab, struct named *nm)
 {
 	size_t i;
 	int changed = 0;
@@ -1338,7 +1214,7 @@ finish_pairs(struct table *t, int tab, int col, struct named *nm)
 	if (opt(O_REMOVE) != NULL) {
 		if (cl.c.dryrun)
 			out_rows(&cl.c.out, t, nm->v, nm->n);
-		remove_rows(t, col, nm->seen);
+		table_remove_rows(t, nm->v, nm->n);
 		changed = nm->n > 0;
 	} else {
 		validate_rows(&db, tab, nm->v, nm->n);
@@ -1484,9 +1360,8 @@ cmd_attend(void)
 	const char *ev, *city;
 	size_t i;
 
-	if (opt(O_ROLE) != NULL && !one_of(opt(O_ROLE), roles))
-		die(EXIT_USAGE, "--role: '%s' is not one of host, participant, "
-		    "speaker", opt(O_ROLE));
+	if (opt(O_ROLE) != NULL)
+		enum_opt("role", opt(O_ROLE), T_ATTENDANCE, A_ROLE);
 	read_cities(&ca);
 	store_lock(&st);
 	ev = event_id(cl.argv[0]);
@@ -1505,7 +1380,7 @@ cmd_attend(void)
 	free(cities);
 	hmap_free(named);
 	hmap_free(rows);
-	finish_pairs(t, T_ATTENDANCE, A_CITY, &nm);
+	finish_pairs(t, T_ATTENDANCE, &nm);
 	return 0;
 }
 
@@ -1553,7 +1428,7 @@ cmd_partner(void)
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, P_NOTES, opt(O_NOTES));
 	named_add(&nm, rget(t, r, P_ORGANISATION), r);
-	finish_pairs(t, T_PARTNERS, P_ORGANISATION, &nm);
+	finish_pairs(t, T_PARTNERS, &nm);
 	return 0;
 }
 
@@ -1596,8 +1471,8 @@ cmd_cities(void)
 	size_t nwant = 0, n;
 
 	if (opt(O_ROLE) != NULL)
-		want = enum_list("role", opt(O_ROLE), roles,
-		    "host, participant, speaker", &nwant);
+		want = enum_opts("role", opt(O_ROLE), T_ATTENDANCE, A_ROLE,
+		    &nwant);
 	roles_of = event_roles(event_id(cl.argv[0]), want, nwant);
 	scan_open(&s, &schema_cities, store_reader(&st, &schema_cities));
 	n = s.t->ncols;
@@ -1705,7 +1580,7 @@ report_host(const struct evreport *er, struct row **added)
 	if (found != NULL) {
 		if (*er->region == '\0')
 			refuse_ambiguous_host(t, found, er);
-		table_remove(t, t->nrows - 1);
+		table_remove_rows(t, &r, 1);
 		return found;
 	}
 	rset(t, r, C_STATUS, "prospect");

@@ -223,25 +223,12 @@ struct filter {
 static void
 status_filter(struct filter *f)
 {
-	static const char *const ok[] = { "open", "done", "cancelled" };
-	size_t i, j;
-
 	if (opt(O_ALL) != NULL && opt(O_STATUS) != NULL)
 		die(EXIT_USAGE, "--all and --status exclude each other");
 	if (opt(O_ALL) != NULL)
 		return;
-	f->statuses = split_list(opt(O_STATUS) ? opt(O_STATUS) : "open",
-	    &f->nstatuses);
-	if (f->nstatuses == 0)
-		die(EXIT_USAGE, "--status: want one or more of open, done, "
-		    "cancelled");
-	for (i = 0; i < f->nstatuses; i++) {
-		for (j = 0; j < 3 && strcmp(f->statuses[i], ok[j]) != 0; j++)
-			continue;
-		if (j == 3)
-			die(EXIT_USAGE, "--status: '%s' is not one of open, "
-			    "done, cancelled", f->statuses[i]);
-	}
+	f->statuses = enum_opts("status", opt(O_STATUS) ? opt(O_STATUS) :
+	    "open", T_FOLLOWUPS, F_STATUS, &f->nstatuses);
 }
 
 /*

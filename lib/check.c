@@ -10,17 +10,6 @@
 
 #include "sc.h"
 
-static const char *const city_status[] = {
-	"prospect", "introduced", "member", "former", NULL
-};
-static const char *const event_status[] = {
-	"planned", "held", "cancelled", NULL
-};
-static const char *const roles[] = { "host", "participant", "speaker", NULL };
-static const char *const followup_status[] = {
-	"open", "done", "cancelled", NULL
-};
-
 void
 db_init(struct db *db, struct store *st)
 {
@@ -59,6 +48,74 @@ db_added(struct db *db, int tab, struct row *r)
 {
 	if (db->ids[tab] != NULL)
 		hmap_put(db->ids[tab], rget(db->t[tab], r, 0), r);
+}
+
+/* Adds to the set the ids that column col of table from names. */
+static void
+add_named(struct db *db, struct hmap *named, int from, int col)
+{
+	struct table *t = db_table(db, from);
+	struct referrer *ref;
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		v = rget(t, t->rows[i], col);
+		if (*v == '\0' || hmap_get(named, v) != NULL)
+			continue;
+		ref = xmalloc(sizeof(*ref));
+		ref->t = t;
+		ref->r = t->rows[i];
+		hmap_put(named, v, ref);
+	}
+}
+
+/*
+ * The ids of table tab that other tables name, as the schema's
+ * references say, each with the first row that names it.  The tables
+ * after tab are read first, then those before it: a row that hangs off
+ * a city or an event (attendance, a follow-up) is found before a city's
+ * via.  Made once, when first asked: a verb asks before it changes the
+ * tables that name tab.
+ */
+static struct hmap *
+db_named(struct db *db, int tab)
+{
+	const struct schema *sc;
+	size_t i, col;
+
+	if (db->named[tab] != NULL)
+		return db->named[tab];
+	db->named[tab] = hmap_new();
+	for (i = 1; i < NELEM(schemas); i++) {
+		sc = schemas[(tab + i) % NELEM(schemas)];
+		for (col = 0; col < sc->ncols; col++)
+			if (sc->refs[col] == schemas[tab])
+				add_named(db, db->named[tab], sc->tab,
+				    (int)col);
+	}
+	return db->named[tab];
+}
+
+/*
+ * Which row of which table names id, a key of table tab: the first one,
+ * or NULL when none does.  rm refuses while one does.
+ */
+const struct referrer *
+db_referrer(struct db *db, int tab, const char *id)
+{
+	return hmap_get(db_named(db, tab), id);
+}
+
+/*
+ * An id is taken while a row has it or another table still names it (a
+ * row removed with --force): a new row must not inherit old rows.
+ */
+int
+db_taken(struct db *db, int tab, const char *id)
+{
+	return hmap_get(db_ids(db, tab), id) != NULL ||
+	    db_referrer(db, tab, id) != NULL;
 }
 
 static const char *
@@ -187,116 +244,49 @@ problem(const struct table *t, const struct row *r, int col,
 	return 1;
 }
 
-static int
-in_list(const char *v, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(v, *list) == 0)
-			return 1;
-	return 0;
-}
-
 /* What is wrong with v as a value of the enumeration; 0 when nothing is. */
 static int
-enum_problem(const char *v, const char *const *list, char *msg, size_t len)
+enum_problem(const char *v, const char *const *values, char *msg, size_t len)
 {
-	struct buf b = { 0 };
-	int i;
+	char *spelt;
 
-	if (*v == '\0' || in_list(v, list))
+	if (*v == '\0' || in_values(v, values))
 		return 0;
-	for (i = 0; list[i] != NULL; i++) {
-		buf_adds(&b, i ? ", " : "");
-		buf_adds(&b, list[i]);
-	}
-	snprintf(msg, len, "invalid value '%s' (one of: %s)", v, b.s);
-	buf_free(&b);
+	spelt = values_spelt(values);
+	snprintf(msg, len, "invalid value '%s' (one of: %s)", v, spelt);
+	free(spelt);
 	return 1;
 }
 
-static int
-check_enum(const struct table *t, const struct row *r, int col,
-    const char *const *list)
-{
-	char msg[512];
-
-	if (!enum_problem(rget(t, r, col), list, msg, sizeof(msg)))
-		return 0;
-	return problem(t, r, col, "%s", msg);
-}
-
-/* What a date column takes, for a message: " (want YYYY-MM-DD)". */
-static const char *
-date_want(int reduced)
-{
-	static char want[80];
-
-	snprintf(want, sizeof(want), " (want %s)", date_forms(reduced, 0));
-	return want;
-}
-
-static int
-check_date(const struct table *t, const struct row *r, int col, int reduced)
-{
-	const char *v = rget(t, r, col);
-	struct date d;
-
-	if (*v == '\0')
-		return 0;
-	if (date_parse(v, &d) == -1 || (!reduced && d.prec != DATE_DAY))
-		return problem(t, r, col, "invalid date '%s'%s", v,
-		    *spreadsheet_hint(v) ? spreadsheet_hint(v) :
-		    date_want(reduced));
-	return 0;
-}
-
 /*
- * The values that read verbs interpret: an enumeration, or a date (NULL),
- * which a read verb takes reduced or not.  A value is readable when it is
- * valid, or empty where it is not required; check is stricter about full
- * dates.
- */
-static const struct readable {
-	int	 tab, col;
-	const char *const *values;
-	int	 reduced;	/* a date column that check allows reduced */
-} readable[] = {
-	{ T_CITIES, C_STATUS, city_status, 0 }, { T_CITIES, C_JOINED, NULL, 0 },
-	{ T_EVENTS, E_START, NULL, 1 }, { T_EVENTS, E_END, NULL, 1 },
-	{ T_EVENTS, E_STATUS, event_status, 0 },
-	{ T_ATTENDANCE, A_ROLE, roles, 0 }, { T_FOLLOWUPS, F_DUE, NULL, 1 },
-	{ T_FOLLOWUPS, F_STATUS, followup_status, 0 },
-	{ T_FOLLOWUPS, F_CLOSED, NULL, 0 }
-};
-
-/*
- * Whether a read verb can interpret v as column col of table tab; when it
- * cannot, msg says why, in check's words.
+ * Whether a read verb can interpret v as column col of table tab (one of
+ * its values, or a date, which a read verb takes reduced or not); when
+ * it cannot, msg says why, in check's words.  A value is readable when
+ * it is valid, or empty where it is not required; check is stricter
+ * about full dates.
  */
 int
 value_readable(int tab, int col, const char *v, char *msg, size_t len)
 {
+	const struct schema *sc = schemas[tab];
+	unsigned bit = 1u << col;
 	struct date d;
-	size_t i;
 
-	for (i = 0; i < sizeof(readable) / sizeof(readable[0]); i++) {
-		if (readable[i].tab != tab || readable[i].col != col)
-			continue;
-		if (*v == '\0' && (schemas[tab]->required & (1u << col))) {
-			snprintf(msg, len, "required value is empty");
-			return 0;
-		}
-		if (*v == '\0')
-			return 1;
-		if (readable[i].values != NULL)
-			return !enum_problem(v, readable[i].values, msg, len);
-		if (date_parse(v, &d) == 0)
-			return 1;
-		snprintf(msg, len, "invalid date '%s' (want %s)", v,
-		    date_forms(readable[i].reduced, 0));
+	if (sc->values[col] == NULL && !(sc->dates & bit))
+		return 1;	/* a value no verb interprets */
+	if (*v == '\0' && (sc->required & bit)) {
+		snprintf(msg, len, "required value is empty");
 		return 0;
 	}
-	return 1;
+	if (*v == '\0')
+		return 1;
+	if (sc->values[col] != NULL)
+		return !enum_problem(v, sc->values[col], msg, len);
+	if (date_parse(v, &d) == 0)
+		return 1;
+	snprintf(msg, len, "invalid date '%s' (want %s)", v,
+	    date_forms((sc->reduced & bit) != 0, 0));
+	return 0;
 }
 
 /*
@@ -313,15 +303,56 @@ followed_up(const char *status)
 	return strcmp(status, "cancelled") == 0 ? 0 : -1;
 }
 
-static int
-check_ref(struct db *db, const struct table *t, const struct row *r, int col,
-    int tab)
+/* What a date column takes, for a message: " (want YYYY-MM-DD)". */
+static const char *
+date_want(int reduced)
 {
-	const char *v = rget(t, r, col);
+	static char want[80];
 
-	if (*v == '\0' || hmap_get(db_ids(db, tab), v) != NULL)
+	snprintf(want, sizeof(want), " (want %s)", date_forms(reduced, 0));
+	return want;
+}
+
+/*
+ * What the schema says of column col: one of its values, a date, or the
+ * key of a row of the table it names.
+ */
+static int
+check_col(struct db *db, const struct table *t, const struct row *r, int col)
+{
+	const struct schema *sc = t->sc;
+	const char *v = rget(t, r, col);
+	unsigned bit = 1u << col;
+	struct date d;
+	char msg[512];
+
+	if (*v == '\0')
 		return 0;
-	return problem(t, r, col, "unknown %s '%s'", noun(tab), v);
+	if (sc->values[col] != NULL &&
+	    enum_problem(v, sc->values[col], msg, sizeof(msg)))
+		return problem(t, r, col, "%s", msg);
+	if ((sc->dates & bit) && (date_parse(v, &d) == -1 ||
+	    (!(sc->reduced & bit) && d.prec != DATE_DAY)))
+		return problem(t, r, col, "invalid date '%s'%s", v,
+		    *spreadsheet_hint(v) ? spreadsheet_hint(v) :
+		    date_want((sc->reduced & bit) != 0));
+	if (sc->refs[col] != NULL &&
+	    hmap_get(db_ids(db, sc->refs[col]->tab), v) == NULL)
+		return problem(t, r, col, "unknown %s '%s'",
+		    noun(sc->refs[col]->tab), v);
+	return 0;
+}
+
+/* Columns first to last - 1, in order: a row's problems read left to right. */
+static int
+check_cols(struct db *db, const struct table *t, const struct row *r,
+    int first, int last)
+{
+	int col, n = 0;
+
+	for (col = first; col < last; col++)
+		n += check_col(db, t, r, col);
+	return n;
 }
 
 /* Ids of cities and events are slugs; follow-ups' are positive integers. */
@@ -365,97 +396,66 @@ check_required(const struct table *t, const struct row *r)
 }
 
 /*
- * The columns of free text, which no other check looks at, by schema
- * column: 'l' a line (a name, a label, a web address), 't' lines of text
- * (notes, a follow-up's action).  Ids, codes, dates, states and
- * references have their own stricter checks.
- */
-static const char *const text_cols[5] = {
-	[T_CITIES] = "-l-----t",
-	[T_EVENTS] = "-llll---lt",
-	[T_ATTENDANCE] = "---t",
-	[T_PARTNERS] = "-llt",
-	[T_FOLLOWUPS] = "-t--l----t"
-};
-
-/*
- * Text holds no control character (tabs and line ends aside, in lines of
- * text), and a line no invisible one either: such a name would look like
- * another, or act on the terminal that shows it.  A required line must
- * show something.  The message quotes the character as a person sees it
- * (err.c shows every message so).
+ * Free text (the schema's lines and texts) holds no control character
+ * (tabs and line ends aside, in lines of text), and a line no invisible
+ * one either: such a name would look like another, or act on the
+ * terminal that shows it.  A required line must show something.  The
+ * message quotes the character as a person sees it (err.c shows every
+ * message so).
  */
 static int
-check_text(const struct table *t, const struct row *r, int tab)
+check_text(const struct table *t, const struct row *r)
 {
-	const char *kinds = text_cols[tab], *v, *bad;
+	const struct schema *sc = t->sc;
+	const char *v, *bad;
 	size_t i, len;
 	int32_t cp;
 	int n = 0;
 
-	for (i = 0; kinds[i] != '\0' && i < t->sc->ncols; i++) {
-		if (kinds[i] == '-' || *(v = rget(t, r, (int)i)) == '\0')
+	for (i = 0; i < sc->ncols; i++) {
+		if (!((sc->lines | sc->texts) & (1u << i)) ||
+		    *(v = rget(t, r, (int)i)) == '\0')
 			continue;
-		if ((bad = vis_find(v, kinds[i] == 't', &len, &cp)) != NULL)
+		if ((bad = vis_find(v, (sc->texts & (1u << i)) != 0, &len,
+		    &cp)) != NULL)
 			n += problem(t, r, (int)i, "%s character %.*s in '%s'",
 			    cp < 0 ? "invalid" : cp < 0xA0 ? "control" :
 			    "invisible", (int)len, bad, v);
-		else if (kinds[i] == 'l' && (t->sc->required & (1u << i)) &&
-		    vis_blank(v))
+		else if ((sc->lines & (1u << i)) && (sc->required & (1u << i))
+		    && vis_blank(v))
 			n += problem(t, r, (int)i, "no visible character in "
 			    "'%s'", v);
 	}
 	return n;
 }
 
+/* A city's country and region are ISO 3166 codes, the region of it. */
 static int
-check_city(struct db *db, const struct table *t, const struct row *r)
+check_place(const struct table *t, const struct row *r)
 {
 	const char *cc = rget(t, r, C_COUNTRY), *region = rget(t, r, C_REGION);
-	int n = 0;
 
 	if (*cc != '\0' && !iso_country_ok(cc))
-		n += problem(t, r, C_COUNTRY, "unknown country code '%s' "
+		return problem(t, r, C_COUNTRY, "unknown country code '%s' "
 		    "(ISO 3166-1 alpha-2, upper case)", cc);
-	else if (*region != '\0' && !iso_region_ok(cc, region))
-		n += problem(t, r, C_REGION, "'%s' is not an ISO 3166-2 region "
-		    "of %s", region, cc);
-	n += check_enum(t, r, C_STATUS, city_status);
-	n += check_date(t, r, C_JOINED, 0);
-	n += check_ref(db, t, r, C_VIA, T_EVENTS);
-	return n;
+	if (*region != '\0' && !iso_region_ok(cc, region))
+		return problem(t, r, C_REGION, "'%s' is not an ISO 3166-2 "
+		    "region of %s", region, cc);
+	return 0;
 }
 
+/* An event does not end before it starts: asked of valid dates only. */
 static int
-check_event(struct db *db, const struct table *t, const struct row *r)
+check_span(const struct table *t, const struct row *r)
 {
 	struct date s, e;
-	int n = 0;
 
-	n += check_date(t, r, E_START, 1);
-	n += check_date(t, r, E_END, 1);
-	if (n == 0 && date_parse(rget(t, r, E_START), &s) == 0 &&
+	if (date_parse(rget(t, r, E_START), &s) == 0 &&
 	    date_parse(rget(t, r, E_END), &e) == 0 &&
 	    date_last(&e) < date_first(&s))
-		n += problem(t, r, E_END, "'%s' is before the start, '%s'",
+		return problem(t, r, E_END, "'%s' is before the start, '%s'",
 		    rget(t, r, E_END), rget(t, r, E_START));
-	n += check_ref(db, t, r, E_CITY, T_CITIES);
-	n += check_enum(t, r, E_STATUS, event_status);
-	return n;
-}
-
-static int
-check_followup(struct db *db, const struct table *t, const struct row *r)
-{
-	int n = 0;
-
-	n += check_ref(db, t, r, F_EVENT, T_EVENTS);
-	n += check_ref(db, t, r, F_CITY, T_CITIES);
-	n += check_date(t, r, F_DUE, 1);
-	n += check_enum(t, r, F_STATUS, followup_status);
-	n += check_date(t, r, F_CREATED, 0);
-	n += check_date(t, r, F_CLOSED, 0);
-	return n;
+	return 0;
 }
 
 static int
@@ -546,24 +546,18 @@ int
 check_row(struct db *db, int tab, const struct row *r)
 {
 	const struct table *t = db_table(db, tab);
-	int n;
+	int n, dates;
 
-	n = check_required(t, r) + check_text(t, r, tab) +
-	    check_markers(t, r);
-	switch (tab) {
-	case T_CITIES:
-		return n + check_city(db, t, r);
-	case T_EVENTS:
-		return n + check_event(db, t, r);
-	case T_ATTENDANCE:
-		n += check_ref(db, t, r, A_EVENT, T_EVENTS);
-		n += check_ref(db, t, r, A_CITY, T_CITIES);
-		return n + check_enum(t, r, A_ROLE, roles);
-	case T_PARTNERS:
-		return n + check_ref(db, t, r, P_EVENT, T_EVENTS);
-	default:
-		return n + check_followup(db, t, r);
-	}
+	n = check_required(t, r) + check_text(t, r) + check_markers(t, r);
+	if (tab == T_CITIES)
+		n += check_place(t, r);
+	if (tab != T_EVENTS)
+		return n + check_cols(db, t, r, 0, (int)t->sc->ncols);
+	/* An event's span is asked once its two dates are valid. */
+	dates = check_cols(db, t, r, 0, E_CITY);
+	if (dates == 0)
+		dates = check_span(t, r);
+	return n + dates + check_cols(db, t, r, E_CITY, (int)t->sc->ncols);
 }
 
 /* Problems in the rows to write are reported, then nothing is written. */
@@ -580,99 +574,44 @@ validate_rows(struct db *db, int tab, struct row **rows, size_t n)
 		    bad == 1 ? "" : "s");
 }
 
-static struct row **
-find_ids(struct db *db, int tab, char **ids, size_t n)
-{
-	struct row **rows = db_find_all(db, tab, ids, n);
-
-	free_list(ids, n);
-	return rows;
-}
-
-/* The rows that arguments name: ids, names, or - for rows on stdin. */
-struct row **
-resolve_rows(struct db *db, int tab, const struct common *c, int argc,
-    char **argv, size_t *n)
-{
-	char **ids = ids_from_args(argc, argv, tab, c, n);
-
-	return find_ids(db, tab, ids, *n);
-}
-
 /*
- * The same for a verb that writes: the names, stdin included, are all read
- * before the lock is taken, so that a writer piping into this one is not
- * kept waiting for the lock while this one waits for its rows.  The table
- * is read under the lock.
+ * The key that must be unique in a table, as the schema has it: the id,
+ * or the pair, each column folded where the schema says.
  */
-struct row **
-resolve_locked(struct db *db, int tab, const struct common *c, int argc,
-    char **argv, size_t *n)
-{
-	char **ids = ids_from_args(argc, argv, tab, c, n);
-
-	store_lock(db->st);
-	return find_ids(db, tab, ids, *n);
-}
-
-/*
- * The end of every add: the new rows are checked, then printed, and
- * written only once they could be printed, so that a retry after an
- * output error does not add them twice.
- */
-void
-add_rows(struct db *db, int tab, const struct common *c, struct row **rows,
-    size_t n)
-{
-	validate_rows(db, tab, rows, n);
-	out_rows(&c->out, db->t[tab], rows, n);
-	flush_stdout();
-	if (n > 0 && !c->dryrun)
-		store_write(db->st, db->t[tab]);
-}
-
-/*
- * The set verb of cities and events: apply() changes each row named; the
- * rows it changed are checked and written, and shown with --dry-run.
- */
-void
-set_rows(struct db *db, int tab, const struct common *c, int argc,
-    char **argv, void (*apply)(struct table *, struct row *))
-{
-	struct table *t;
-	struct row **rows;
-	size_t i, n, nchanged = 0;
-
-	rows = resolve_locked(db, tab, c, argc, argv, &n);
-	t = db_table(db, tab);
-	for (i = 0; i < n; i++) {
-		apply(t, rows[i]);
-		if (rows[i]->changed)
-			rows[nchanged++] = rows[i];
-	}
-	validate_rows(db, tab, rows, nchanged);
-	if (nchanged > 0 && !c->dryrun)
-		store_write(db->st, t);
-	if (c->dryrun)
-		out_rows(&c->out, t, rows, nchanged);
-	free(rows);
-}
-
-/* The key that must be unique in a table: the id, or the pair. */
 static char *
-unique_key(const struct table *t, const struct row *r, int tab)
+unique_key(const struct table *t, const struct row *r)
 {
-	if (tab == T_ATTENDANCE)
-		return xasprintf("%s\t%s", rget(t, r, A_EVENT),
-		    rget(t, r, A_CITY));
-	if (tab == T_PARTNERS) {
-		char *org = fold_name(rget(t, r, P_ORGANISATION)), *k;
+	const struct schema *sc = t->sc;
+	struct buf b = { NULL, 0, 0 };
+	char *folded;
+	size_t i;
+	int first = 1;
 
-		k = xasprintf("%s\t%s", rget(t, r, P_EVENT), org);
-		free(org);
-		return k;
+	buf_adds(&b, "");
+	for (i = 0; i < sc->ncols; i++) {
+		if (!(sc->key & (1u << i)))
+			continue;
+		if (!first)
+			buf_addc(&b, '\t');
+		first = 0;
+		if (sc->folded & (1u << i)) {
+			buf_adds(&b, folded = fold_name(rget(t, r, (int)i)));
+			free(folded);
+		} else
+			buf_adds(&b, rget(t, r, (int)i));
 	}
-	return xstrdup(rget(t, r, 0));
+	return b.s;
+}
+
+/* The key's last column, where a duplicate is reported. */
+static int
+last_key_col(const struct schema *sc)
+{
+	int col = (int)sc->ncols - 1;
+
+	while (col > 0 && !(sc->key & (1u << col)))
+		col--;
+	return col;
 }
 
 static int
@@ -686,10 +625,9 @@ check_unique(struct db *db, int tab)
 	int n = 0;
 
 	for (i = 0; i < t->nrows; i++) {
-		k = unique_key(t, t->rows[i], tab);
+		k = unique_key(t, t->rows[i]);
 		if ((first = hmap_get(seen, k)) != NULL)
-			n += problem(t, t->rows[i], tab == T_PARTNERS ?
-			    P_ORGANISATION : tab == T_ATTENDANCE ? A_CITY : 0,
+			n += problem(t, t->rows[i], last_key_col(t->sc),
 			    "duplicate of line %ld", first->line);
 		else
 			hmap_put(seen, k, t->rows[i]);

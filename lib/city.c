@@ -72,39 +72,6 @@ city_keys(struct table *t, size_t n)
 }
 
 /*
- * An id is taken while a city has it or another table still names it (a
- * city removed with --force): a new city must not inherit old rows.  The
- * ids other tables name are gathered once, on the first call; a process
- * works on one data directory.
- */
-int
-city_id_taken(struct db *db, const char *id)
-{
-	static const struct {
-		int	 tab, col;
-	} refs[] = {
-		{ T_EVENTS, E_CITY }, { T_ATTENDANCE, A_CITY },
-		{ T_FOLLOWUPS, F_CITY }
-	};
-	static struct hmap *named;
-	struct table *t;
-	size_t i, j;
-
-	if (hmap_get(db_ids(db, T_CITIES), id) != NULL)
-		return 1;
-	if (named == NULL) {
-		named = hmap_new();
-		for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
-			t = db_table(db, refs[i].tab);
-			for (j = 0; j < t->nrows; j++)
-				hmap_put(named, rget(t, t->rows[j],
-				    refs[i].col), named);
-		}
-	}
-	return hmap_get(named, id) != NULL;
-}
-
-/*
  * cc-slug; on a clash the region's code is added (us-columbus-ga), then
  * a number.
  */
@@ -121,7 +88,7 @@ city_new_id(struct db *db, const char *name, const char *cc,
 		if (*id >= 'A' && *id <= 'Z')
 			*id = (char)(*id - 'A' + 'a');
 	free(slug);
-	if (!city_id_taken(db, base))
+	if (!db_taken(db, T_CITIES, base))
 		return base;
 	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
 		id = xasprintf("%s-%s", base, sub + 1);
@@ -129,12 +96,12 @@ city_new_id(struct db *db, const char *name, const char *cc,
 		free(id);
 		free(base);
 		base = slug;
-		if (!city_id_taken(db, base))
+		if (!db_taken(db, T_CITIES, base))
 			return base;
 	}
 	for (n = 2;; n++) {
 		id = xasprintf("%s-%d", base, n);
-		if (!city_id_taken(db, id))
+		if (!db_taken(db, T_CITIES, id))
 			break;
 		free(id);
 	}

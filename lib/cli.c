@@ -787,6 +787,35 @@ in_set(char **v, size_t n, const char *s)
 	return 0;
 }
 
+/*
+ * --NAME v, where v must be one of the values that the schema allows in
+ * column col of table tab (--role host): anything else is a usage error.
+ */
+void
+enum_opt(const char *name, const char *v, int tab, int col)
+{
+	const char *const *values = schemas[tab]->values[col];
+
+	if (!in_values(v, values))
+		die(EXIT_USAGE, "--%s: '%s' is not one of %s", name, v,
+		    values_spelt(values));
+}
+
+/* The same for a comma list of such values (--status held,planned). */
+char **
+enum_opts(const char *name, const char *s, int tab, int col, size_t *n)
+{
+	char **v = split_list(s, n);
+	size_t i;
+
+	if (*n == 0)
+		die(EXIT_USAGE, "--%s: want one or more of %s", name,
+		    values_spelt(schemas[tab]->values[col]));
+	for (i = 0; i < *n; i++)
+		enum_opt(name, v[i], tab, col);
+	return v;
+}
+
 void
 upcase(char *s)
 {

@@ -461,3 +461,43 @@ emitter_for(int fmt)
 			return emitters[i];
 	return NULL;
 }
+
+/* "text, md or json": the formats of fmts (bits 1 << FMT_*), in words. */
+static char *
+format_names(unsigned fmts)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; emitters[i] != NULL; i++)
+		n += (fmts >> emitters[i]->fmt) & 1;
+	buf_adds(&b, "");
+	for (i = 0; emitters[i] != NULL; i++) {
+		if (((fmts >> emitters[i]->fmt) & 1) == 0)
+			continue;
+		if (k > 0)
+			buf_adds(&b, k + 1 == n ? " or " : ", ");
+		buf_adds(&b, emitters[i]->name);
+		k++;
+	}
+	return b.s;
+}
+
+/*
+ * The emitter that -o asks the verb for, of the formats fmts (bits
+ * 1 << FMT_*): plain text, fit for a mail, when -o is not given.
+ */
+const struct emitter *
+report_emitter(const struct common *c, const char *verb, unsigned fmts)
+{
+	const struct emitter *e;
+
+	if (c->out.columns != NULL)
+		die(EXIT_USAGE, "--columns does not apply to %s", verb);
+	if (!c->outset)
+		return emitter_for(FMT_TEXT);
+	if ((e = emitter_for(c->out.fmt)) == NULL ||
+	    ((fmts >> e->fmt) & 1) == 0)
+		die(EXIT_USAGE, "%s: -o %s", verb, format_names(fmts));
+	return e;
+}

@@ -91,3 +91,25 @@ note(const char *fmt, ...)
 	vmessage(NULL, 0, fmt, ap);
 	va_end(ap);
 }
+
+/*
+ * What follows the message about a malformed table, before its exit 3.
+ * The reader that finds a table malformed knows nothing of what it was
+ * read for; the layer that does (the store, while a write is under way)
+ * sets the hook, so that no lower layer calls up to learn it.
+ */
+static void (*table_hook)(const char *);
+
+void
+err_table_hook(void (*hook)(const char *))
+{
+	table_hook = hook;
+}
+
+/* Called with the malformed table's path, just before the exit. */
+void
+table_hint(const char *path)
+{
+	if (table_hook != NULL)
+		table_hook(path);
+}

@@ -22,8 +22,6 @@
 
 #include "sc.h"
 
-#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
-
 /* A report is a page of text: more than this is not one. */
 #define MAXREPORT	(4L << 20)
 
@@ -192,25 +190,25 @@ pattern(int table, size_t i, size_t *n)
 {
 	switch (table) {
 	case P_CHROME:
-		*n = NITEMS(chrome_rows);
+		*n = NELEM(chrome_rows);
 		return chrome_rows[i];
 	case P_LABEL:
-		*n = NITEMS(label_rows);
+		*n = NELEM(label_rows);
 		return label_rows[i].re;
 	case P_NARRATIVE:
-		*n = NITEMS(narrative_rows);
+		*n = NELEM(narrative_rows);
 		return narrative_rows[i];
 	case P_DATE:
-		*n = NITEMS(date_rows);
+		*n = NELEM(date_rows);
 		return date_rows[i].re;
 	case P_PLACE:
-		*n = NITEMS(place_rows);
+		*n = NELEM(place_rows);
 		return place_rows[i].re;
 	case P_SERIES:
-		*n = NITEMS(series_rows);
+		*n = NELEM(series_rows);
 		return series_rows[i].re;
 	default:
-		*n = NITEMS(kind_rows);
+		*n = NELEM(kind_rows);
 		return kind_rows[i].re;
 	}
 }
@@ -317,7 +315,7 @@ uchar_at(const char *s, int dashes)
 
 	if ((unsigned char)*s < 0x80)
 		return NULL;
-	for (i = 0; i < NITEMS(uchars); i++)
+	for (i = 0; i < NELEM(uchars); i++)
 		if ((dashes || !uchars[i].dash) && strncmp(s, uchars[i].seq,
 		    strlen(uchars[i].seq)) == 0)
 			return &uchars[i];
@@ -401,7 +399,7 @@ month_of(const char *s)
 {
 	size_t i, len = strlen(s);
 
-	for (i = 0; i < NITEMS(months); i++)
+	for (i = 0; i < NELEM(months); i++)
 		if (strcasecmp(s, months[i]) == 0 || ((len == 3 || (len == 4 &&
 		    i == 8)) && strncasecmp(s, months[i], len) == 0))
 			return (int)i + 1;
@@ -452,7 +450,7 @@ date_at(const char *s, regmatch_t *m, size_t nm, int *m1, int *m2)
 	const struct date_form *f;
 	size_t i;
 
-	for (i = 0; i < NITEMS(date_rows); i++) {
+	for (i = 0; i < NELEM(date_rows); i++) {
 		f = &date_rows[i];
 		if (!form_match(P_DATE, i, s, m, nm))
 			continue;
@@ -490,7 +488,7 @@ read_dates(struct evreport *er, const char *name, long line, const char *s,
 	regmatch_t m[8];
 	int m1, m2;
 
-	if ((f = date_at(s, m, NITEMS(m), &m1, &m2)) == NULL)
+	if ((f = date_at(s, m, NELEM(m), &m1, &m2)) == NULL)
 		return -1;
 	er->start = iso_date(num(s, m, f->y1), m1, num(s, m, f->d1));
 	er->end = f->d2 + f->m2 + f->y2 == 0 ? xstrdup("") :
@@ -592,7 +590,7 @@ is_narrative(const char *s)
 	if (form_find(P_NARRATIVE, s, m, 1) < 0)
 		return 0;
 	d = dashed(s + m[0].rm_eo);
-	yes = date_at(d, m, NITEMS(m), &m1, &m2) != NULL;
+	yes = date_at(d, m, NELEM(m), &m1, &m2) != NULL;
 	free(d);
 	return yes;
 }
@@ -657,7 +655,7 @@ place_form(struct evreport *er, const char *name, long line, size_t i,
 	regmatch_t m[5];
 	char *country, *region;
 
-	if (!form_match(P_PLACE, i, s, m, NITEMS(m)) ||
+	if (!form_match(P_PLACE, i, s, m, NELEM(m)) ||
 	    (!narrative && s[m[0].rm_eo] != '\0'))
 		return 0;
 	country = group(s, m, f->country);
@@ -690,7 +688,7 @@ read_place(struct evreport *er, const char *name, long line, const char *s,
 		s += 3;
 	else if (narrative)
 		s = "";
-	for (i = 0; *s != '\0' && i < NITEMS(place_rows); i++)
+	for (i = 0; *s != '\0' && i < NELEM(place_rows); i++)
 		if (place_form(er, name, line, i, s, narrative))
 			return;
 	if (*s != '\0')
@@ -818,7 +816,7 @@ find_word(const struct evreport *er, int table, int where)
 	pattern(table, 0, &n);
 	for (i = 0; w == NULL && i < n; i++)
 		if (f[i].where == where && form_match(table, i, s, m,
-		    NITEMS(m)))
+		    NELEM(m)))
 			w = group(s, m, f[i].group);
 	free(s);
 	return w;
@@ -941,7 +939,7 @@ punct_at(const char *s)
 {
 	size_t i, k;
 
-	for (i = 2; i < NITEMS(puncts); i++)
+	for (i = 2; i < NELEM(puncts); i++)
 		if (strncmp(s, puncts[i], k = strlen(puncts[i])) == 0)
 			return k;
 	return 0;
@@ -953,7 +951,7 @@ trim_word(char *word)
 {
 	size_t i, len = strlen(word), k;
 
-	for (i = 0; i < NITEMS(puncts); i++) {
+	for (i = 0; i < NELEM(puncts); i++) {
 		k = strlen(puncts[i]);
 		if (len > k && strcasecmp(word + len - k, puncts[i]) == 0) {
 			word[len -= k] = '\0';

@@ -275,7 +275,7 @@ translit_find(int32_t cp)
 {
 	const struct translit *t;
 
-	t = bsearch(&cp, translit, sizeof(translit) / sizeof(translit[0]),
+	t = bsearch(&cp, translit, NELEM(translit),
 	    sizeof(translit[0]), translit_cmp);
 	return t != NULL ? t->ascii : NULL;
 }

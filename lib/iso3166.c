@@ -12,8 +12,6 @@
 
 #include "sc.h"
 
-#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
-
 /* Sorted as strcmp() sorts, for bsearch(). */
 static const char *const countries[] = {
 	"AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT",
@@ -2401,7 +2399,7 @@ code_index(const char *code, const char *const *table, size_t n)
 int
 iso_country_ok(const char *cc)
 {
-	return code_index(cc, countries, NITEMS(countries)) >= 0;
+	return code_index(cc, countries, NELEM(countries)) >= 0;
 }
 
 /* The region must exist and belong to the country: US-OH is in US only. */
@@ -2413,14 +2411,14 @@ iso_region_ok(const char *cc, const char *region)
 	n = strlen(cc);
 	if (strncmp(region, cc, n) != 0 || region[n] != '-')
 		return 0;
-	return code_index(region, regions, NITEMS(regions)) >= 0;
+	return code_index(region, regions, NELEM(regions)) >= 0;
 }
 
 /* The English name of a country ("France" for FR), or NULL. */
 const char *
 iso_country_name(const char *cc)
 {
-	long i = code_index(cc, countries, NITEMS(countries));
+	long i = code_index(cc, countries, NELEM(countries));
 
 	return i >= 0 ? country_names[i] : NULL;
 }
@@ -2429,7 +2427,7 @@ iso_country_name(const char *cc)
 const char *
 iso_region_name(const char *code)
 {
-	long i = code_index(code, regions, NITEMS(regions));
+	long i = code_index(code, regions, NELEM(regions));
 
 	return i >= 0 ? region_names[i] : NULL;
 }
@@ -2484,11 +2482,11 @@ iso_country_code(const char *name)
 	long i;
 	size_t j;
 
-	if ((i = code_index(name, countries, NITEMS(countries))) >= 0)
+	if ((i = code_index(name, countries, NELEM(countries))) >= 0)
 		return countries[i];
 	if (byname == NULL) {
 		byname = hmap_new();
-		for (j = 0; j < NITEMS(aliases); j++)
+		for (j = 0; j < NELEM(aliases); j++)
 			name_put(byname, name_key("", aliases[j].name),
 			    aliases[j].code);
 	}
@@ -2510,13 +2508,13 @@ iso_region_code(const char *cc, const char *name)
 
 	code = xasprintf("%s-%s", cc, name);
 	i = code_index(iso_region_ok(cc, name) ? name : code, regions,
-	    NITEMS(regions));
+	    NELEM(regions));
 	free(code);
 	if (i >= 0 && iso_region_ok(cc, regions[i]))
 		return regions[i];
 	if (byname == NULL) {
 		byname = hmap_new();
-		for (j = 0; j < NITEMS(regions); j++) {
+		for (j = 0; j < NELEM(regions); j++) {
 			prefix = xasprintf("%.*s\t", (int)strcspn(regions[j],
 			    "-"), regions[j]);
 			name_put(byname, name_key(prefix, region_names[j]),

@@ -3,7 +3,8 @@
  * heading lines, its facts and its sections) and gives each section a
  * function that makes its items one at a time, as they are written, so
  * that memory does not grow with them.  report_emit() then has one of
- * emit.c's emitters write the document in a format.  The command keeps
+ * emit.c's emitters (report_emitter() picks it) write the document in a
+ * format.  The command keeps
  * its rules (what goes in which section, in what order); how a section,
  * an item or a value looks is the emitter's.
  */
@@ -127,46 +128,6 @@ report_section(struct report *rp, const char *title, const char *key,
 	s->flags = flags;
 	s->item = item;
 	s->arg = arg;
-}
-
-/* "text, md or json": the formats of fmts (bits 1 << FMT_*), in words. */
-static char *
-format_names(unsigned fmts)
-{
-	struct buf b = { NULL, 0, 0 };
-	size_t i, n = 0, k = 0;
-
-	for (i = 0; emitters[i] != NULL; i++)
-		n += (fmts >> emitters[i]->fmt) & 1;
-	buf_adds(&b, "");
-	for (i = 0; emitters[i] != NULL; i++) {
-		if (((fmts >> emitters[i]->fmt) & 1) == 0)
-			continue;
-		if (k > 0)
-			buf_adds(&b, k + 1 == n ? " or " : ", ");
-		buf_adds(&b, emitters[i]->name);
-		k++;
-	}
-	return b.s;
-}
-
-/*
- * The emitter that -o asks the verb for, of the formats fmts (bits
- * 1 << FMT_*): plain text, fit for a mail, when -o is not given.
- */
-const struct emitter *
-report_emitter(const struct common *c, const char *verb, unsigned fmts)
-{
-	const struct emitter *e;
-
-	if (c->out.columns != NULL)
-		die(EXIT_USAGE, "--columns does not apply to %s", verb);
-	if (!c->outset)
-		return emitter_for(FMT_TEXT);
-	if ((e = emitter_for(c->out.fmt)) == NULL ||
-	    ((fmts >> e->fmt) & 1) == 0)
-		die(EXIT_USAGE, "%s: -o %s", verb, format_names(fmts));
-	return e;
 }
 
 /* A row left out, as skip.c named it: "followups.csv:3: due: ...". */

@@ -1,6 +1,8 @@
 /*
  * sc.h: the prototypes of the sc library, shared by sc-cities, sc-events
- * and sc-followups.  One concern per .c file; this is the only header.
+ * and sc-followups.  One concern per .c file; this is the only header
+ * that the tools and tests include (the readers' files share rd.h and
+ * scan.h among themselves).
  */
 #ifndef SC_H
 #define SC_H
@@ -31,6 +33,8 @@ void	 die_at(int, const char *, long, const char *, ...)
 void	 warn_at(const char *, long, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 note(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	 err_table_hook(void (*)(const char *));
+void	 table_hint(const char *);
 
 /* mem.c: allocation that dies on failure, and a growable byte buffer. */
 void	*xmalloc(size_t);
@@ -41,6 +45,7 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+void	 free_list(char **, size_t);
 
 struct buf {
 	char	*s;
@@ -124,7 +129,7 @@ void	 geo_match_free(struct geo_match *);
 void	 geo_close(struct geo *);
 int	 geo_coord(const char *, int, double *);
 
-/* svg.c: pictures of the record, standalone SVG; worldmap.c: the land. */
+/* svg.c: pictures of the record, standalone SVG. */
 struct svg_city {
 	const char *name;
 	const char *status;	/* colours the dot */
@@ -140,6 +145,8 @@ struct svg_event {
 };
 void	 svg_timeline(FILE *, const char *, const struct svg_event *, size_t,
 	    long);
+
+/* worldmap.c: the land, as rings of points, for svg_map(). */
 extern const short worldmap_points[];
 extern const unsigned short worldmap_rings[];
 extern const size_t worldmap_nrings;
@@ -163,9 +170,8 @@ void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
 size_t	 hmap_probes(const struct hmap *);
 uint64_t siphash13(const uint64_t [2], const void *, size_t);
-void	 free_list(char **, size_t);
 
-/* csv.c: the readers (CSV through libcsv, TSV by hand). */
+/* rd.c, csv.c, tsv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
 	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD,
 	FMT_HTML
@@ -219,8 +225,9 @@ struct row;
 void	 out_rows(const struct outopt *, const struct table *, struct row **,
 	    size_t);
 
-/* table.c: the five tables, their columns and rows in memory. */
+/* table.c: the five tables, what their columns hold, and rows in memory. */
 enum { MAXSCHEMA = 10 };
+enum { T_CITIES, T_EVENTS, T_ATTENDANCE, T_PARTNERS, T_FOLLOWUPS };
 struct schema {
 	const char *name;	/* "cities" */
 	const char *file;	/* "cities.csv" */
@@ -230,9 +237,25 @@ struct schema {
 	unsigned key;		/* bit i: column i is part of the key, which
 				 * names a row: no two rows share it; its
 				 * columns are required */
+	int	 tab;		/* its place in schemas[]: T_CITIES, ... */
+	const char *tool;	/* the tool that writes it and checks it */
+	unsigned folded;	/* bit i: the key compares column i folded */
+	unsigned dates;		/* bit i: column i holds a date, YYYY-MM-DD */
+	unsigned reduced;	/* bit i: or a reduced one, YYYY-MM or YYYY */
+	unsigned lines;		/* bit i: column i is a line of free text */
+	unsigned texts;		/* bit i: column i is lines of free text */
+	const char *const *values[MAXSCHEMA];	/* column i's allowed values,
+				 * NULL-terminated; NULL: any */
+	const struct schema *refs[MAXSCHEMA];	/* column i names a row of
+				 * that table, by its key; NULL: none */
 };
 extern const struct schema schema_cities, schema_events, schema_attendance,
     schema_partners, schema_followups;
+extern const struct schema *const schemas[5];
+const struct schema *schema_named(const char *);
+const char *const *schema_values(const char *, const char *);
+int	 in_values(const char *, const char *const *);
+char	*values_spelt(const char *const *);
 enum { C_ID, C_NAME, C_COUNTRY, C_REGION, C_STATUS, C_JOINED, C_VIA, C_NOTES };
 enum { E_ID, E_NAME, E_SERIES, E_KIND, E_START, E_END, E_CITY, E_STATUS,
     E_URL, E_NOTES };
@@ -247,6 +270,7 @@ struct row {
 	long	 line;		/* 0 for a row not read from a file */
 	const char *src;	/* where line is, when not the table's file */
 	int	 changed;
+	int	 gone;		/* being removed, by table_remove_rows() */
 };
 struct table {
 	const struct schema *sc;
@@ -275,7 +299,7 @@ void	 set_fields(struct table *, struct row *, char **, size_t);
 struct row *table_append(struct table *, char *const *, long);
 void	 row_prefetch(const struct row *);
 struct row *table_newrow(struct table *);
-void	 table_remove(struct table *, size_t);
+void	 table_remove_rows(struct table *, struct row *const *, size_t);
 void	 table_free(struct table *);
 int	 scan_open(struct scan *, const struct schema *, struct reader *);
 int	 scan_next(struct scan *);
@@ -301,7 +325,8 @@ struct table *store_filter(const struct store *, const struct schema *,
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
 char	*follow_links(const char *);
-void	 table_hint(const char *);
+
+/* seeds.c, made by tools/embed-seeds.sh: the seed tables, built in. */
 extern const char *const seed_names[];
 extern const char *const seed_data[];
 extern const size_t seed_sizes[];
@@ -310,14 +335,19 @@ extern const char seed_srcdir[];
 /* start.c: how to start a data directory from the seeds on disk. */
 const char *seeds_hint(void);
 
-/* check.c: the values and references of every table. */
+/* check.c: the rows of every table, found by id, name or reference, and
+ * checked against the schema. */
 struct db {
 	struct store *st;
 	struct table *t[5];	/* cities, events, attendance, partners, followups */
 	struct hmap *ids[5];	/* id -> row, for the tables with ids */
+	struct hmap *named[5];	/* id -> the first row of another table
+				 * that names it */
 };
-enum { T_CITIES, T_EVENTS, T_ATTENDANCE, T_PARTNERS, T_FOLLOWUPS };
-extern const struct schema *const schemas[5];
+struct referrer {
+	const struct table *t;
+	const struct row *r;
+};
 void	 db_init(struct db *, struct store *);
 struct table *db_table(struct db *, int);
 struct hmap *db_ids(struct db *, int);
@@ -325,25 +355,30 @@ struct row *db_lookup(struct db *, int, const char *);
 struct row *db_find(struct db *, int, const char *);
 struct row **db_find_all(struct db *, int, char *const *, size_t);
 void	 db_added(struct db *, int, struct row *);
+const struct referrer *db_referrer(struct db *, int, const char *);
+int	 db_taken(struct db *, int, const char *);
 const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
 int	 check_row(struct db *, int, const struct row *);
 int	 check_table(struct db *, int);
-struct common;
 void	 validate_rows(struct db *, int, struct row **, size_t);
-void	 set_rows(struct db *, int, const struct common *, int, char **,
-	    void (*)(struct table *, struct row *));
-void	 add_rows(struct db *, int, const struct common *, struct row **,
-	    size_t);
+int	 value_readable(int, int, const char *, char *, size_t);
+int	 followed_up(const char *);
+
+/* verbs.c: the steps that the verbs of the three tools share. */
+struct common;
 struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 struct row **resolve_locked(struct db *, int, const struct common *, int,
 	    char **, size_t *);
+void	 add_rows(struct db *, int, const struct common *, struct row **,
+	    size_t);
+void	 set_rows(struct db *, int, const struct common *, int, char **,
+	    void (*)(struct table *, struct row *));
+void	 rm_rows(struct db *, int, const struct common *, int, char **, int);
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);
-int	 value_readable(int, int, const char *, char *, size_t);
-int	 followed_up(const char *);
 
 /* skip.c: rows a read verb cannot interpret, named on stderr and counted. */
 struct skip {
@@ -428,10 +463,10 @@ struct emitter;
 struct rtext *report_line(struct report *);
 void	 report_section(struct report *, const char *, const char *, size_t,
 	    int, void (*)(void *, size_t, int, struct ritem *), void *);
-const struct emitter *report_emitter(const struct common *, const char *,
-	    unsigned);
 void	 report_emit(const struct report *, const struct emitter *, FILE *);
 void	 report_free(struct report *);
+
+/* emit.c: one emitter per format writes a report (text, md, json). */
 struct emit {			/* where an emitter is in the document */
 	FILE	*fp;
 	const struct report *rp;
@@ -453,6 +488,8 @@ struct emitter {
 };
 extern const struct emitter *const emitters[];	/* NULL-terminated */
 const struct emitter *emitter_for(int);
+const struct emitter *report_emitter(const struct common *, const char *,
+	    unsigned);
 
 /* near.c: the name nearest to a mistyped word, for "did you mean". */
 struct near {
@@ -468,7 +505,6 @@ void	 near_offer(struct near *, const char *);
 void	 city_key_add(struct hmap *, struct table *, struct row *);
 struct row *city_key_find(struct hmap *, struct table *, struct row *);
 struct hmap *city_keys(struct table *, size_t);
-int	 city_id_taken(struct db *, const char *);
 char	*city_new_id(struct db *, const char *, const char *, const char *);
 
 /* evreport.c: an event report, as the network publishes them, read. */
@@ -589,6 +625,9 @@ void	 dur_opt(const char *, const char *, struct dur *);
 void	 upcase(char *);
 char	**split_list(const char *, size_t *);
 int	 in_set(char **, size_t, const char *);
+void	 enum_opt(const char *, const char *, int, int);
+char	**enum_opts(const char *, const char *, int, int, size_t *);
+void	 help_options(const char *);
 struct reader *input_reader(const struct common *, struct store *,
 	    const struct schema *);
 struct scan;
@@ -606,8 +645,6 @@ struct tidyopt {
 };
 int	 tidy_tables(struct store *, const struct schema *const *, size_t,
 	    const struct tidyopt *);
-const char *spreadsheet_hint(const char *);
-const char *spreadsheet_header_hint(char *const *, size_t);
 
 /* decode.c: a spreadsheet's bytes made UTF-8. */
 struct decoded {
@@ -621,7 +658,7 @@ void	 decode_text(const char *, const char *, size_t, int,
 	    struct decoded *);
 char	*cp1252_lossy(const char *);
 
-/* sheetdate.c: the dates a spreadsheet writes. */
+/* sheetdate.c: the dates a spreadsheet writes, and a spreadsheet's marks. */
 enum { SD_ISO, SD_FIXED, SD_EITHER, SD_UNKNOWN };
 struct sheetdate {
 	int	 kind;
@@ -632,6 +669,8 @@ struct sheetdate {
 int	 sheetdate_read(const char *, struct sheetdate *);
 int	 sheetdate_as(const struct sheetdate *, int, char[11]);
 int	 order_parse(const char *);
+const char *spreadsheet_hint(const char *);
+const char *spreadsheet_header_hint(char *const *, size_t);
 
 /* grid.c: a table as a spreadsheet left it: a header and rows of text. */
 struct grow {

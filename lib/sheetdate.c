@@ -5,7 +5,9 @@
  * 15.05.2024, 2024-May-15, sometimes with a time of 00:00; and the month
  * 2024-09 as 2024/9 or as its first day.  A year first, a month's name,
  * or dots (always day first) say which number is which; in 05/06/2024 only
- * the order of the file's dates does, which the caller decides.
+ * the order of the file's dates does, which the caller decides.  Here
+ * too the marks of a file a spreadsheet saved, which check and the
+ * reader of a table name in their messages.
  */
 #include <strings.h>
 #include <stdio.h>
@@ -215,4 +217,31 @@ order_parse(const char *s)
 	if (strcmp(s, "ymd") == 0)
 		return ORDER_YMD;
 	return -1;
+}
+
+/*
+ * For check's messages: a date that tidy would read, written with '/',
+ * '.', a space or a month's name, is the mark of a spreadsheet (2024-5-1
+ * is more likely a slip of the hand).
+ */
+const char *
+spreadsheet_hint(const char *v)
+{
+	struct sheetdate sd;
+	int kind = sheetdate_read(v, &sd);
+
+	return (kind == SD_FIXED || kind == SD_EITHER) &&
+	    v[strspn(v, "0123456789-")] != '\0' ?
+	    " (saved by a spreadsheet? run sc-cities tidy)" : "";
+}
+
+/*
+ * For a header that does not make a table: one column whose name holds
+ * ';' or a tab is the header of a file a spreadsheet saved.
+ */
+const char *
+spreadsheet_header_hint(char *const *names, size_t n)
+{
+	return n == 1 && strpbrk(names[0], ";\t") != NULL ?
+	    " (saved by a spreadsheet? run sc-cities tidy)" : "";
 }

@@ -39,16 +39,6 @@ skip_row(const char *file, long line, const char *col, const char *msg)
 	kept[nkept++].msg = xstrdup(msg);
 }
 
-static int
-tab_of(const struct schema *sc)
-{
-	int tab;
-
-	for (tab = 0; tab < 5 && schemas[tab] != sc; tab++)
-		continue;
-	return tab;
-}
-
 /*
  * Whether the scan's current row has a value in col that a read verb can
  * interpret; if not, the row is named and counted.
@@ -58,7 +48,7 @@ scan_readable(const struct scan *s, int col)
 {
 	char msg[512];
 
-	if (value_readable(tab_of(s->t->sc), col, sget(s, col), msg,
+	if (value_readable(s->t->sc->tab, col, sget(s, col), msg,
 	    sizeof(msg)))
 		return 1;
 	skip_row(s->t->label, s->rec.line, s->t->sc->cols[col], msg);
@@ -71,7 +61,7 @@ row_readable(const struct table *t, const struct row *r, int col)
 {
 	char msg[512];
 
-	if (value_readable(tab_of(t->sc), col, rget(t, r, col), msg,
+	if (value_readable(t->sc->tab, col, rget(t, r, col), msg,
 	    sizeof(msg)))
 		return 1;
 	skip_row(row_label(t, r), r->line, t->sc->cols[col], msg);

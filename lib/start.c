@@ -28,7 +28,7 @@ seeds_hint(void)
 	char path[4096];
 	size_t i;
 
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+	for (i = 0; i < NELEM(dirs); i++) {
 		if (*dirs[i] == '\0' || (size_t)snprintf(path, sizeof(path),
 		    "%s/cities.csv", dirs[i]) >= sizeof(path) ||
 		    access(path, R_OK) == -1)

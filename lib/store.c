@@ -179,34 +179,22 @@ sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* Whether a write is under way: the lock is taken only to write. */
-static int writing;
-
 /*
  * After a malformed table, during a write: the user learns that nothing
  * was written, and which tool's check lists the table's problems.
+ * store_lock() sets it with err.c: the lock is taken only to write.
  */
-void
-table_hint(const char *path)
+static void
+write_hint(const char *path)
 {
 	const char *base = strrchr(path, '/');
-	const char *tool;
+	size_t i;
 
 	base = base != NULL ? base + 1 : path;
-	if (!writing)
-		return;
-	if (strcmp(base, "cities.csv") == 0)
-		tool = "sc-cities";
-	else if (strcmp(base, "followups.csv") == 0)
-		tool = "sc-followups";
-	else if (strcmp(base, "events.csv") == 0 ||
-	    strcmp(base, "attendance.csv") == 0 ||
-	    strcmp(base, "partners.csv") == 0)
-		tool = "sc-events";
-	else
-		return;
-	note("nothing written; '%s check' lists the problems of %s", tool,
-	    base);
+	for (i = 0; i < NELEM(schemas); i++)
+		if (strcmp(base, schemas[i]->file) == 0)
+			note("nothing written; '%s check' lists the problems "
+			    "of %s", schemas[i]->tool, base);
 }
 
 /*
@@ -244,7 +232,7 @@ is_temp(const char *name, const char *file)
 
 	if (file != NULL)
 		return is_temp_of(name, file);
-	for (i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++)
+	for (i = 0; i < NELEM(schemas); i++)
 		if (is_temp_of(name, schemas[i]->file))
 			return 1;
 	return 0;
@@ -290,7 +278,7 @@ store_lock(struct store *st)
 		    "data directory with -D DIR or SC_DATA=DIR%s", seeds_hint());
 	if (st->lockfd >= 0)
 		return;
-	writing = 1;
+	err_table_hook(write_hint);
 	if ((st->lockfd = open(st->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC))
 	    == -1)
 		die(EXIT_SYS, "%s: %s", st->dir, strerror(errno));

@@ -26,7 +26,7 @@ static const char *const palette[] = {
 	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
 	"#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"
 };
-#define NPALETTE	(sizeof(palette) / sizeof(palette[0]))
+#define NPALETTE	NELEM(palette)
 
 /*
  * What a code point shows as: itself (NULL), or a visible stand-in for
@@ -379,8 +379,8 @@ static const char *const status_colours[] = {
 static const char *const odd_colours[] = {
 	"#e15759", "#b07aa1", "#9c755f", "#76b7b2", "#edc948", "#ff9da7"
 };
-#define NODD	(sizeof(odd_colours) / sizeof(odd_colours[0]))
-#define NSTATUS	(sizeof(statuses) / sizeof(statuses[0]))
+#define NODD	NELEM(odd_colours)
+#define NSTATUS	NELEM(statuses)
 
 /* A status and how many cities drawn have it. */
 struct key {

@@ -1,5 +1,7 @@
 /*
- * table.c: the five tables, their columns, and rows in memory.  A table's
+ * table.c: the five tables, what their columns hold, and rows in memory.
+ * The schema says each table's columns, key and references and each
+ * column's allowed values, once, for every verb and check.  A table's
  * columns are those of its file header, in the file's order, so that
  * columns a user added stay in their place; columns of the schema that the
  * file lacks are appended.
@@ -10,9 +12,9 @@
 
 #include "sc.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define REQ(i)		(1u << (i))
 #define KEY(i)		(1u << (i))
+#define COL(i)		(1u << (i))
 
 static const char *const cities_cols[] = {
 	"id", "name", "country", "region", "status", "joined", "via", "notes"
@@ -32,35 +34,136 @@ static const char *const followups_cols[] = {
 	"closed", "notes"
 };
 
+static const char *const city_status[] = {
+	"prospect", "introduced", "member", "former", NULL
+};
+static const char *const event_status[] = {
+	"planned", "held", "cancelled", NULL
+};
+static const char *const roles[] = { "host", "participant", "speaker", NULL };
+static const char *const followup_status[] = {
+	"open", "done", "cancelled", NULL
+};
+
+/*
+ * Free text is a line (a name, a label, a web address) or lines (notes,
+ * a follow-up's action); ids, codes, dates, states and references are
+ * none, having stricter checks of their own.
+ */
 const struct schema schema_cities = {
-	"cities", "cities.csv", cities_cols, NELEM(cities_cols),
-	REQ(C_ID) | REQ(C_NAME) | REQ(C_COUNTRY) | REQ(C_STATUS),
-	KEY(C_ID)
+	.name = "cities", .file = "cities.csv", .cols = cities_cols,
+	.ncols = NELEM(cities_cols),
+	.required = REQ(C_ID) | REQ(C_NAME) | REQ(C_COUNTRY) | REQ(C_STATUS),
+	.key = KEY(C_ID),
+	.tab = T_CITIES, .tool = "sc-cities",
+	.dates = COL(C_JOINED),
+	.lines = COL(C_NAME), .texts = COL(C_NOTES),
+	.values = { [C_STATUS] = city_status },
+	.refs = { [C_VIA] = &schema_events }
 };
 const struct schema schema_events = {
-	"events", "events.csv", events_cols, NELEM(events_cols),
-	REQ(E_ID) | REQ(E_NAME) | REQ(E_START) | REQ(E_STATUS),
-	KEY(E_ID)
+	.name = "events", .file = "events.csv", .cols = events_cols,
+	.ncols = NELEM(events_cols),
+	.required = REQ(E_ID) | REQ(E_NAME) | REQ(E_START) | REQ(E_STATUS),
+	.key = KEY(E_ID),
+	.tab = T_EVENTS, .tool = "sc-events",
+	.dates = COL(E_START) | COL(E_END),
+	.reduced = COL(E_START) | COL(E_END),
+	.lines = COL(E_NAME) | COL(E_SERIES) | COL(E_KIND) | COL(E_URL),
+	.texts = COL(E_NOTES),
+	.values = { [E_STATUS] = event_status },
+	.refs = { [E_CITY] = &schema_cities }
 };
 const struct schema schema_attendance = {
-	"attendance", "attendance.csv", attendance_cols, NELEM(attendance_cols),
-	REQ(A_EVENT) | REQ(A_CITY) | REQ(A_ROLE),
-	KEY(A_EVENT) | KEY(A_CITY)
+	.name = "attendance", .file = "attendance.csv",
+	.cols = attendance_cols, .ncols = NELEM(attendance_cols),
+	.required = REQ(A_EVENT) | REQ(A_CITY) | REQ(A_ROLE),
+	.key = KEY(A_EVENT) | KEY(A_CITY),
+	.tab = T_ATTENDANCE, .tool = "sc-events",
+	.texts = COL(A_NOTES),
+	.values = { [A_ROLE] = roles },
+	.refs = { [A_EVENT] = &schema_events, [A_CITY] = &schema_cities }
 };
 const struct schema schema_partners = {
-	"partners", "partners.csv", partners_cols, NELEM(partners_cols),
-	REQ(P_EVENT) | REQ(P_ORGANISATION),
-	KEY(P_EVENT) | KEY(P_ORGANISATION)
+	.name = "partners", .file = "partners.csv", .cols = partners_cols,
+	.ncols = NELEM(partners_cols),
+	.required = REQ(P_EVENT) | REQ(P_ORGANISATION),
+	.key = KEY(P_EVENT) | KEY(P_ORGANISATION),
+	.tab = T_PARTNERS, .tool = "sc-events",
+	.folded = COL(P_ORGANISATION),
+	.lines = COL(P_ORGANISATION) | COL(P_SECTOR), .texts = COL(P_NOTES),
+	.refs = { [P_EVENT] = &schema_events }
 };
 const struct schema schema_followups = {
-	"followups", "followups.csv", followups_cols, NELEM(followups_cols),
-	REQ(F_ID) | REQ(F_ACTION) | REQ(F_STATUS) | REQ(F_CREATED),
-	KEY(F_ID)
+	.name = "followups", .file = "followups.csv", .cols = followups_cols,
+	.ncols = NELEM(followups_cols),
+	.required = REQ(F_ID) | REQ(F_ACTION) | REQ(F_STATUS) | REQ(F_CREATED),
+	.key = KEY(F_ID),
+	.tab = T_FOLLOWUPS, .tool = "sc-followups",
+	.dates = COL(F_DUE) | COL(F_CREATED) | COL(F_CLOSED),
+	.reduced = COL(F_DUE),
+	.lines = COL(F_OWNER), .texts = COL(F_ACTION) | COL(F_NOTES),
+	.values = { [F_STATUS] = followup_status },
+	.refs = { [F_EVENT] = &schema_events, [F_CITY] = &schema_cities }
 };
 const struct schema *const schemas[5] = {
 	&schema_cities, &schema_events, &schema_attendance, &schema_partners,
 	&schema_followups
 };
+
+/* The schema of the table so named ("cities"), or NULL. */
+const struct schema *
+schema_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(schemas); i++)
+		if (strcmp(schemas[i]->name, name) == 0)
+			return schemas[i];
+	return NULL;
+}
+
+/*
+ * The values a column of a table may hold, by their names ("cities",
+ * "status"), NULL-terminated; NULL for a column of free values or none
+ * of that name.  For completion, which knows the names only.
+ */
+const char *const *
+schema_values(const char *table, const char *col)
+{
+	const struct schema *sc = schema_named(table);
+	size_t i;
+
+	for (i = 0; sc != NULL && i < sc->ncols; i++)
+		if (strcmp(sc->cols[i], col) == 0)
+			return sc->values[i];
+	return NULL;
+}
+
+/* Whether v is one of values (NULL-terminated). */
+int
+in_values(const char *v, const char *const *values)
+{
+	for (; *values != NULL; values++)
+		if (strcmp(v, *values) == 0)
+			return 1;
+	return 0;
+}
+
+/* The values as messages spell them: "open, done, cancelled". */
+char *
+values_spelt(const char *const *values)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	buf_adds(&b, "");
+	for (i = 0; values[i] != NULL; i++) {
+		buf_adds(&b, i ? ", " : "");
+		buf_adds(&b, values[i]);
+	}
+	return b.s;
+}
 
 static char empty[] = "";
 
@@ -331,14 +434,31 @@ free_row(struct table *t, struct row *r)
 	free(r);
 }
 
-/* Removing keeps the order of the rows that stay. */
+/*
+ * Removes the n rows (of the table; one may be given twice) in one pass
+ * that keeps the order of the rows that stay.  The pass starts at the
+ * first row to go, found from the end: a row just added, which import
+ * drops, costs only itself.
+ */
 void
-table_remove(struct table *t, size_t i)
+table_remove_rows(struct table *t, struct row *const *rows, size_t n)
 {
-	free_row(t, t->rows[i]);
-	memmove(&t->rows[i], &t->rows[i + 1],
-	    (t->nrows - i - 1) * sizeof(*t->rows));
-	t->nrows--;
+	size_t i, from, to, marked = 0, found = 0;
+
+	for (i = 0; i < n; i++)
+		if (!rows[i]->gone) {
+			rows[i]->gone = 1;
+			marked++;
+		}
+	for (from = t->nrows; from > 0 && found < marked;)
+		found += t->rows[--from]->gone;
+	for (i = to = from; i < t->nrows; i++) {
+		if (t->rows[i]->gone)
+			free_row(t, t->rows[i]);
+		else
+			t->rows[to++] = t->rows[i];
+	}
+	t->nrows = to;
 }
 
 void

@@ -29,53 +29,18 @@ struct job {
 	int	 rewrite;
 };
 
-/* The columns that hold dates, as sc(7) defines them. */
+/* The columns that hold dates, as the schema says (and sc(7)). */
 static int
 is_date(const struct grid *g, size_t col)
 {
-	static const struct {
-		const struct schema *sc;
-		const char *col;
-	} dates[] = {
-		{ &schema_cities, "joined" }, { &schema_events, "start" },
-		{ &schema_events, "end" }, { &schema_followups, "due" },
-		{ &schema_followups, "created" },
-		{ &schema_followups, "closed" }
-	};
+	const struct schema *sc = g->sc;
 	size_t i;
 
-	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++)
-		if (g->sc == dates[i].sc && strcmp(g->cols[col],
-		    dates[i].col) == 0)
+	for (i = 0; i < sc->ncols; i++)
+		if ((sc->dates & (1u << i)) && strcmp(g->cols[col],
+		    sc->cols[i]) == 0)
 			return 1;
 	return 0;
-}
-
-/*
- * For check's messages: a date that tidy would read, written with '/',
- * '.', a space or a month's name, is the mark of a spreadsheet (2024-5-1
- * is more likely a slip of the hand).
- */
-const char *
-spreadsheet_hint(const char *v)
-{
-	struct sheetdate sd;
-	int kind = sheetdate_read(v, &sd);
-
-	return (kind == SD_FIXED || kind == SD_EITHER) &&
-	    v[strspn(v, "0123456789-")] != '\0' ?
-	    " (saved by a spreadsheet? run sc-cities tidy)" : "";
-}
-
-/*
- * For a header that does not make a table: one column whose name holds
- * ';' or a tab is the header of a file a spreadsheet saved.
- */
-const char *
-spreadsheet_header_hint(char *const *names, size_t n)
-{
-	return n == 1 && strpbrk(names[0], ";\t") != NULL ?
-	    " (saved by a spreadsheet? run sc-cities tidy)" : "";
 }
 
 static char *

@@ -29,7 +29,7 @@ main(int argc, char **argv)
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
 	};
 	struct sock_fprog prog = {
-		sizeof(filter) / sizeof(filter[0]), filter
+		NELEM(filter), filter
 	};
 
 	progname = "norandom";

@@ -714,7 +714,7 @@ test_iso_names(void)
 	size_t i;
 	char what[80];
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (i = 0; i < NELEM(names); i++) {
 		snprintf(what, sizeof(what), "iso_country_code '%s'",
 		    names[i][0]);
 		check_str(what, or_null(iso_country_code(names[i][0])),
@@ -816,7 +816,7 @@ test_siphash(void)
 
 	for (i = 0; i < sizeof(msg); i++)
 		msg[i] = (unsigned char)i;
-	for (i = 0; i < sizeof(kat) / sizeof(kat[0]); i++) {
+	for (i = 0; i < NELEM(kat); i++) {
 		what = xasprintf("siphash13 of %zu bytes", kat[i].len);
 		check_long(what, siphash13(key, msg, kat[i].len) == kat[i].want,
 		    1);
@@ -1028,12 +1028,12 @@ test_geo_coord(void)
 	size_t i;
 	char *what;
 
-	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+	for (i = 0; i < NELEM(good); i++) {
 		what = xasprintf("geo_coord accepts longitude '%s'", good[i]);
 		check_long(what, geo_coord(good[i], 0, &d), 0);
 		free(what);
 	}
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < NELEM(bad); i++) {
 		what = xasprintf("geo_coord rejects longitude '%s'", bad[i]);
 		check_long(what, geo_coord(bad[i], 0, &d), -1);
 		free(what);
@@ -1068,6 +1068,144 @@ test_geo(void)
 	test_geo_regions(path);
 	geo_close(g);
 	free(path);
+}
+
+/*
+ * The schema's facts agree with each other: a reference names a table
+ * whose key is one column, its first; a key is required; a reduced date
+ * is a date; a column of allowed values has some; completion finds them.
+ */
+static void
+test_schema(void)
+{
+	const struct schema *sc;
+	const char *const *v;
+	size_t i, col, refs = 0, bad = 0;
+	char *spelt;
+
+	for (i = 0; i < NELEM(schemas); i++) {
+		sc = schemas[i];
+		bad += sc->tab != (int)i || (sc->key & ~sc->required) != 0 ||
+		    (sc->reduced & ~sc->dates) != 0 || sc->ncols > MAXSCHEMA;
+		for (col = 0; col < sc->ncols; col++) {
+			if (sc->refs[col] != NULL) {
+				refs++;
+				bad += sc->refs[col]->key != 1u;
+			}
+			bad += sc->values[col] != NULL &&
+			    sc->values[col][0] == NULL;
+		}
+	}
+	check_long("schema: facts agree", (long)bad, 0);
+	check_long("schema: the seven references", (long)refs, 7);
+	check_long("schema: events.city names cities",
+	    schema_events.refs[E_CITY] == &schema_cities, 1);
+	check_long("schema: cities.via names events",
+	    schema_cities.refs[C_VIA] == &schema_events, 1);
+	v = schema_values("attendance", "role");
+	spelt = v != NULL ? values_spelt(v) : xstrdup("NULL");
+	check_own("schema_values attendance role", spelt,
+	    "host, participant, speaker");
+	v = schema_values("cities", "status");
+	check_own("schema_values cities status", v != NULL ?
+	    values_spelt(v) : xstrdup("NULL"),
+	    "prospect, introduced, member, former");
+	check_long("schema_values: a free column",
+	    schema_values("cities", "name") == NULL, 1);
+	check_long("schema_values: no such column",
+	    schema_values("events", "colour") == NULL, 1);
+	check_long("schema_values: no such table",
+	    schema_values("meetings", "status") == NULL, 1);
+	check_long("schema_named followups", schema_named("followups") ==
+	    &schema_followups, 1);
+}
+
+static char *
+ids_of(const struct table *t)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	buf_adds(&b, "");
+	for (i = 0; i < t->nrows; i++) {
+		buf_adds(&b, i ? " " : "");
+		buf_adds(&b, rget(t, t->rows[i], 0));
+	}
+	return b.s;
+}
+
+/* Rows go in one pass, the others keep their order, twice named or not. */
+static void
+test_remove_rows(void)
+{
+	struct table *t = table_new(&schema_cities, "cities.csv");
+	struct row *r[6], *two[2];
+	char id[2] = "a";
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		r[i] = table_newrow(t);
+		id[0] = (char)('a' + i);
+		rset(t, r[i], C_ID, id);
+	}
+	table_remove_rows(t, r + 5, 1);
+	check_own("remove_rows: the last", ids_of(t), "a b c d e");
+	two[0] = r[3];
+	two[1] = r[1];
+	table_remove_rows(t, two, 2);
+	check_own("remove_rows: two, out of order", ids_of(t), "a c e");
+	two[0] = two[1] = r[0];
+	table_remove_rows(t, two, 2);
+	check_own("remove_rows: one named twice", ids_of(t), "c e");
+	table_remove_rows(t, two, 0);
+	check_own("remove_rows: none", ids_of(t), "c e");
+	two[0] = r[4];
+	two[1] = r[2];
+	table_remove_rows(t, two, 2);
+	check_own("remove_rows: all", ids_of(t), "");
+	table_free(t);
+}
+
+/*
+ * Which row of which table names an id, in the seeds.  The tables stay
+ * loaded until the exit, as in a command: reachable, not leaked.
+ */
+static void
+test_referrer(void)
+{
+	static struct store st;
+	static struct db db;
+	const struct referrer *ref;
+
+	store_init(&st, NULL, 0);
+	db_init(&db, &st);
+	ref = db_referrer(&db, T_EVENTS, "2024-05-strasbourg");
+	check_str("referrer of an event: attendance first",
+	    ref != NULL ? ref->t->sc->name : "none", "attendance");
+	check_long("referrer of an event: its first row",
+	    ref != NULL ? ref->r->line : 0, 2);
+	ref = db_referrer(&db, T_CITIES, "fr-strasbourg");
+	check_str("referrer of a city: events first",
+	    ref != NULL ? ref->t->sc->name : "none", "events");
+	ref = db_referrer(&db, T_CITIES, "us-columbus-oh");
+	check_str("referrer of a city only an event names",
+	    ref != NULL ? ref->t->sc->name : "none", "events");
+	check_long("referrer: none for a city nothing names",
+	    db_referrer(&db, T_CITIES, "no-such-city") == NULL, 1);
+	check_long("taken: a city's id", db_taken(&db, T_CITIES,
+	    "fr-dijon"), 1);
+	check_long("taken: not an unknown id", db_taken(&db, T_CITIES,
+	    "fr-nowhere"), 0);
+	check_long("value_readable: a role", value_readable(T_ATTENDANCE,
+	    A_ROLE, "speaker", NULL, 0), 1);
+	check_long("value_readable: not a role", value_readable(T_ATTENDANCE,
+	    A_ROLE, "chair", NULL, 0), 0);
+	check_long("value_readable: a reduced due date",
+	    value_readable(T_FOLLOWUPS, F_DUE, "2024-06", NULL, 0), 1);
+	check_long("value_readable: an empty required status",
+	    value_readable(T_EVENTS, E_STATUS, "", NULL, 0), 0);
+	check_long("value_readable: free text is not interpreted",
+	    value_readable(T_CITIES, C_NOTES, "\x01", NULL, 0), 1);
 }
 
 /*
@@ -1388,6 +1526,9 @@ main(void)
 	test_siphash();
 	test_hmap_flood();
 	test_geo();
+	test_schema();
+	test_remove_rows();
+	test_referrer();
 	test_report();
 	test_cli_tables();
 	printf("# %d tests, %s\n", count, failed ? "some failed" : "all passed");

@@ -101,3 +101,16 @@ note(const char *fmt, ...)
 	format(NULL, 0, fmt, ap);
 	va_end(ap);
 }
+
+/* Nothing is written here, so no hint follows a malformed table. */
+void
+err_table_hook(void (*hook)(const char *))
+{
+	(void)hook;
+}
+
+void
+table_hint(const char *path)
+{
+	(void)path;
+}

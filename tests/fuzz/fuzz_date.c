@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	today = todays[data[0] % (sizeof(todays) / sizeof(todays[0]))];
+	today = todays[data[0] % NELEM(todays)];
 	s = strndup((const char *)data + 1, size - 1);
 	if (date_parse(s, &d) == 0)
 		check_date(s, &d);

@@ -21,7 +21,7 @@ check_report(const struct evreport *er)
 		"Strasbourg", "Cape Town", "Kordelio-Evosmos", "Columbus", "x",
 		"", "Dijon Dijon Dijon Dijon Dijon Dijon Dijon Dijon Dijon"
 	};
-	long line[sizeof(names) / sizeof(names[0])];
+	long line[NELEM(names)];
 	struct date s, e;
 	size_t i;
 
@@ -35,8 +35,8 @@ check_report(const struct evreport *er)
 	CHECK(*er->country == '\0' || iso_country_ok(er->country));
 	CHECK(*er->region == '\0' || iso_region_ok(er->country, er->region));
 	CHECK(er->series != NULL && er->kind != NULL && er->notes != NULL);
-	evreport_mentions(er, names, sizeof(names) / sizeof(names[0]), line);
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	evreport_mentions(er, names, NELEM(names), line);
+	for (i = 0; i < NELEM(names); i++)
 		CHECK(line[i] >= 0 && line[i] <= (long)er->nlines);
 }
 
