@@ -13,7 +13,7 @@
 #include "sc.h"
 
 static const char *const formats[] = {
-	"csv", "tsv", "json", "table", "text", "md", "svg", NULL
+	"csv", "tsv", "json", "table", "text", "md", "svg", "html", NULL
 };
 static const char *const input_formats[] = { "csv", "tsv", NULL };
 

@@ -277,10 +277,12 @@ out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 	struct out *o;
 	size_t i;
 
-	if (opt->fmt == FMT_TEXT || opt->fmt == FMT_MD || opt->fmt == FMT_SVG)
+	if (opt->fmt == FMT_TEXT || opt->fmt == FMT_MD || opt->fmt == FMT_SVG ||
+	    opt->fmt == FMT_HTML)
 		die(EXIT_USAGE, "--output: %s is not a format for this verb "
 		    "(csv, tsv, json, table)", opt->fmt == FMT_TEXT ? "text" :
-		    opt->fmt == FMT_MD ? "md" : "svg");
+		    opt->fmt == FMT_MD ? "md" : opt->fmt == FMT_SVG ? "svg" :
+		    "html");
 	o = xcalloc(1, sizeof(*o));
 	o->o = *opt;
 	if (o->o.fmt == FMT_GUESS)
