@@ -12,13 +12,13 @@
 
 enum {
 	LIST, SHOW, ADD, SET, RM, ATTEND, CITIES, PARTNER, PARTNERS, CHECK,
-	IMPORT_REPORT, COMPLETION, NVERBS
+	IMPORT_REPORT, COMPLETION, REPORT, NVERBS
 };
 
 static int cmd_list(void), cmd_show(void), cmd_add(void), cmd_set(void),
     cmd_rm(void), cmd_attend(void), cmd_cities(void), cmd_partner(void),
     cmd_partners(void), cmd_check(void), cmd_import_report(void),
-    cmd_completion(void);
+    cmd_completion(void), cmd_report(void);
 
 static const struct verbdef verbs[NVERBS] = {
 	[LIST] = { "list", cmd_list, 0, 0, "", 0,
@@ -44,7 +44,9 @@ static const struct verbdef verbs[NVERBS] = {
 	[IMPORT_REPORT] = { "import-report", cmd_import_report, 1, 1, "FILE|-",
 	    1, "record the event of a published report" },
 	[COMPLETION] = { "completion", cmd_completion, 1, 1, "bash|zsh|fish",
-	    0, "print the shell's completion script" }
+	    0, "print the shell's completion script" },
+	[REPORT] = { "report", cmd_report, 1, 1, "EVENT", 0,
+	    "draft the event's report: text, md, html or json" }
 };
 
 static int dur_word(const struct optdef *, const char *);
@@ -136,14 +138,15 @@ usage(void)
 	    "       sc-events partners [event]\n"
 	    "       sc-events check\n"
 	    "       sc-events import-report [-n] [--force] file|-\n"
+	    "       sc-events report event [-o text|md|html|json]\n"
 	    "Try 'sc-events --help' for more.\n");
 	exit(EXIT_USAGE);
 }
 
 static const struct tool tool = {
 	"sc-events", verbs, NVERBS, ownopts, NOPTS,
-	"csv, tsv, json, table; list: ics, svg; show: text", usage,
-	&schema_events
+	"csv, tsv, json, table (and text, md, ics, svg, html)",
+	usage, &schema_events
 };
 
 static void
@@ -897,6 +900,365 @@ cmd_show(void)
 	joins_free(&j);
 	free(rows);
 	return 0;
+}
+
+/* --- report -------------------------------------------------------------- */
+
+/* What the report of an event is drawn from: its row and the rows on it. */
+struct evdoc {
+	struct joins j;
+	struct table *t;	/* events.csv */
+	struct row *ev;
+	char	*when;		/* its days in words */
+	char	*where;		/* its host, for programs */
+	struct row **att;	/* its cities, the host first */
+	struct row **steps;	/* its follow-ups, the open ones first */
+	struct row **intro;	/* the cities it introduced */
+	size_t	 natt, nsteps, nintro;
+	size_t	 nrole[3];	/* how many cities of each role */
+	const struct group *par;
+};
+
+/* The roles in the order the report groups them, and their headings. */
+static const char *const role_heads[3][2] = {
+	{ "Host", "Hosts" }, { "Speaker", "Speakers" },
+	{ "Participant", "Participants" }
+};
+static const char *const role_order[] = { "host", "speaker", "participant" };
+static const char *const step_order[] = { "open", "done", "cancelled" };
+
+/* The index of v in order[n], or n. */
+static size_t
+rank(const char *v, const char *const *order, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && strcmp(v, order[i]) != 0; i++)
+		continue;
+	return i;
+}
+
+/*
+ * The rows of g whose col is readable, in the order of its values in
+ * order[n], the rows of one value as the file has them; *count gets how
+ * many of each there are.  A row whose value cannot be read is named and
+ * left out.
+ */
+static struct row **
+ranked(const struct table *t, const struct group *g, int col,
+    const char *const *order, size_t n, size_t *count, size_t *nout)
+{
+	struct row **v = xreallocarray(NULL, g->n + 1, sizeof(*v));
+	size_t i, k;
+
+	*nout = 0;
+	for (k = 0; k < n; k++)
+		count[k] = 0;
+	for (k = 0; k < n; k++)
+		for (i = 0; i < g->n; i++)
+			if (rank(rget(t, g->v[i], col), order, n) == k) {
+				v[(*nout)++] = g->v[i];
+				count[k]++;
+			}
+	for (i = 0; i < g->n; i++)
+		if (rank(rget(t, g->v[i], col), order, n) == n)
+			row_readable(t, g->v[i], col);
+	return v;
+}
+
+/*
+ * "Strasbourg (France)", "Columbus (Ohio, United States)": a city as the
+ * reports name it, with its region and its country in English; the id
+ * alone for a city that cities.csv does not have.
+ */
+static void
+rt_city(struct rtext *rt, const char *id)
+{
+	struct table *ct = db_table(&db, T_CITIES);
+	struct row *c = hmap_get(db_ids(&db, T_CITIES), id);
+	const char *cc, *region, *name;
+
+	if (c == NULL) {
+		rt_val(rt, id);
+		return;
+	}
+	cc = rget(ct, c, C_COUNTRY);
+	region = rget(ct, c, C_REGION);
+	rt_val(rt, rget(ct, c, C_NAME));
+	rt_lit(rt, " (");
+	if (*region != '\0') {
+		name = iso_region_name(region);
+		rt_val(rt, name != NULL ? name : region);
+		rt_lit(rt, ", ");
+	}
+	name = iso_country_name(cc);
+	rt_val(rt, name != NULL ? name : cc);
+	rt_lit(rt, ")");
+}
+
+/* The same in plain text, as the JSON facts give it. */
+static char *
+city_words(const char *id)
+{
+	struct rtext rt = { NULL, 0, 0 };
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	rt_city(&rt, id);
+	buf_adds(&b, "");
+	for (i = 0; i < rt.n; i++)
+		buf_adds(&b, rt.v[i].s);
+	free(rt.v);
+	return b.s;
+}
+
+static void
+ev_description(void *arg, size_t i, int wants, struct ritem *it)
+{
+	const struct evdoc *d = arg;
+
+	(void)i;
+	if (wants == RI_DATA)
+		rf_add(&it->fields, "text", rget(d->t, d->ev, E_NOTES), RF_STR);
+	else
+		rt_val(&it->text, rget(d->t, d->ev, E_NOTES));
+}
+
+/* A city as cities.csv has it, with the role it had, under its role. */
+static void
+ev_city(void *arg, size_t i, int wants, struct ritem *it)
+{
+	const struct evdoc *d = arg;
+	struct table *ct = db_table(&db, T_CITIES);
+	const char *id = rget(d->j.att, d->att[i], A_CITY);
+	const char *role = rget(d->j.att, d->att[i], A_ROLE);
+	struct row *c = hmap_get(db_ids(&db, T_CITIES), id);
+	size_t k = rank(role, role_order, 3);
+
+	if (wants == RI_DATA) {
+		if (c != NULL)
+			rf_row(&it->fields, ct->cols, c->f, ct->ncols);
+		else
+			rf_add(&it->fields, "id", id, RF_STR);
+		rf_add(&it->fields, "role", role, RF_STR);
+		return;
+	}
+	if (i == 0 || strcmp(role, rget(d->j.att, d->att[i - 1], A_ROLE)))
+		rt_lit(&it->group, role_heads[k][d->nrole[k] > 1]);
+	rt_city(&it->text, id);
+}
+
+/* "A national ministry (government)": an organisation and its sector. */
+static void
+ev_partner(void *arg, size_t i, int wants, struct ritem *it)
+{
+	const struct evdoc *d = arg;
+	const struct row *r = d->par->v[i];
+	const char *sector = rget(d->j.par, r, P_SECTOR);
+
+	if (wants == RI_DATA) {
+		rf_row(&it->fields, d->j.par->cols, r->f, d->j.par->ncols);
+		return;
+	}
+	rt_val(&it->text, rget(d->j.par, r, P_ORGANISATION));
+	if (*sector != '\0') {
+		rt_lit(&it->text, " (");
+		rt_val(&it->text, sector);
+		rt_lit(&it->text, ")");
+	}
+}
+
+static void
+ev_introduced(void *arg, size_t i, int wants, struct ritem *it)
+{
+	const struct evdoc *d = arg;
+	struct table *ct = db_table(&db, T_CITIES);
+
+	if (wants == RI_DATA)
+		rf_row(&it->fields, ct->cols, d->intro[i]->f, ct->ncols);
+	else
+		rt_city(&it->text, rget(ct, d->intro[i], C_ID));
+}
+
+/* One part of a step's details: "; " before all but the first. */
+static struct rtext *
+detail(struct ritem *it)
+{
+	if (it->details.n > 0)
+		rt_lit(&it->details, "; ");
+	return &it->details;
+}
+
+/*
+ * A follow-up, by its id as sc-followups names it: its action, then the
+ * city it is for, its owner and when it is due, and, once closed, how
+ * and when it was.
+ */
+static void
+ev_step(void *arg, size_t i, int wants, struct ritem *it)
+{
+	const struct evdoc *d = arg;
+	const struct table *t = d->j.fu;
+	const struct row *r = d->steps[i];
+	const char *v;
+
+	if (wants == RI_DATA) {
+		rf_row(&it->fields, t->cols, r->f, t->ncols);
+		return;
+	}
+	rt_lit(&it->lead, "#");
+	rt_val(&it->lead, rget(t, r, F_ID));
+	rt_val(&it->text, rget(t, r, F_ACTION));
+	if (*(v = rget(t, r, F_CITY)) != '\0') {
+		rt_lit(detail(it), "city ");
+		rt_city(&it->details, v);
+	}
+	if (*(v = rget(t, r, F_OWNER)) != '\0') {
+		rt_lit(detail(it), "owner ");
+		rt_val(&it->details, v);
+	}
+	if (*(v = rget(t, r, F_DUE)) != '\0') {
+		rt_lit(detail(it), "due ");
+		rt_val(&it->details, v);
+	}
+	if (strcmp(rget(t, r, F_STATUS), "open") != 0) {
+		rt_val(detail(it), rget(t, r, F_STATUS));
+		if (*(v = rget(t, r, F_CLOSED)) != '\0') {
+			rt_lit(&it->details, " ");
+			rt_val(&it->details, v);
+		}
+	}
+}
+
+/*
+ * The event's days in words, with the dash of the format: a hyphen in
+ * text, which import-report reads back, an en dash elsewhere.  Dates
+ * that cannot be read are refused: Where & When is the report's core.
+ */
+static char *
+event_when(const struct table *t, const struct row *r, const char *dash)
+{
+	char msg[512], *w;
+	int col;
+
+	for (col = E_START; col <= E_END; col++)
+		if (!value_readable(T_EVENTS, col, rget(t, r, col), msg,
+		    sizeof(msg)))
+			die_at(EXIT_DATA, t->label, r->line,
+			    "%s: %s; no report", t->cols[t->pos[col]], msg);
+	if ((w = date_words(rget(t, r, E_START), rget(t, r, E_END), dash)) ==
+	    NULL)
+		die_at(EXIT_DATA, t->label, r->line, "end '%s' is before the "
+		    "start '%s'; no report", rget(t, r, E_END),
+		    rget(t, r, E_START));
+	return w;
+}
+
+/* The cities whose via is the event, as cities.csv has them. */
+static struct row **
+introduced_by(const char *ev, size_t *n)
+{
+	struct table *ct = db_table(&db, T_CITIES);
+	struct row **v = xreallocarray(NULL, ct->nrows + 1, sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < ct->nrows; i++)
+		if (strcmp(rget(ct, ct->rows[i], C_VIA), ev) == 0)
+			v[(*n)++] = ct->rows[i];
+	return v;
+}
+
+static void
+evdoc_init(struct evdoc *d, const char *dash)
+{
+	const char *id, *city;
+	size_t count[3];
+
+	memset(d, 0, sizeof(*d));
+	d->t = db_table(&db, T_EVENTS);
+	d->ev = db_find(&db, T_EVENTS, cl.argv[0]);
+	d->when = event_when(d->t, d->ev, dash);
+	id = rget(d->t, d->ev, E_ID);
+	city = rget(d->t, d->ev, E_CITY);
+	d->where = *city != '\0' ? city_words(city) : xstrdup("");
+	joins_init(&d->j, d->t, &d->ev, 1);
+	d->att = ranked(d->j.att, group_of(d->j.att_by, id), A_ROLE,
+	    role_order, 3, d->nrole, &d->natt);
+	d->steps = ranked(d->j.fu, group_of(d->j.fu_by, id), F_STATUS,
+	    step_order, 3, count, &d->nsteps);
+	d->par = group_of(d->j.par_by, id);
+	d->intro = introduced_by(id, &d->nintro);
+}
+
+/*
+ * The report in the network's published shape: the title (the event's
+ * name), its series, Where & When, then Description, Cities
+ * Represented, Partners Represented, the cities it introduced and Next
+ * Steps.  The text form is one that import-report reads back.
+ */
+static void
+evdoc_report(struct evdoc *d, struct report *doc)
+{
+	const char *series = rget(d->t, d->ev, E_SERIES);
+	const char *city = rget(d->t, d->ev, E_CITY);
+	struct rtext *line;
+
+	memset(doc, 0, sizeof(*doc));
+	rt_val(&doc->title, rget(d->t, d->ev, E_NAME));
+	if (*series != '\0') {
+		rt_lit(line = report_line(doc), "Series: ");
+		rt_val(line, series);
+	}
+	rt_lit(line = report_line(doc), "Where & When: ");
+	rt_val(line, d->when);
+	if (*city != '\0') {
+		rt_lit(line, ", ");
+		rt_city(line, city);
+	}
+	rf_row(&doc->facts, d->t->cols, d->ev->f, d->t->ncols);
+	rf_add(&doc->facts, "when", d->when, RF_STR);
+	rf_add(&doc->facts, "where", d->where, RF_STR);
+	report_section(doc, "Description", "description",
+	    *rget(d->t, d->ev, E_NOTES) != '\0', RS_PROSE | RS_OPTIONAL,
+	    ev_description, d);
+	report_section(doc, "Cities Represented", "cities", d->natt,
+	    RS_GROUPED | RS_UNCOUNTED, ev_city, d);
+	report_section(doc, "Partners Represented", "partners", d->par->n,
+	    RS_UNCOUNTED, ev_partner, d);
+	report_section(doc, "Cities Introduced to the Network", "introduced",
+	    d->nintro, RS_UNCOUNTED | RS_OPTIONAL, ev_introduced, d);
+	report_section(doc, "Next Steps", "next_steps", d->nsteps, 0,
+	    ev_step, d);
+	doc->left_out = skip_list(&doc->nleft_out);
+}
+
+/*
+ * The draft of an event's report, from the record: plain text by
+ * default, which import-report reads back, or md, html or json.
+ */
+static int
+cmd_report(void)
+{
+	const struct emitter *e;
+	struct evdoc d;
+	struct report doc;
+
+	e = report_emitter(&cl.c, "report", 1u << FMT_TEXT | 1u << FMT_MD |
+	    1u << FMT_HTML | 1u << FMT_JSON);
+	skip_keep();
+	evdoc_init(&d, e->fmt == FMT_TEXT ? "-" : "\xe2\x80\x93");
+	evdoc_report(&d, &doc);
+	report_emit(&doc, e, stdout);
+	report_free(&doc);
+	joins_free(&d.j);
+	free(d.att);
+	free(d.steps);
+	free(d.intro);
+	free(d.when);
+	free(d.where);
+	skip_free();
+	return skip_status(0);
 }
 
 /* --- writes -------------------------------------------------------------- */
@@ -1667,9 +2029,11 @@ check_args(void)
 {
 	int fmt = cl.c.out.fmt;
 
-	if ((fmt == FMT_TEXT && cl.verb != SHOW) || fmt == FMT_MD)
+	if (cl.verb != REPORT && ((fmt == FMT_TEXT && cl.verb != SHOW) ||
+	    fmt == FMT_MD || fmt == FMT_HTML))
 		die(EXIT_USAGE, "--output: %s is not a format for %s",
-		    fmt == FMT_MD ? "md" : "text", verbs[cl.verb].name);
+		    fmt == FMT_MD ? "md" : fmt == FMT_HTML ? "html" : "text",
+		    verbs[cl.verb].name);
 	if (fmt == FMT_ICS && cl.verb != LIST)
 		die(EXIT_USAGE, "--output: ics is for list, not %s",
 		    verbs[cl.verb].name);

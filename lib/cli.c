@@ -13,7 +13,8 @@
 #include "sc.h"
 
 static const char *const formats[] = {
-	"csv", "tsv", "json", "table", "text", "md", "ics", "svg", NULL
+	"csv", "tsv", "json", "table", "text", "md", "ics", "svg", "html",
+	NULL
 };
 static const char *const input_formats[] = { "csv", "tsv", NULL };
 

@@ -349,3 +349,89 @@ date_forms(int reduced, int relative)
 	return reduced ? "YYYY-MM-DD, YYYY-MM, YYYY, today or +/-N[dwmy]" :
 	    "YYYY-MM-DD, today or +/-N[dwmy]";
 }
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+/* One date in words: "14 May 2024", "September 2024" or "2024". */
+static void
+date_word(struct buf *b, const struct date *d)
+{
+	char s[48];
+
+	if (d->prec == DATE_DAY)
+		snprintf(s, sizeof(s), "%d %s %04d", d->d,
+		    month_names[d->m - 1], d->y);
+	else if (d->prec == DATE_MONTH)
+		snprintf(s, sizeof(s), "%s %04d", month_names[d->m - 1], d->y);
+	else
+		snprintf(s, sizeof(s), "%04d", d->y);
+	buf_adds(b, s);
+}
+
+/*
+ * Two dates of the same precision that share their year (and, for
+ * days, their month) in the words of the network's reports: the shared
+ * part is said once, after the range.  0 when they share nothing.
+ */
+static int
+date_words_shared(struct buf *b, const struct date *s, const struct date *e,
+    const char *dash)
+{
+	char w[96];
+
+	if (s->prec != e->prec || s->y != e->y)
+		return 0;
+	if (s->prec == DATE_DAY && s->m == e->m)
+		snprintf(w, sizeof(w), "%d%s%d %s %04d", s->d, dash, e->d,
+		    month_names[s->m - 1], s->y);
+	else if (s->prec == DATE_DAY)
+		snprintf(w, sizeof(w), "%d %s %s %d %s %04d", s->d,
+		    month_names[s->m - 1], dash, e->d, month_names[e->m - 1],
+		    s->y);
+	else if (s->prec == DATE_MONTH)
+		snprintf(w, sizeof(w), "%s %s %s %04d", month_names[s->m - 1],
+		    dash, month_names[e->m - 1], s->y);
+	else
+		return 0;
+	buf_adds(b, w);
+	return 1;
+}
+
+/*
+ * The days of an event in words, as the network's reports write them:
+ * "14 May 2024", "14-15 May 2024", "31 January - 1 February 2023", "30
+ * December 2024 - 2 January 2025", "September 2024", "September -
+ * October 2024", "2024", "2024-2025", with dash between the ends (a
+ * hyphen or an en dash), alone between two numbers and spaced between
+ * words.  An end that is empty or the start is no range.  NULL when a
+ * date is none, or the end is before the start.
+ */
+char *
+date_words(const char *start, const char *end, const char *dash)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct date s, e;
+
+	if (date_parse(start, &s) == -1 || (*end != '\0' &&
+	    date_parse(end, &e) == -1))
+		return NULL;
+	if (*end == '\0' || strcmp(start, end) == 0) {
+		date_word(&b, &s);
+		return b.s;
+	}
+	if (date_last(&e) < date_first(&s))
+		return NULL;
+	if (date_words_shared(&b, &s, &e, dash))
+		return b.s;
+	date_word(&b, &s);
+	if (s.prec != DATE_YEAR || e.prec != DATE_YEAR)
+		buf_addc(&b, ' ');
+	buf_adds(&b, dash);
+	if (s.prec != DATE_YEAR || e.prec != DATE_YEAR)
+		buf_addc(&b, ' ');
+	date_word(&b, &e);
+	return b.s;
+}

@@ -1,9 +1,10 @@
 /*
  * emit.c: the emitters of a report (report.c), one per format: text for
- * a mail or a terminal, Markdown for a page, JSON for programs.  Text and
- * Markdown show each value as vis_add() does, so that nothing in the data
- * acts on a terminal or hides in it; Markdown then escapes what would
- * mark the text up.  JSON gives the values as they are.
+ * a mail or a terminal, Markdown for a page, a standalone HTML page, JSON
+ * for programs.  Text, Markdown and HTML show each value as vis_add()
+ * does, so that nothing in the data acts on a terminal or hides in it;
+ * Markdown and HTML then escape what would mark the text up.  JSON gives
+ * the values as they are.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -205,6 +206,159 @@ md_item(struct emit *em, const struct ritem *it)
 	putc('\n', em->fp);
 }
 
+/* --- HTML ---------------------------------------------------------------- */
+
+/*
+ * s with the five characters that HTML reads as markup or as the end of
+ * an attribute as references: nothing in the data can open a tag, close
+ * one, or start an entity.
+ */
+static void
+html_put(FILE *fp, const char *s)
+{
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "&<>\"'");
+		fwrite(s, 1, n, fp);
+		switch (s[n]) {
+		case '\0':
+			return;
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		default:
+			fputs("&#39;", fp);
+			break;
+		}
+		s += n + 1;
+	}
+}
+
+/*
+ * The report's own words escaped, its values shown by vis_str() first,
+ * as the text report shows them (\e, <U+202E>), then escaped: what the
+ * page shows is what the text report shows.
+ */
+static void
+html_text(FILE *fp, const struct rtext *t)
+{
+	const unsigned char *u;
+	size_t i;
+	char *v;
+
+	for (i = 0; i < t->n; i++) {
+		for (u = (const unsigned char *)t->v[i].s; *u >= 0x20 &&
+		    *u < 0x7F; u++)
+			continue;
+		if (!t->v[i].val || *u == '\0') {
+			html_put(fp, t->v[i].s);
+			continue;
+		}
+		v = vis_str(t->v[i].s);
+		html_put(fp, v);
+		free(v);
+	}
+}
+
+/* A page of its own, which a browser shows as UTF-8 whatever it is sent as. */
+static void
+html_begin(struct emit *em)
+{
+	size_t i;
+
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", em->fp);
+	html_text(em->fp, &em->rp->title);
+	fputs("</title>\n</head>\n<body>\n<h1>", em->fp);
+	html_text(em->fp, &em->rp->title);
+	fputs("</h1>\n", em->fp);
+	for (i = 0; i < em->rp->nlines; i++) {
+		fputs("<p>", em->fp);
+		html_text(em->fp, em->rp->lines[i]);
+		fputs("</p>\n", em->fp);
+	}
+}
+
+static void
+html_section(struct emit *em)
+{
+	const struct rsection *s = em->sec;
+
+	fputs("<h2>", em->fp);
+	html_put(em->fp, s->title);
+	if ((s->flags & (RS_UNCOUNTED | RS_PROSE)) == 0)
+		fprintf(em->fp, " (%zu)", s->n);
+	fputs(s->n == 0 ? "</h2>\n<p>none</p>\n" : "</h2>\n", em->fp);
+}
+
+/* What names an item in bold, then its text, and its details in brackets. */
+static void
+html_inline(FILE *fp, const struct ritem *it)
+{
+	if (it->lead.n > 0) {
+		fputs("<strong>", fp);
+		html_text(fp, &it->lead);
+		fputs("</strong>", fp);
+		if (it->text.n > 0 || it->details.n > 0)
+			putc(' ', fp);
+	}
+	html_text(fp, &it->text);
+	if (it->text.n > 0 && it->details.n > 0) {
+		fputs(" (", fp);
+		html_text(fp, &it->details);
+		putc(')', fp);
+	} else
+		html_text(fp, &it->details);
+}
+
+/*
+ * A list item, in the list of its group, which its first item opens
+ * under the group's heading; a prose section's items are paragraphs.
+ */
+static void
+html_item(struct emit *em, const struct ritem *it)
+{
+	if (it->group.n > 0) {
+		fputs(em->i > 0 ? "</ul>\n<h3>" : "<h3>", em->fp);
+		html_text(em->fp, &it->group);
+		fputs("</h3>\n", em->fp);
+	}
+	if (em->sec->flags & RS_PROSE) {
+		fputs("<p>", em->fp);
+		html_inline(em->fp, it);
+		fputs("</p>\n", em->fp);
+		return;
+	}
+	if (em->i == 0 || it->group.n > 0)
+		fputs("<ul>\n", em->fp);
+	fputs("<li>", em->fp);
+	html_inline(em->fp, it);
+	fputs("</li>\n", em->fp);
+}
+
+static void
+html_section_end(struct emit *em)
+{
+	if (em->sec->n > 0 && (em->sec->flags & RS_PROSE) == 0)
+		fputs("</ul>\n", em->fp);
+}
+
+static void
+html_end(struct emit *em)
+{
+	fputs("</body>\n</html>\n", em->fp);
+}
+
 /* --- JSON ---------------------------------------------------------------- */
 
 /*
@@ -282,14 +436,18 @@ static const struct emitter emit_md = {
 	"md", FMT_MD, RI_PROSE, md_begin, md_section, md_item, nothing,
 	nothing
 };
+static const struct emitter emit_html = {
+	"html", FMT_HTML, RI_PROSE, html_begin, html_section, html_item,
+	html_section_end, html_end
+};
 static const struct emitter emit_json = {
 	"json", FMT_JSON, RI_DATA, json_begin, json_section, json_item,
 	json_section_end, json_end
 };
 
-/* In the order a message lists them: "text, md or json". */
+/* In the order a message lists them: "text, md, html or json". */
 const struct emitter *const emitters[] = {
-	&emit_text, &emit_md, &emit_json, NULL
+	&emit_text, &emit_md, &emit_html, &emit_json, NULL
 };
 
 /* The emitter of a format, or NULL when reports are not written in it. */

@@ -4,6 +4,9 @@
  * 22 - 23 January 2025, in Colombo, Sri Lanka, ..."), its series, kind
  * and description, and the known cities it mentions.
  *
+ * The text that sc-events report writes is read back the same way: its
+ * "Series:" line, its "Where & When:" line, its "Description" heading.
+ *
  * Every form the reader knows is one row of a table of POSIX extended
  * regular expressions: the lines to skip before the title, the labels of
  * fields, the forms of dates, of places, of series and of kinds.  A new
@@ -42,7 +45,7 @@ static const char *const chrome_rows[] = {
 };
 
 /* The fields a label may introduce. */
-enum { L_WHEN, L_PLACE, L_DESC };
+enum { L_WHEN, L_PLACE, L_DESC, L_SERIES };
 
 static const struct label_form {
 	const char *re;
@@ -52,6 +55,10 @@ static const struct label_form {
 	{ "^(date|dates|when) ?: ?", L_WHEN },
 	{ "^(location|venue|place|where) ?: ?", L_PLACE },
 	{ "^(description|summary|overview) ?: ?", L_DESC },
+	/* A heading on a line of its own, as sc-events report writes it. */
+	{ "^(description|summary|overview)$", L_DESC },
+	/* Series: Transatlantic Dialogue Initiative (sc-events report) */
+	{ "^series ?: ?", L_SERIES },
 };
 
 /* What may open a paragraph that says when and where, with no label. */
@@ -62,8 +69,9 @@ static const char *const narrative_rows[] = {
 /*
  * Dates, after dashes are made plain hyphens: each row gives the
  * subexpressions of the first and the last day, month and year (0: not
- * in the form; a range's last day and month default to the first's).
- * The longer forms come first, since the first row that matches wins.
+ * in the form; a range's last day and month default to the first's; a
+ * form with no month is a year).  The longer forms come first, since the
+ * first row that matches wins.
  */
 #define DAY	"([0-9]{1,2})"
 #define MON	"([a-z]+)\\.?"
@@ -75,6 +83,8 @@ static const struct date_form {
 } date_rows[] = {
 	/* 30 December 2024 - 2 January 2025 */
 	{ "^" DAY " " MON " " YEAR TO DAY " " MON " " YEAR, 1, 2, 3, 4, 5, 6 },
+	/* 28 September 2024 - October 2024 (sc-events report) */
+	{ "^" DAY " " MON " " YEAR TO MON " " YEAR, 1, 2, 3, 0, 4, 5 },
 	/* 31 January - 1 February 2023 */
 	{ "^" DAY " " MON TO DAY " " MON " " YEAR, 1, 2, 5, 3, 4, 5 },
 	/* 14-15 May 2024, 6 - 7 March 2024 */
@@ -87,12 +97,18 @@ static const struct date_form {
 	{ "^" MON " " DAY TO DAY ",? " YEAR, 2, 1, 4, 3, 0, 0 },
 	/* May 14, 2024 */
 	{ "^" MON " " DAY ",? " YEAR, 2, 1, 3, 0, 0, 0 },
+	/* September 2024 - 2 October 2024 (sc-events report) */
+	{ "^" MON " " YEAR TO DAY " " MON " " YEAR, 0, 1, 2, 3, 4, 5 },
 	/* November 2024 - January 2025 */
 	{ "^" MON " " YEAR TO MON " " YEAR, 0, 1, 2, 0, 3, 4 },
 	/* September - October 2024 */
 	{ "^" MON TO MON " " YEAR, 0, 1, 3, 0, 2, 0 },
 	/* September 2024 */
 	{ "^" MON " " YEAR, 0, 1, 2, 0, 0, 0 },
+	/* 2024-2025, 2024 - 2025: a year is a whole field, or its clause */
+	{ "^" YEAR TO YEAR "([,.;]|$)", 0, 0, 1, 0, 0, 2 },
+	/* 2024 */
+	{ "^" YEAR "([,.;]|$)", 0, 0, 1, 0, 0, 0 },
 };
 
 /*
@@ -410,16 +426,16 @@ month_num(const char *s, const regmatch_t *m, int g)
 	return n;
 }
 
-/* A day or a month as ISO 8601, checked: "" when it is no date. */
+/* A day, a month or a year as ISO 8601, checked: "" when it is no date. */
 static char *
 iso_date(int y, int mon, int d)
 {
 	struct date dt;
 	char *s;
 
-	s = d > 0 ? xasprintf("%04d-%02d-%02d", y, mon, d) :
-	    xasprintf("%04d-%02d", y, mon);
-	if (mon == 0 || date_parse(s, &dt) == -1)
+	s = d > 0 ? xasprintf("%04d-%02d-%02d", y, mon, d) : mon > 0 ?
+	    xasprintf("%04d-%02d", y, mon) : xasprintf("%04d", y);
+	if ((mon == 0 && d > 0) || date_parse(s, &dt) == -1)
 		*s = '\0';
 	return s;
 }
@@ -438,9 +454,11 @@ date_at(const char *s, regmatch_t *m, size_t nm, int *m1, int *m2)
 		f = &date_rows[i];
 		if (!form_match(P_DATE, i, s, m, nm))
 			continue;
-		*m1 = month_num(s, m, f->m1);
+		/* A form's month must be one; a year's form has none. */
+		*m1 = f->m1 ? month_num(s, m, f->m1) : 0;
 		*m2 = f->m2 ? month_num(s, m, f->m2) : *m1;
-		if (*m1 != 0 && *m2 != 0)
+		if ((*m1 != 0 || f->m1 == 0) && (*m2 != 0 || (f->m2 == 0 &&
+		    f->m1 == 0)))
 			return f;
 	}
 	return NULL;
@@ -473,9 +491,10 @@ read_dates(struct evreport *er, const char *name, long line, const char *s,
 	if ((f = date_at(s, m, NELEM(m), &m1, &m2)) == NULL)
 		return -1;
 	er->start = iso_date(num(s, m, f->y1), m1, num(s, m, f->d1));
-	er->end = f->d2 == 0 && f->m2 == 0 ? xstrdup("") :
+	er->end = f->d2 + f->m2 + f->y2 == 0 ? xstrdup("") :
 	    iso_date(num(s, m, f->y2 ? f->y2 : f->y1), m2, num(s, m, f->d2));
-	if (*er->start == '\0' || (f->d2 + f->m2 > 0 && *er->end == '\0'))
+	if (*er->start == '\0' || (f->d2 + f->m2 + f->y2 > 0 &&
+	    *er->end == '\0'))
 		die_at(EXIT_DATA, name, line, "'%.*s' is not a date",
 		    (int)m[0].rm_eo, s);
 	if (ends_before(er->start, er->end))
@@ -712,7 +731,7 @@ read_when(struct evreport *er, const char *name, const char *v, long line,
 
 /*
  * The labelled fields: the first Where & When (or Date), the first
- * Location, the first Description.
+ * Location, the first Description, the first Series.
  */
 static void
 read_fields(struct evreport *er, const char *name, char **place,
@@ -727,11 +746,14 @@ read_fields(struct evreport *er, const char *name, char **place,
 	for (i = 0; i < er->nlines; i++) {
 		if ((f = label_at(er, i, &rest)) < 0 || (f == L_DESC &&
 		    er->notes != NULL) || (f == L_PLACE && *place != NULL) ||
-		    (f == L_WHEN && er->start != NULL))
+		    (f == L_WHEN && er->start != NULL) || (f == L_SERIES &&
+		    er->series != NULL))
 			continue;
 		v = field_value(er, i, rest, f == L_DESC, &line);
 		if (f == L_DESC)
 			er->notes = v;
+		else if (f == L_SERIES)
+			er->series = v;
 		else if (f == L_PLACE) {
 			*place = dashed(v);
 			*place_line = line;
@@ -874,7 +896,8 @@ evreport_parse(const char *name, const char *text, size_t len,
 	free(place);
 	if (er->notes == NULL)
 		er->notes = xstrdup("");
-	er->series = first_word(er, P_SERIES);
+	if (er->series == NULL)
+		er->series = first_word(er, P_SERIES);
 	er->kind = first_word(er, P_KIND);
 	for (p = er->kind; *p != '\0'; p++)
 		if (*p >= 'A' && *p <= 'Z')

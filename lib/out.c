@@ -282,11 +282,11 @@ out_open(const struct outopt *opt, char *const *cols, size_t ncols)
 	size_t i;
 
 	if (opt->fmt == FMT_TEXT || opt->fmt == FMT_MD || opt->fmt == FMT_ICS ||
-	    opt->fmt == FMT_SVG)
+	    opt->fmt == FMT_SVG || opt->fmt == FMT_HTML)
 		die(EXIT_USAGE, "--output: %s is not a format for this verb "
 		    "(csv, tsv, json, table)", opt->fmt == FMT_TEXT ? "text" :
 		    opt->fmt == FMT_MD ? "md" : opt->fmt == FMT_ICS ? "ics" :
-		    "svg");
+		    opt->fmt == FMT_SVG ? "svg" : "html");
 	o = xcalloc(1, sizeof(*o));
 	o->o = *opt;
 	if (o->o.fmt == FMT_GUESS)

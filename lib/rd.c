@@ -553,6 +553,7 @@ fmt_parse(const char *s)
 		{ "csv", FMT_CSV }, { "tsv", FMT_TSV }, { "json", FMT_JSON },
 		{ "table", FMT_TABLE }, { "text", FMT_TEXT }, { "md", FMT_MD },
 		{ "ics", FMT_ICS }, { "svg", FMT_SVG },
+		{ "html", FMT_HTML },
 	};
 	size_t i;
 

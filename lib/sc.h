@@ -78,6 +78,7 @@ long	 dur_add(long, const struct dur *, int);
 long	 today_days(const char *);
 void	 date_fmt(long, char[11]);
 const char *date_forms(int, int);
+char	*date_words(const char *, const char *, const char *);
 
 /* fold.c: UTF-8 checks, name folding, slugs, display width, and vis:
  * what a person reads shows controls and invisible characters visibly. */
@@ -176,7 +177,7 @@ void	 random_fill(void *, size_t, const char *);
 /* rd.c, csv.c, tsv.c: the readers (CSV through libcsv, TSV by hand). */
 enum {
 	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD,
-	FMT_ICS, FMT_SVG
+	FMT_ICS, FMT_SVG, FMT_HTML
 };
 struct rec {
 	size_t	 n;
@@ -461,7 +462,8 @@ void	 skip_free(void);
  * report.c: a report as a document, for people and for programs: a
  * title, heading lines, the report's facts, sections of items, and the
  * rows left out.  A section's items are made one at a time, as they are
- * written, so that memory does not grow with them.
+ * written, so that memory does not grow with them.  emit.c: one emitter
+ * per format writes such a document (text, md, html, json).
  */
 struct rspan {
 	const char *s;

@@ -345,6 +345,64 @@ today_status(const char *opt, const char *env)
 	return WEXITSTATUS(st);
 }
 
+/* date_words(start, end, dash) is want, or NULL when want is. */
+static void
+words_is(const char *start, const char *end, const char *dash,
+    const char *want)
+{
+	char *what = xasprintf("date_words '%s' '%s' '%s'", start, end, dash);
+	char *got = date_words(start, end, dash);
+
+	if (want == NULL)
+		check_long(what, got == NULL, 1);
+	else
+		check_own(what, got, want);
+	free(what);
+	if (want == NULL)
+		free(got);
+}
+
+/* Every form an event's days take in a report, and what is no span. */
+static void
+test_date_words(void)
+{
+	const char *en = "\xe2\x80\x93";
+
+	words_is("2024-05-14", "", "-", "14 May 2024");
+	words_is("2024-05-14", "2024-05-14", "-", "14 May 2024");
+	words_is("2024-05-14", "2024-05-15", "-", "14-15 May 2024");
+	words_is("2024-05-14", "2024-05-15", en,
+	    "14\xe2\x80\x93" "15 May 2024");
+	words_is("2023-01-31", "2023-02-01", "-",
+	    "31 January - 1 February 2023");
+	words_is("2023-01-31", "2023-02-01", en,
+	    "31 January \xe2\x80\x93 1 February 2023");
+	words_is("2024-12-30", "2025-01-02", "-",
+	    "30 December 2024 - 2 January 2025");
+	words_is("2024-09", "", "-", "September 2024");
+	words_is("2024-09", "2024-09", "-", "September 2024");
+	words_is("2024-09", "2024-10", "-", "September - October 2024");
+	words_is("2024-11", "2025-01", "-", "November 2024 - January 2025");
+	words_is("2024", "", "-", "2024");
+	words_is("2024", "2025", "-", "2024-2025");
+	words_is("2024", "2025", en, "2024\xe2\x80\x93" "2025");
+	words_is("2024-09-28", "2024-10", "-",
+	    "28 September 2024 - October 2024");
+	words_is("2024-09", "2024-10-02", "-",
+	    "September 2024 - 2 October 2024");
+	words_is("2024", "2024-03", "-", "2024 - March 2024");
+	words_is("0999-01-01", "", "-", "1 January 0999");
+	words_is("2024-02-29", "2024-03-01", "-", "29 February - 1 March 2024");
+	words_is("2024-09", "2024-09-30", "-",
+	    "September 2024 - 30 September 2024");
+	words_is("2024-05-15", "2024-05-14", "-", NULL);
+	words_is("2024-05", "2024-04-30", "-", NULL);
+	words_is("2025", "2024", "-", NULL);
+	words_is("2024-13", "", "-", NULL);
+	words_is("2024-05-14", "2024-02-30", "-", NULL);
+	words_is("", "", "-", NULL);
+}
+
 static void
 test_today(void)
 {
@@ -1657,6 +1715,7 @@ main(void)
 	test_days();
 	test_date_arg();
 	test_dur();
+	test_date_words();
 	test_today();
 	test_fold();
 	test_slug();
