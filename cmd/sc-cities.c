@@ -638,7 +638,7 @@ show_all(struct table *t, struct row **rows, size_t n, int fmt)
 static int
 cmd_show(void)
 {
-	struct table *t = db_table(&db, T_CITIES);
+	struct table *t;
 	struct row **rows;
 	struct out *o;
 	size_t i, n;
@@ -646,7 +646,9 @@ cmd_show(void)
 
 	if (fmt == FMT_MD)
 		die(EXIT_USAGE, "show: -o md is not supported");
+	/* The names first: a writer piping in has written when stdin ends. */
 	rows = resolve_rows(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
+	t = db_table(&db, T_CITIES);
 	if (fmt == FMT_TEXT || fmt == FMT_JSON)
 		show_all(t, rows, n, fmt);
 	else {

@@ -875,13 +875,15 @@ show_json(const struct joins *j, const struct table *t, const struct row *r)
 static int
 cmd_show(void)
 {
-	struct table *t = db_table(&db, T_EVENTS);
+	struct table *t;
 	struct joins j;
 	struct row **rows;
 	size_t i, n;
 	int fmt = cl.c.outset ? cl.c.out.fmt : FMT_TEXT;
 
+	/* The names first: a writer piping in has written when stdin ends. */
 	rows = resolve_rows(&db, T_EVENTS, &cl.c, cl.argc, cl.argv, &n);
+	t = db_table(&db, T_EVENTS);
 	if (fmt != FMT_TEXT && fmt != FMT_JSON) {
 		out_rows(&cl.c.out, t, rows, n);
 		free(rows);

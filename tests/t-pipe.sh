@@ -418,3 +418,34 @@ out <<'X'
 999999999999999999,done
 X
 
+
+# --- a reader after a writer in a pipeline ------------------------------------
+# show reads the names on stdin before the table: the writer upstream has
+# written its row by the time stdin ends, however the two were scheduled.
+
+seed_dir rs
+t 'show -: sc-events add | sc-events show -, 20 times, each shows the new event' \
+  'i=0; ok=0
+   while [ $i -lt 20 ]; do
+	sc-events -D rs add "Piped $i" --start 2025-0$((i % 9 + 1)) --force |
+	    sc-events -D rs show - -o csv -c name -H | grep -qx "Piped $i" &&
+	    ok=$((ok + 1))
+	i=$((i + 1))
+   done
+   echo $ok'
+out <<'X'
+20
+X
+
+t 'show -: sc-cities add | sc-cities show -, 20 times, each shows the new city' \
+  'i=0; ok=0
+   while [ $i -lt 20 ]; do
+	sc-cities -D rs add "Pipetown $i" --country FR --lat "" --lon "" 2>/dev/null |
+	    sc-cities -D rs show - -o csv -c name -H | grep -qx "Pipetown $i" &&
+	    ok=$((ok + 1))
+	i=$((i + 1))
+   done
+   echo $ok'
+out <<'X'
+20
+X
