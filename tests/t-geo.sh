@@ -13,28 +13,7 @@ export GEO_GAZ GEO_MAP GEO_PY GEO_TRY
 # svgq.py FILE: one line a mark, "city TITLE CX CY FILL" or "event TITLE
 # X WIDTH Y STYLE", then "text CONTENT" for every text, from the parsed
 # SVG.  The title of an event is its group's.
-cat >"$T/svgq.py" <<'EOF'
-import sys
-import xml.etree.ElementTree as ET
-NS = "{http://www.w3.org/2000/svg}"
-root = ET.parse(sys.argv[1]).getroot()
-def title(e):
-    t = e.find(NS + "title")
-    return "" if t is None else "".join(t.itertext())
-for e in root.iter(NS + "circle"):
-    if e.get("class") == "city":
-        print("city", title(e), e.get("cx"), e.get("cy"), e.get("fill"),
-              sep="\t")
-for g in root.iter(NS + "g"):
-    if g.get("class") != "event":
-        continue
-    r = g.find(NS + "rect")
-    style = "dashed" if r.get("stroke-dasharray") else "solid"
-    print("event", title(g), r.get("x"), r.get("width"), r.get("y"), style,
-          sep="\t")
-for e in root.iter(NS + "text"):
-    print("text", "".join(e.itertext()), sep="\t")
-EOF
+cp "$TOP/tests/svgq.py" "$T/svgq.py"
 
 # The seed cities as the map takes them: name, status, lat, lon.
 printf '%s\t%s\t%s\t%s\n' \

@@ -10,29 +10,7 @@ export LOC_PY
 
 # svgq.py FILE: one line a mark, "city TITLE CX CY FILL" or "event TITLE
 # X WIDTH Y STYLE", then "title TEXT" and "text CONTENT" for every text.
-cat >"$T/svgq.py" <<'EOF'
-import sys
-import xml.etree.ElementTree as ET
-NS = "{http://www.w3.org/2000/svg}"
-root = ET.parse(sys.argv[1]).getroot()
-def title(e):
-    t = e.find(NS + "title")
-    return "" if t is None else "".join(t.itertext())
-for e in root.iter(NS + "circle"):
-    if e.get("class") == "city":
-        print("city", title(e), e.get("cx"), e.get("cy"), e.get("fill"),
-              sep="\t")
-for g in root.iter(NS + "g"):
-    if g.get("class") != "event":
-        continue
-    r = g.find(NS + "rect")
-    style = "dashed" if r.get("stroke-dasharray") else "solid"
-    print("event", title(g), r.get("x"), r.get("width"), r.get("y"), style,
-          sep="\t")
-print("title", title(root), sep="\t")
-for e in root.iter(NS + "text"):
-    print("text", "".join(e.itertext()), sep="\t")
-EOF
+cp "$TOP/tests/svgq.py" "$T/svgq.py"
 
 # bare DIR: the seeds without their coordinates, as a record that has
 # never kept any (the seed cities have no quoted fields).
