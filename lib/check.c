@@ -708,13 +708,3 @@ check_table(struct db *db, int tab)
 	n += check_unique(db, tab);
 	return n + (int)(rd_malformed() - before);
 }
-
-/*
- * The values column col of sc allows, for completion; NULL when it is
- * not an enumeration.  One place to ask, whichever table keeps them.
- */
-const char *const *
-column_values(const struct schema *sc, int col)
-{
-	return col >= 0 && (size_t)col < sc->ncols ? sc->values[col] : NULL;
-}

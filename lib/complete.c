@@ -230,7 +230,7 @@ offer_values(const struct cstate *s, const struct optdef *o,
 	}
 	if (o->sc == NULL)
 		return;
-	if ((v = column_values(o->sc, o->col)) != NULL)
+	if ((v = o->sc->values[o->col]) != NULL)
 		offer_list(v, prefix, cur);
 	else if (strcmp(o->sc->cols[o->col], "country") == 0)
 		for (i = 0; (cc = iso_country_at(i)) != NULL; i++)

@@ -442,7 +442,6 @@ int	 init_dir(const struct init_opt *);
 
 /* merge.c: the keyed three-way merge of a table, git's merge driver. */
 int	 merge_table(const char *, const char *, const char *, const char *);
-const char *const *column_values(const struct schema *, int);
 
 /* skip.c: rows a read verb cannot interpret, named on stderr and counted. */
 struct skip {
