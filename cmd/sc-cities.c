@@ -835,12 +835,6 @@ commit(struct table *t)
 }
 
 /* The city rules of lib/city.c, on this command's data directory. */
-static int
-taken(const char *id)
-{
-	return db_taken(&db, T_CITIES, id);
-}
-
 static char *
 new_city_id(const char *name, const char *cc, const char *region)
 {
@@ -884,6 +878,20 @@ joined_today(struct table *t, struct row *r, const char *was)
 	rset(t, r, C_JOINED, buf);
 }
 
+/*
+ * The event --via names, by id or name: only the events that the name may
+ * name are read, not the table.
+ */
+static const char *
+via_event(const char *arg)
+{
+	struct row *e;
+
+	db_narrow(&db, T_EVENTS, (char *const *)&arg, 1);
+	e = db_find(&db, T_EVENTS, arg);
+	return rget(db.t[T_EVENTS], e, E_ID);
+}
+
 /* The changes add and set share: each option given, in its column. */
 static void
 apply_options(struct table *t, struct row *r)
@@ -904,8 +912,7 @@ apply_options(struct table *t, struct row *r)
 		    date_opt_str("--joined", opt(O_JOINED), cl.c.today, 0, buf));
 	if (opt(O_VIA) != NULL)
 		rset(t, r, C_VIA, *opt(O_VIA) == '\0' ? "" :
-		    rget(db_table(&db, T_EVENTS),
-		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID));
+		    via_event(opt(O_VIA)));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, C_NOTES, opt(O_NOTES));
 	/* Empty coordinates give a table that keeps none no columns. */
@@ -919,50 +926,91 @@ apply_options(struct table *t, struct row *r)
 	free(was);
 }
 
+/*
+ * add streams cities.csv: the new city is made before the stream, each
+ * old row is copied as it is read and compared with it (the same city,
+ * the ids it may get), and the new row goes at the end.
+ */
 static void
-refuse_duplicate(struct table *t, struct row *r)
+add_refused(struct table *t, struct row *r, const struct city_dup *dup)
 {
-	struct hmap *keys;
-	struct row *dup;
+	const char *id;
+	long line;
 
-	keys = city_keys(t, t->nrows - 1);	/* all but the new row */
-	dup = city_key_find(keys, t, r);
-	hmap_free(keys);
-	if (dup != NULL)
-		die_at(EXIT_DATA, t->label, dup->line, "'%s' is already %s; "
-		    "use --force to add it anyway", rget(t, r, C_NAME),
-		    rget(t, dup, C_ID));
+	if ((id = city_dup_found(dup, &line)) != NULL)
+		die_at(EXIT_DATA, t->label, line, "'%s' is already %s; "
+		    "use --force to add it anyway", rget(t, r, C_NAME), id);
+}
+
+/* cities.csv gets lat and lon when a city is first given coordinates. */
+static void
+add_coord_cols(struct rewrite *rw)
+{
+	const char *lat = opt(O_LAT);
+
+	if (lat == NULL || (*lat == '\0' && table_col(rw->t, "lat") < 0 &&
+	    table_col(rw->t, "lon") < 0))
+		return;
+	if (table_col(rw->t, "lat") < 0)
+		rw_add_col(rw, "lat");
+	if (table_col(rw->t, "lon") < 0)
+		rw_add_col(rw, "lon");
+}
+
+/* The new city, as the options make it, in the table of kept rows t. */
+static struct row *
+add_row(struct table *t)
+{
+	struct row *r = table_newrow(t);
+
+	set_name(t, r, cl.argv[0]);
+	apply_options(t, r);
+	if (opt(O_STATUS) == NULL)
+		rset(t, r, C_STATUS, "prospect");
+	return r;
 }
 
 static int
 cmd_add(void)
 {
+	struct rewrite rw;
+	struct city_dup dup;
+	struct city_ids ci;
+	struct newid ni;
 	struct table *t;
 	struct row *r;
 	char *id;
 
 	check_coord_opts();
-	store_lock(&st);
-	t = db_table(&db, T_CITIES);
-	r = table_newrow(t);
-	set_name(t, r, cl.argv[0]);
-	apply_options(t, r);
-	if (opt(O_STATUS) == NULL)
-		rset(t, r, C_STATUS, "prospect");
-	if (opt(O_ID) != NULL) {
-		if (taken(opt(O_ID)))
-			die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));
-		id = xstrdup(opt(O_ID));
-	} else
-		id = new_city_id(rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
-		    rget(t, r, C_REGION));
+	rw_begin(&rw, &st, &schema_cities, cl.c.dryrun);
+	add_coord_cols(&rw);
+	db_keep(&db, T_CITIES, t = rw_table(&rw));
+	r = add_row(t);
+	city_ids_init(&ci, rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+	    rget(t, r, C_REGION));
+	if (opt(O_ID) != NULL)
+		newid_given(&ni, T_CITIES, opt(O_ID));
+	else
+		newid_init(&ni, T_CITIES, city_id_candidate, &ci);
+	city_dup_init(&dup, rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+	    rget(t, r, C_REGION));
+	while (rw_next(&rw)) {
+		newid_see(&ni, sget(&rw.s, C_ID));
+		if (opt(O_FORCE) == NULL)
+			city_dup_see(&dup, &rw.s);
+		rw_copy(&rw);
+	}
+	if ((id = newid_pick(&ni, &db, 1)) == NULL)
+		die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));
 	rset(t, r, C_ID, id);
 	free(id);
-	if (opt(O_FORCE) == NULL)
-		refuse_duplicate(t, r);
+	add_refused(t, r, &dup);
 	validate_rows(&db, T_CITIES, &r, 1);	/* a city refused is not looked up */
 	add_locate(t, r);
-	add_rows(&db, T_CITIES, &cl.c, &r, 1);
+	add_end(&db, T_CITIES, &cl.c, &rw, &r, 1);
+	newid_free(&ni);
+	city_ids_free(&ci);
+	city_dup_free(&dup);
 	return 0;
 }
 

@@ -260,11 +260,15 @@ event_id(const char *arg)
 	    E_ID);
 }
 
+/* A city named by id or name: only the cities it may name are read. */
 static const char *
 city_id(const char *arg)
 {
-	return rget(db_table(&db, T_CITIES), db_find(&db, T_CITIES, arg),
-	    C_ID);
+	struct row *c;
+
+	db_narrow(&db, T_CITIES, (char *const *)&arg, 1);
+	c = db_find(&db, T_CITIES, arg);
+	return rget(db.t[T_CITIES], c, C_ID);
 }
 
 /* --- list ---------------------------------------------------------------- */
@@ -1321,47 +1325,57 @@ apply_options(struct table *t, struct row *r)
  * own name when it has no city; yyyy-slug for a start that is only a
  * year.  On a clash a number is added, from 2.  An id that other tables
  * still name is taken too (after rm --force): a new event must not
- * inherit the old one's attendance and follow-ups.
+ * inherit the old one's attendance and follow-ups.  The candidates are
+ * made before events.csv is streamed (newid.c); --id is the only one.
  */
 static char *
-new_event_id(const struct date *start, const char *slugof)
+event_id_candidate(void *arg, size_t i)
 {
-	char *slug = slugify(slugof), *base, *id;
-	int n;
+	const char *base = arg;
 
-	if (start->prec == DATE_YEAR)
-		base = xasprintf("%04d-%s", start->y, *slug ? slug : "event");
-	else
-		base = xasprintf("%04d-%02d-%s", start->y, start->m,
-		    *slug ? slug : "event");
-	free(slug);
-	for (id = xstrdup(base), n = 2; db_taken(&db, T_EVENTS, id); n++) {
-		free(id);
-		id = xasprintf("%s-%d", base, n);
-	}
-	free(base);
-	return id;
+	if (base == NULL)
+		return NULL;
+	return i == 0 ? xstrdup(base) : xasprintf("%s-%zu", base, i + 1);
 }
 
-static void
-set_new_id(struct table *t, struct row *r)
+/* The candidates of the new event r, whose name is taken from slugof. */
+static char *
+new_id_init(struct newid *ni, struct table *t, struct row *r,
+    const char *slugof)
 {
-	struct row *host;
+	char *slug, *base = NULL;
 	struct date d;
+
+	if (opt(O_ID) != NULL) {
+		newid_given(ni, T_EVENTS, opt(O_ID));
+		return NULL;
+	}
+	/* With no start that reads, validate_rows() names the problem. */
+	if (date_parse(rget(t, r, E_START), &d) == 0) {
+		slug = slugify(slugof);
+		if (d.prec == DATE_YEAR)
+			base = xasprintf("%04d-%s", d.y, *slug ? slug :
+			    "event");
+		else
+			base = xasprintf("%04d-%02d-%s", d.y, d.m,
+			    *slug ? slug : "event");
+		free(slug);
+	}
+	newid_init(ni, T_EVENTS, event_id_candidate, base);
+	return base;
+}
+
+/* Once events.csv is streamed: --id only if no event has it. */
+static void
+set_new_id(struct newid *ni, struct table *t, struct row *r)
+{
 	char *id;
 
 	if (opt(O_ID) != NULL) {
-		if (hmap_get(db_ids(&db, T_EVENTS), opt(O_ID)) != NULL)
+		if ((id = newid_pick(ni, &db, 0)) == NULL)
 			die(EXIT_DATA, "id '%s' is already taken", opt(O_ID));
-		rset(t, r, E_ID, opt(O_ID));
+	} else if ((id = newid_pick(ni, &db, 1)) == NULL)
 		return;
-	}
-	if (date_parse(rget(t, r, E_START), &d) == -1)
-		return;		/* validate_rows(&db, ) names the problem */
-	host = *rget(t, r, E_CITY) == '\0' ? NULL :
-	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, E_CITY));
-	id = new_event_id(&d, host ? rget(db_table(&db, T_CITIES), host,
-	    C_NAME) : rget(t, r, E_NAME));
 	rset(t, r, E_ID, id);
 	free(id);
 }
@@ -1369,62 +1383,96 @@ set_new_id(struct table *t, struct row *r)
 /*
  * The same event added twice: the same folded name, starts that may be
  * the same day (a reduced date covers its month), and the same host city
- * or one of the two not known.
+ * or one of the two not known.  b is a row of events.csv as streamed.
  */
 static int
-same_event(struct table *t, const struct row *a, const struct row *b,
+same_event(struct table *t, const struct row *a, const struct scan *b,
     const char *afold)
 {
 	struct span sa, sb;
-	const char *ca = rget(t, a, E_CITY), *cb = rget(t, b, E_CITY);
+	const char *ca = rget(t, a, E_CITY), *cb = sget(b, E_CITY);
 	char *bfold;
 	int same;
 
 	if (event_span(rget(t, a, E_START), "", &sa) == -1 ||
-	    event_span(rget(t, b, E_START), "", &sb) == -1 ||
+	    event_span(sget(b, E_START), "", &sb) == -1 ||
 	    sa.start_last < sb.first || sb.start_last < sa.first)
 		return 0;
 	if (*ca != '\0' && *cb != '\0' && strcmp(ca, cb) != 0)
 		return 0;
-	bfold = fold_name(rget(t, b, E_NAME));
+	bfold = fold_name(sget(b, E_NAME));
 	same = strcmp(afold, bfold) == 0;
 	free(bfold);
 	return same;
 }
 
-static void
-refuse_duplicate(struct table *t, struct row *r)
-{
-	char *fold = fold_name(rget(t, r, E_NAME));
-	size_t i;
+/* The first event of the stream that the new one would repeat. */
+struct dup {
+	char	*id;
+	long	 line;
+};
 
-	for (i = 0; i + 1 < t->nrows; i++)
-		if (same_event(t, r, t->rows[i], fold))
-			die_at(EXIT_DATA, t->label, t->rows[i]->line,
-			    "'%s' is already %s; use --force to add it anyway",
-			    rget(t, r, E_NAME), rget(t, t->rows[i], E_ID));
-	free(fold);
+static void
+dup_seen(struct dup *d, const struct scan *s)
+{
+	if (d->id == NULL) {
+		d->id = xstrdup(sget(s, E_ID));
+		d->line = s->rec.line;
+	}
 }
 
+/* The host's name, for the id: a city that --city found. */
+static const char *
+add_slugof(struct table *t, struct row *r)
+{
+	struct row *host;
+
+	if (*rget(t, r, E_CITY) == '\0' ||
+	    (host = db_get(&db, T_CITIES, rget(t, r, E_CITY))) == NULL)
+		return rget(t, r, E_NAME);
+	return rget(db.t[T_CITIES], host, C_NAME);
+}
+
+/*
+ * add streams events.csv: the new event is made before the stream, each
+ * old row is copied as it is read and compared with it (the same event,
+ * the ids it may get), and the new row goes at the end.
+ */
 static int
 cmd_add(void)
 {
+	struct dup dup = { NULL, 0 };
+	struct rewrite rw;
+	struct newid ni;
 	struct table *t;
 	struct row *r;
+	char *base, *fold;
 
 	if (opt(O_START) == NULL || *opt(O_START) == '\0')
 		die(EXIT_USAGE, "add: --start DATE is required");
-	store_lock(&st);
-	t = db_table(&db, T_EVENTS);
+	rw_begin(&rw, &st, &schema_events, cl.c.dryrun);
+	db_keep(&db, T_EVENTS, t = rw_table(&rw));
 	r = table_newrow(t);
 	set_nfc(t, r, E_NAME, cl.argv[0]);
 	apply_options(t, r);
 	if (opt(O_STATUS) == NULL)
 		rset(t, r, E_STATUS, "planned");
-	set_new_id(t, r);
-	if (opt(O_FORCE) == NULL)
-		refuse_duplicate(t, r);
-	add_rows(&db, T_EVENTS, &cl.c, &r, 1);
+	base = new_id_init(&ni, t, r, add_slugof(t, r));
+	fold = fold_name(rget(t, r, E_NAME));
+	while (rw_next(&rw)) {
+		newid_see(&ni, sget(&rw.s, E_ID));
+		if (opt(O_FORCE) == NULL && same_event(t, r, &rw.s, fold))
+			dup_seen(&dup, &rw.s);
+		rw_copy(&rw);
+	}
+	set_new_id(&ni, t, r);
+	if (dup.id != NULL)
+		die_at(EXIT_DATA, t->label, dup.line, "'%s' is already %s; "
+		    "use --force to add it anyway", rget(t, r, E_NAME), dup.id);
+	add_end(&db, T_EVENTS, &cl.c, &rw, &r, 1);
+	newid_free(&ni);
+	free(base);
+	free(fold);
 	return 0;
 }
 
@@ -1800,99 +1848,183 @@ cmd_check(void)
 /* --- import-report ------------------------------------------------------ */
 
 /*
- * A second Columbus in the same country, when the report names no region:
- * which one hosted cannot be told, and is not guessed.
+ * import-report streams cities.csv, then events.csv, each once: the host
+ * city is found (or made, a new prospect at the end of cities.csv), the
+ * known cities the report mentions are noted, and the event is made and
+ * compared with every event in turn.  Both tables are written only once
+ * everything is checked and the event is printed.
  */
-static void
-refuse_ambiguous_host(struct table *t, const struct row *found,
-    const struct evreport *er)
-{
-	char *key = fold_name(er->city), *name;
-	const struct row *o;
-	size_t i;
+struct mention {
+	long	 line;		/* of the report */
+	char	*id, *name;
+};
 
-	for (i = 0; i + 1 < t->nrows; i++) {
-		o = t->rows[i];
-		if (o == found || strcmp(rget(t, o, C_COUNTRY), er->country))
-			continue;
-		name = fold_name(rget(t, o, C_NAME));
-		if (strcmp(name, key) == 0)
-			die(EXIT_DATA, "host city '%s, %s' is ambiguous: %s, %s; "
-			    "give its region in the report, as in 'City "
-			    "(Region, Country)'", er->city, er->country,
-			    rget(t, found, C_ID), rget(t, o, C_ID));
-		free(name);
-	}
-	free(key);
+struct import {
+	const struct evreport *er;
+	const char *file;
+	struct rewrite rc, re;	/* cities, events */
+	int	 cities_written;	/* rc is a rewrite (there is a host) */
+	struct table *ct, *et;	/* the rows kept of each */
+	struct row *host, *added, *ev;
+	struct city_dup dup;
+	struct city_ids ci;
+	struct newid ni;
+	struct mention *mentions;
+	size_t	 nmentions;
+};
+
+/* A known city the report names, noted unless it is named like the host. */
+static void
+mention_see(struct import *im, struct hmap *runs, const char *host,
+    const struct scan *s)
+{
+	struct mention *m;
+	long line;
+	char *name;
+	int same;
+
+	if ((line = evreport_mention(runs, sget(s, C_NAME))) == 0)
+		return;
+	name = fold_name(sget(s, C_NAME));
+	same = strcmp(name, host) == 0;
+	free(name);
+	if (same)
+		return;
+	im->mentions = xreallocarray(im->mentions, im->nmentions + 1,
+	    sizeof(*im->mentions));
+	m = &im->mentions[im->nmentions++];
+	m->line = line;
+	m->id = xstrdup(sget(s, C_ID));
+	m->name = xstrdup(sget(s, C_NAME));
 }
 
-/*
- * The host city: a known one, matched as sc-cities add matches a
- * duplicate (folded name, country, region or none), else a new prospect,
- * which is the last row of cities.csv and *added.
- */
-static struct row *
-report_host(const struct evreport *er, struct row **added)
+/* The new city of the report's host, before cities.csv is streamed. */
+static void
+host_begin(struct import *im)
 {
+	const struct evreport *er = im->er;
 	struct table *t;
-	struct hmap *keys;
-	struct row *r, *found;
-	char *id;
+	struct row *r;
 
-	*added = NULL;
-	if (*er->city == '\0')
-		return NULL;
-	t = db_table(&db, T_CITIES);
-	r = table_newrow(t);
+	rw_begin(&im->rc, &st, &schema_cities, cl.c.dryrun);
+	im->cities_written = 1;
+	db_keep(&db, T_CITIES, t = im->ct = rw_table(&im->rc));
+	r = im->added = table_newrow(t);
 	set_nfc(t, r, C_NAME, er->city);
 	rset(t, r, C_COUNTRY, er->country);
 	rset(t, r, C_REGION, er->region);
-	keys = city_keys(t, t->nrows - 1);
-	found = city_key_find(keys, t, r);
-	hmap_free(keys);
-	if (found != NULL) {
-		if (*er->region == '\0')
-			refuse_ambiguous_host(t, found, er);
-		table_remove_rows(t, &r, 1);
-		return found;
+	city_dup_init(&im->dup, rget(t, r, C_NAME), er->country, er->region);
+	city_ids_init(&im->ci, rget(t, r, C_NAME), er->country, er->region);
+	newid_init(&im->ni, T_CITIES, city_id_candidate, &im->ci);
+}
+
+/*
+ * The host once cities.csv is streamed: a known one, matched as
+ * sc-cities add matches a duplicate (folded name, country, region or
+ * none), kept among the rows so that the event's reference to it is
+ * checked; a second Columbus in the same country, when the report names
+ * no region, is refused: which one hosted cannot be told, and is not
+ * guessed.  Else the new prospect, with the first id free.
+ */
+static void
+host_end(struct import *im)
+{
+	const struct evreport *er = im->er;
+	struct table *t = im->ct;
+	const char *found;
+	char *id;
+	size_t i;
+	long line;
+
+	if ((found = city_dup_found(&im->dup, &line)) != NULL) {
+		if (*er->region == '\0' && im->dup.second != NULL)
+			die(EXIT_DATA, "host city '%s, %s' is ambiguous: %s, %s; "
+			    "give its region in the report, as in 'City "
+			    "(Region, Country)'", er->city, er->country,
+			    found, im->dup.second);
+		table_remove_rows(t, &im->added, 1);
+		im->added = NULL;
+		for (i = 0; im->host == NULL; i++)
+			if (strcmp(rget(t, t->rows[i], C_ID), found) == 0)
+				im->host = t->rows[i];
+		return;
 	}
-	rset(t, r, C_STATUS, "prospect");
-	id = city_new_id(&db, rget(t, r, C_NAME), er->country, er->region);
-	rset(t, r, C_ID, id);
+	rset(t, im->added, C_STATUS, "prospect");
+	id = newid_pick(&im->ni, &db, 1);
+	rset(t, im->added, C_ID, id);
 	free(id);
-	db_ids(&db, T_CITIES);
-	db_added(&db, T_CITIES, r);
-	return *added = r;
+	im->host = im->added;
+}
+
+/* cities.csv, streamed: copied, or only read when there is no host. */
+static void
+import_cities(struct import *im)
+{
+	struct hmap *runs = evreport_runs(im->er);
+	char *host = fold_name(im->er->city);
+	struct scan s, *sp = &s;
+
+	if (*im->er->city != '\0') {
+		host_begin(im);
+		sp = &im->rc.s;
+	} else
+		scan_open(&s, &schema_cities,
+		    store_reader(&st, &schema_cities));
+	while (im->cities_written ? rw_next(&im->rc) : scan_next(&s)) {
+		mention_see(im, runs, host, sp);
+		if (!im->cities_written)
+			continue;
+		newid_see(&im->ni, sget(sp, C_ID));
+		if (city_dup_see(&im->dup, sp))
+			rw_keep(&im->rc, im->ct);
+		rw_copy(&im->rc);
+	}
+	if (im->cities_written)
+		host_end(im);
+	else
+		scan_close(&s);
+	hmap_free(runs);
+	free(host);
 }
 
 /*
  * The series as the record already spells it: a known series whose
  * folded name is the report's, or ends it as whole words ("Strong Cities
  * Transatlantic Dialogue Initiative" is the known "Transatlantic Dialogue
- * Initiative"); the longest such wins.
+ * Initiative"); the longest such wins.  Asked of each event streamed.
  */
-static char *
-known_series(struct table *t, const char *series)
-{
-	char *want = fold_name(series), *k;
-	const char *best = NULL;
-	size_t i, wl = strlen(want), kl, bl = 0;
+struct series {
+	char	*want;		/* the report's, folded */
+	char	*best;		/* as recorded, or NULL */
+	size_t	 bl;
+};
 
-	for (i = 0; *want != '\0' && i < t->nrows; i++) {
-		k = fold_name(rget(t, t->rows[i], E_SERIES));
-		kl = strlen(k);
-		if (kl > bl && kl <= wl && strcmp(want + wl - kl, k) == 0 &&
-		    (kl == wl || want[wl - kl - 1] == ' ')) {
-			best = rget(t, t->rows[i], E_SERIES);
-			bl = kl;
-		}
-		free(k);
+static void
+series_see(struct series *sr, const char *series)
+{
+	char *k = fold_name(series);
+	size_t wl = strlen(sr->want), kl = strlen(k);
+
+	if (*sr->want != '\0' && kl > sr->bl && kl <= wl &&
+	    strcmp(sr->want + wl - kl, k) == 0 &&
+	    (kl == wl || sr->want[wl - kl - 1] == ' ')) {
+		free(sr->best);
+		sr->best = xstrdup(series);
+		sr->bl = kl;
 	}
-	free(want);
-	if (best != NULL && strcmp(best, series) != 0)
+	free(k);
+}
+
+static void
+series_end(struct series *sr, struct table *t, struct row *r,
+    const char *series)
+{
+	if (sr->best != NULL && strcmp(sr->best, series) != 0)
 		note("series '%s' is recorded as the known series '%s'", series,
-		    best);
-	return xstrdup(best != NULL ? best : series);
+		    sr->best);
+	set_nfc(t, r, E_SERIES, sr->best != NULL ? sr->best : series);
+	free(sr->best);
+	free(sr->want);
 }
 
 /*
@@ -1900,127 +2032,127 @@ known_series(struct table *t, const char *series)
  * and whose host city is the same; with no host on either side, the same
  * event as add would refuse (same folded name).
  */
-static void
-refuse_recorded(struct table *t, struct row *r)
+static int
+recorded(struct table *t, struct row *r, const char *fold,
+    const struct scan *s)
 {
-	const char *city = rget(t, r, E_CITY), *other;
-	char *fold = fold_name(rget(t, r, E_NAME));
+	const char *city = rget(t, r, E_CITY), *other = sget(s, E_CITY);
 	struct span sa, sb;
-	size_t i;
 
-	if (event_span(rget(t, r, E_START), "", &sa) == -1)
-		return;		/* validate_rows() names the problem */
-	for (i = 0; i + 1 < t->nrows; i++) {
-		other = rget(t, t->rows[i], E_CITY);
-		if (event_span(rget(t, t->rows[i], E_START), "", &sb) == -1 ||
-		    sa.start_last < sb.first || sb.start_last < sa.first)
-			continue;
-		if ((*city && *other) ? strcmp(city, other) == 0 :
-		    same_event(t, r, t->rows[i], fold))
-			die_at(EXIT_DATA, t->label, t->rows[i]->line, "the "
-			    "report is already recorded as %s (same start and "
-			    "host city); --force records it again",
-			    rget(t, t->rows[i], E_ID));
-	}
-	free(fold);
+	if (event_span(rget(t, r, E_START), "", &sa) == -1 ||
+	    event_span(sget(s, E_START), "", &sb) == -1 ||
+	    sa.start_last < sb.first || sb.start_last < sa.first)
+		return 0;	/* validate_rows() names a start that is wrong */
+	return (*city && *other) ? strcmp(city, other) == 0 :
+	    same_event(t, r, s, fold);
 }
 
-/* The event row of the report, as the last row of events.csv. */
-static struct row *
-report_event(const struct evreport *er, const struct row *host)
+/* The event row of the report, at the end of events.csv streamed. */
+static void
+import_event(struct import *im)
 {
-	struct table *t = db_table(&db, T_EVENTS);
+	const struct evreport *er = im->er;
+	struct series sr = { fold_name(er->series), NULL, 0 };
+	struct dup dup = { NULL, 0 };
+	struct newid ni;
+	struct table *t;
 	struct span sp;
 	struct row *r;
-	char *series = known_series(t, er->series);
+	char *base, *fold;
 
-	r = table_newrow(t);
+	rw_begin(&im->re, &st, &schema_events, cl.c.dryrun);
+	db_keep(&db, T_EVENTS, t = im->et = rw_table(&im->re));
+	r = im->ev = table_newrow(t);
 	set_nfc(t, r, E_NAME, er->title);
-	set_nfc(t, r, E_SERIES, series);
-	free(series);
 	rset(t, r, E_KIND, er->kind);
 	rset(t, r, E_START, er->start);
 	rset(t, r, E_END, er->end);
-	if (host != NULL)
-		rset(t, r, E_CITY, rget(db_table(&db, T_CITIES), host, C_ID));
+	if (im->host != NULL)
+		rset(t, r, E_CITY, rget(im->ct, im->host, C_ID));
 	rset(t, r, E_STATUS, event_span(er->start, er->end, &sp) == 0 &&
 	    sp.last > cl.c.today ? "planned" : "held");
 	set_nfc(t, r, E_NOTES, er->notes);
-	set_new_id(t, r);
-	if (opt(O_FORCE) == NULL)
-		refuse_recorded(t, r);
-	return r;
+	base = new_id_init(&ni, t, r, im->host != NULL ?
+	    rget(im->ct, im->host, C_NAME) : rget(t, r, E_NAME));
+	fold = fold_name(rget(t, r, E_NAME));
+	while (rw_next(&im->re)) {
+		series_see(&sr, sget(&im->re.s, E_SERIES));
+		newid_see(&ni, sget(&im->re.s, E_ID));
+		if (opt(O_FORCE) == NULL && recorded(t, r, fold, &im->re.s))
+			dup_seen(&dup, &im->re.s);
+		rw_copy(&im->re);
+	}
+	series_end(&sr, t, r, er->series);
+	set_new_id(&ni, t, r);
+	if (dup.id != NULL)
+		die_at(EXIT_DATA, t->label, dup.line, "the report is already "
+		    "recorded as %s (same start and host city); --force "
+		    "records it again", dup.id);
+	newid_free(&ni);
+	free(base);
+	free(fold);
 }
 
-/*
- * The known cities the report names, each on a line of stderr: named is
- * not attended, so none is given a role.  The host is left out, and so
- * are the cities named like it (Columbus, Georgia, when Columbus, Ohio
- * hosts): their name in the text is the host's.
- */
+/* What import-report says on stderr: mentions, a missing host, a new city. */
 static void
-report_mentions(const struct evreport *er, const char *file)
+import_notes(struct import *im)
 {
-	struct table *t = db_table(&db, T_CITIES);
-	const char **names;
-	char *host = fold_name(er->city), *name;
-	long *line;
+	const struct evreport *er = im->er;
+	struct table *ct = im->ct;
+	struct row *a = im->added;
 	size_t i;
 
-	names = xreallocarray(NULL, t->nrows + 1, sizeof(*names));
-	line = xreallocarray(NULL, t->nrows + 1, sizeof(*line));
-	for (i = 0; i < t->nrows; i++)
-		names[i] = rget(t, t->rows[i], C_NAME);
-	evreport_mentions(er, names, t->nrows, line);
-	for (i = 0; i < t->nrows; i++) {
-		if (line[i] == 0)
-			continue;
-		name = fold_name(names[i]);
-		if (strcmp(name, host) != 0)
-			warn_at(file, line[i], "mentioned: %s (%s)",
-			    rget(t, t->rows[i], C_ID), names[i]);
-		free(name);
+	for (i = 0; i < im->nmentions; i++) {
+		warn_at(im->file, im->mentions[i].line, "mentioned: %s (%s)",
+		    im->mentions[i].id, im->mentions[i].name);
+		free(im->mentions[i].id);
+		free(im->mentions[i].name);
 	}
-	free(names);
-	free(line);
-	free(host);
+	free(im->mentions);
+	if (im->host == NULL)
+		warn_at(im->file, er->date_line, "no host city in the report; "
+		    "the event has none");
+	if (a != NULL)
+		note("%s city %s (%s, %s%s%s) as a prospect", cl.c.dryrun ?
+		    "would add the" : "adds the", rget(ct, a, C_ID),
+		    rget(ct, a, C_NAME), rget(ct, a, C_COUNTRY),
+		    *rget(ct, a, C_REGION) ? ", " : "",
+		    rget(ct, a, C_REGION));
 }
 
 static int
 cmd_import_report(void)
 {
-	const char *file = strcmp(cl.argv[0], "-") == 0 ? "stdin" : cl.argv[0];
-	struct table *ct;
-	struct row *host, *added, *r;
+	struct import im;
 	struct evreport er;
 	size_t len;
 	char *text;
 
+	memset(&im, 0, sizeof(im));
+	im.er = &er;
+	im.file = strcmp(cl.argv[0], "-") == 0 ? "stdin" : cl.argv[0];
 	text = evreport_read(cl.argv[0], &len);
-	evreport_parse(file, text, len, &er);
+	evreport_parse(im.file, text, len, &er);
 	free(text);
 	store_lock(&st);
-	host = report_host(&er, &added);
-	r = report_event(&er, host);
-	ct = db_table(&db, T_CITIES);
-	if (added != NULL)
-		validate_rows(&db, T_CITIES, &added, 1);
-	validate_rows(&db, T_EVENTS, &r, 1);
-	report_mentions(&er, file);
-	if (host == NULL)
-		warn_at(file, er.date_line, "no host city in the report; the "
-		    "event has none");
-	if (added != NULL)
-		note("%s city %s (%s, %s%s%s) as a prospect", cl.c.dryrun ?
-		    "would add the" : "adds the", rget(ct, added, C_ID),
-		    rget(ct, added, C_NAME), rget(ct, added, C_COUNTRY),
-		    *rget(ct, added, C_REGION) ? ", " : "",
-		    rget(ct, added, C_REGION));
-	out_rows(&cl.c.out, db_table(&db, T_EVENTS), &r, 1);
+	import_cities(&im);
+	import_event(&im);
+	if (im.added != NULL)
+		validate_rows(&db, T_CITIES, &im.added, 1);
+	validate_rows(&db, T_EVENTS, &im.ev, 1);
+	import_notes(&im);
+	out_rows(&cl.c.out, im.et, &im.ev, 1);
 	flush_stdout();
-	if (added != NULL)
-		commit(ct);
-	commit(db_table(&db, T_EVENTS));
+	if (im.cities_written) {
+		if (im.added != NULL)
+			rw_put(&im.rc, im.added->f);
+		rw_end(&im.rc, im.added != NULL && !cl.c.dryrun);
+		newid_free(&im.ni);
+		city_ids_free(&im.ci);
+		city_dup_free(&im.dup);
+	}
+	rw_put(&im.re, im.ev->f);
+	rw_end(&im.re, !cl.c.dryrun);
 	evreport_free(&er);
 	return 0;
 }

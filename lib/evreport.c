@@ -1083,3 +1083,34 @@ evreport_mentions(const struct evreport *er, const char *const *names,
 	buf_free(&b);
 	hmap_free(runs);
 }
+
+/*
+ * The same one name at a time, for a table that is streamed: the runs
+ * are made once (of up to MAXWORDS words, the most a name is looked up
+ * with), then evreport_mention() gives the line where a name first
+ * stands, or 0.
+ */
+struct hmap *
+evreport_runs(const struct evreport *er)
+{
+	return word_runs(er, MAXWORDS);
+}
+
+long
+evreport_mention(const struct hmap *runs, const char *name)
+{
+	struct buf b = { NULL, 0, 0 };
+	char **w, *caps;
+	size_t nw;
+	long line = 0;
+
+	nw = words(name, &w, &caps);
+	if (nw > 0 && nw <= MAXWORDS) {
+		words_key(&b, w, 0, nw);
+		line = (long)(uintptr_t)hmap_get(runs, b.s);
+	}
+	free_words(w, nw);
+	free(caps);
+	buf_free(&b);
+	return line;
+}

@@ -29,7 +29,32 @@ rw_begin(struct rewrite *rw, struct store *st, const struct schema *sc,
 	if (dryrun)
 		return;
 	rw->w = store_begin(st, sc);
+}
+
+/*
+ * The header goes out with the first row written, so that a verb may
+ * first add a column that the table lacks (rw_add_col).
+ */
+static void
+rw_head(struct rewrite *rw)
+{
+	if (rw->w == NULL || rw->headed)
+		return;
 	store_row(wtemp_fp(rw->w), &rw->line, rw->t, rw->t->cols);
+	rw->headed = 1;
+}
+
+/*
+ * A column the old table lacks, added after its others, empty in every
+ * row: before any row is written (cities.csv gets lat and lon when a
+ * city is first given coordinates).  Its index in the new table.
+ */
+int
+rw_add_col(struct rewrite *rw, const char *name)
+{
+	if (rw->headed)
+		die(EXIT_SYS, "%s: a column added after the header", rw->t->label);
+	return table_add_col(rw->t, name);
 }
 
 /* The next row of the old table in rw->s; 0 at its end. */
@@ -53,6 +78,7 @@ rw_copy(struct rewrite *rw)
 
 	if (rw->w == NULL)
 		return;
+	rw_head(rw);
 	fp = wtemp_fp(rw->w);
 	if ((raw = scan_raw(&rw->s, FMT_CSV, &len)) != NULL) {
 		fwrite(raw, 1, len, fp);
@@ -65,8 +91,10 @@ rw_copy(struct rewrite *rw)
 void
 rw_put(struct rewrite *rw, char *const *f)
 {
-	if (rw->w != NULL)
-		store_row(wtemp_fp(rw->w), &rw->line, rw->t, f);
+	if (rw->w == NULL)
+		return;
+	rw_head(rw);
+	store_row(wtemp_fp(rw->w), &rw->line, rw->t, f);
 }
 
 /*
@@ -85,9 +113,14 @@ struct table *
 rw_table(const struct rewrite *rw)
 {
 	struct table *t = table_new(rw->t->sc, rw->t->label);
+	size_t i;
 
 	table_header(t, rw->t->cols, rw->t->ncols - rw->t->nextra,
 	    rw->t->label, 1);
+	/* The columns rw_add_col() added, in the same order. */
+	for (i = rw->t->ncols - rw->t->nextra; i < rw->t->ncols; i++)
+		if (table_col(t, rw->t->cols[i]) < 0)
+			table_add_col(t, rw->t->cols[i]);
 	return t;
 }
 
@@ -99,9 +132,10 @@ void
 rw_end(struct rewrite *rw, int commit)
 {
 	if (rw->w != NULL) {
-		if (commit)
+		if (commit) {
+			rw_head(rw);
 			store_commit(rw->w);
-		else
+		} else
 			store_abandon(rw->w);
 	}
 	scan_close(&rw->s);

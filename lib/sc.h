@@ -384,6 +384,7 @@ struct rewrite {
 	struct table *t;	/* its columns (s.t) */
 	struct wtemp *w;	/* the new table; NULL on a dry run */
 	struct buf line;
+	int	 headed;	/* its header is written */
 };
 void	 rw_begin(struct rewrite *, struct store *, const struct schema *,
 	    int);
@@ -392,6 +393,7 @@ void	 rw_copy(struct rewrite *);
 void	 rw_put(struct rewrite *, char *const *);
 struct row *rw_keep(struct rewrite *, struct table *);
 struct table *rw_table(const struct rewrite *);
+int	 rw_add_col(struct rewrite *, const char *);
 void	 rw_end(struct rewrite *, int);
 
 /* seeds.c, made by tools/embed-seeds.sh: the seed tables, built in. */
@@ -458,6 +460,25 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 void	 set_rows(struct db *, int, const struct common *, int, char **,
 	    void (*)(struct table *, struct row *));
 void	 rm_rows(struct db *, int, const struct common *, int, char **, int);
+
+/* newid.c: a new row's id chosen while its table streams; an add's end. */
+enum { NEWID_BATCH = 10 };
+struct newid {
+	int	 tab;
+	char	*(*gen)(void *, size_t);	/* the i-th candidate, or NULL */
+	void	*arg;
+	size_t	 first;		/* the index of cand[0] */
+	char	*cand[NEWID_BATCH];
+	int	 taken[NEWID_BATCH];
+	size_t	 n;
+};
+void	 newid_init(struct newid *, int, char *(*)(void *, size_t), void *);
+void	 newid_given(struct newid *, int, const char *);
+void	 newid_see(struct newid *, const char *);
+char	*newid_pick(struct newid *, struct db *, int);
+void	 newid_free(struct newid *);
+void	 add_end(struct db *, int, const struct common *, struct rewrite *,
+	    struct row **, size_t);
 
 /* ids.c: follow-up ids that two clones do not both make, and prefixes. */
 #define FU_ID_FORMS	"six of the digits and the letters but i, l, o and u, " \
@@ -605,6 +626,25 @@ void	 city_key_add(struct hmap *, struct table *, struct row *);
 struct row *city_key_find(struct hmap *, struct table *, struct row *);
 struct hmap *city_keys(struct table *, size_t);
 char	*city_new_id(struct db *, const char *, const char *, const char *);
+struct city_ids {
+	char	*base;		/* cc-slug */
+	char	*sub;		/* cc-slug-region, or NULL */
+};
+void	 city_ids_init(struct city_ids *, const char *, const char *,
+	    const char *);
+char	*city_id_candidate(void *, size_t);
+void	 city_ids_free(struct city_ids *);
+struct city_dup {
+	char	*folded, *country, *region;	/* the new city's */
+	char	*id[2];		/* the first of the same region, of none */
+	long	 line[2];
+	char	*second;	/* the second that id[0]'s rule finds */
+};
+void	 city_dup_init(struct city_dup *, const char *, const char *,
+	    const char *);
+int	 city_dup_see(struct city_dup *, const struct scan *);
+const char *city_dup_found(const struct city_dup *, long *);
+void	 city_dup_free(struct city_dup *);
 
 /* evreport.c: an event report, as the network publishes them, read. */
 struct evreport {
@@ -624,6 +664,8 @@ char	*evreport_read(const char *, size_t *);
 void	 evreport_parse(const char *, const char *, size_t, struct evreport *);
 void	 evreport_mentions(const struct evreport *, const char *const *, size_t,
 	    long *);
+struct hmap *evreport_runs(const struct evreport *);
+long	 evreport_mention(const struct hmap *, const char *);
 void	 evreport_free(struct evreport *);
 
 /*

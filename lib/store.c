@@ -492,14 +492,18 @@ struct wtemp {
 	char	*tmp;
 	FILE	*fp;
 	int	 fd;
+	struct wtemp *next;	/* the other writes under way */
 };
-static char *pending_tmp;
+/* A verb may write two tables (import-report: a city and an event). */
+static struct wtemp *pending;
 
 static void
 remove_pending(void)
 {
-	if (pending_tmp != NULL)
-		unlink(pending_tmp);
+	struct wtemp *w;
+
+	for (w = pending; w != NULL; w = w->next)
+		unlink(w->tmp);
 }
 
 /*
@@ -527,7 +531,8 @@ store_begin(struct store *st, const struct schema *sc)
 		    w->tg.dir, strerror(errno));
 	if (!registered && atexit(remove_pending) == 0)
 		registered = 1;
-	pending_tmp = w->tmp;
+	w->next = pending;
+	pending = w;
 	keep_owner(w->fd, w->tmp, &w->tg);
 	if ((w->fp = fdopen(w->fd, "w")) == NULL)
 		write_failed(w->tmp, w->tg.name);
@@ -540,10 +545,23 @@ wtemp_fp(const struct wtemp *w)
 	return w->fp;
 }
 
+/* The write is no longer under way: its temporary file is gone or renamed. */
+static void
+unpend(struct wtemp *w)
+{
+	struct wtemp **p;
+
+	for (p = &pending; *p != NULL; p = &(*p)->next)
+		if (*p == w) {
+			*p = w->next;
+			break;
+		}
+}
+
 static void
 wtemp_free(struct wtemp *w)
 {
-	pending_tmp = NULL;
+	unpend(w);
 	free(w->tmp);
 	free(w->tg.name);
 	free(w->tg.path);
@@ -561,7 +579,7 @@ store_commit(struct wtemp *w)
 	}
 	if (fclose(w->fp) != 0 || rename(w->tmp, w->tg.path) == -1)
 		write_failed(w->tmp, w->tg.name);
-	pending_tmp = NULL;
+	unpend(w);
 	sync_dir(w->tg.dir);
 	wtemp_free(w);
 }
