@@ -253,11 +253,15 @@ group_of(struct hmap *h, const char *key)
 	return g != NULL ? g : &none;
 }
 
+/* An event named by id or name: only the events it may name are read. */
 static const char *
 event_id(const char *arg)
 {
-	return rget(db_table(&db, T_EVENTS), db_find(&db, T_EVENTS, arg),
-	    E_ID);
+	struct row *e;
+
+	db_narrow(&db, T_EVENTS, (char *const *)&arg, 1);
+	e = db_find(&db, T_EVENTS, arg);
+	return rget(db.t[T_EVENTS], e, E_ID);
 }
 
 /* A city named by id or name: only the cities it may name are read. */
@@ -1270,13 +1274,6 @@ cmd_report(void)
 /* --- writes -------------------------------------------------------------- */
 
 static void
-commit(struct table *t)
-{
-	if (!cl.c.dryrun)
-		store_write(&st, t);
-}
-
-static void
 set_nfc(struct table *t, struct row *r, int col, const char *v)
 {
 	char *n = nfc(v);
@@ -1500,69 +1497,35 @@ cmd_rm(void)
 
 /* --- attend and partner -------------------------------------------------- */
 
-/* The rows a write names, each once, in the order first named. */
-struct named {
-	struct row **v;
-	size_t	 n;
-	struct hmap *seen;	/* key -> row */
-};
+/*
+ * attend and partner stream their table: the event's rows that they
+ * name are found as they pass, changed in place or (--remove) left out,
+ * and the new rows go at the end.  Only those rows are kept.
+ */
 
+/*
+ * Prints what attend or partner wrote, or with --remove what went, and
+ * only then writes: rows that could not be shown are not written.
+ */
 static void
-named_add(struct named *nm, const char *key, struct row *r)
-{
-	if (hmap_get(nm->seen, key) != NULL)
-		return;
-	hmap_put(nm->seen, key, r);
-	if ((nm->n & (nm->n - 1)) == 0)
-		nm->v = xreallocarray(nm->v, nm->n ? nm->n * 2 : 1,
-		    sizeof(*nm->v));
-	nm->v[nm->n++] = r;
-}
-
-/* Prints what attend or partner wrote, or with --remove what went. */
-static void
-finish_pairs(struct table *t, int tab, struct named *nm)
+finish_pairs(struct rewrite *rw, struct table *t, int tab, struct row **rows,
+    size_t n)
 {
 	size_t i;
 	int changed = 0;
 
-	for (i = 0; i < nm->n; i++)
-		changed |= nm->v[i]->changed;
+	for (i = 0; i < n; i++)
+		changed |= rows[i]->changed;
 	if (opt(O_REMOVE) != NULL) {
 		if (cl.c.dryrun)
-			out_rows(&cl.c.out, t, nm->v, nm->n);
-		table_remove_rows(t, nm->v, nm->n);
-		changed = nm->n > 0;
+			out_rows(&cl.c.out, t, rows, n);
+		changed = n > 0;
 	} else {
-		validate_rows(&db, tab, nm->v, nm->n);
-		out_rows(&cl.c.out, t, nm->v, nm->n);
+		validate_rows(&db, tab, rows, n);
+		out_rows(&cl.c.out, t, rows, n);
 	}
-	/* Printed first: rows that could not be shown are not written. */
 	flush_stdout();
-	if (changed)
-		commit(t);
-	hmap_free(nm->seen);
-	free(nm->v);
-}
-
-/* One city's attendance of the event: found, made, or refused. */
-static struct row *
-attendance_row(struct table *t, struct hmap *rows, const char *ev,
-    const char *city)
-{
-	struct row *r;
-
-	if ((r = hmap_get(rows, city)) != NULL)
-		return r;
-	if (opt(O_REMOVE) != NULL)
-		die(EXIT_DATA, "%s did not attend %s; nothing written", city,
-		    ev);
-	r = table_newrow(t);
-	rset(t, r, A_EVENT, ev);
-	rset(t, r, A_CITY, city);
-	rset(t, r, A_ROLE, "participant");
-	hmap_put(rows, city, r);
-	return r;
+	rw_end(rw, changed && !cl.c.dryrun);
 }
 
 /* The cities attend names, and whether each came from stdin. */
@@ -1618,134 +1581,195 @@ left_alone(const struct table *t, const struct row *r, const char *ev)
 		    "notes" : "role and notes");
 }
 
-/* The attendance of ev, city -> row. */
-static struct hmap *
-event_rows(struct table *t, const char *ev)
-{
-	struct hmap *rows = hmap_new();
-	size_t i;
+/*
+ * The cities attend names, each once, in the order first named; a city
+ * is piped when it came only from stdin.  Its row, once found or made.
+ */
+struct attendee {
+	const char *city;
+	int	 piped;
+	struct row *r;
+};
 
-	for (i = 0; i < t->nrows; i++)
-		if (strcmp(rget(t, t->rows[i], A_EVENT), ev) == 0)
-			hmap_put(rows, rget(t, t->rows[i], A_CITY), t->rows[i]);
-	return rows;
-}
-
-/* The cities named on the command line, by id. */
-static struct hmap *
-named_cities(const struct cityargs *ca, struct row **cities)
+static struct attendee *
+attendees(const struct cityargs *ca, struct row **cities, struct hmap *slot,
+    size_t *n)
 {
-	struct table *ct = db_table(&db, T_CITIES);
-	struct hmap *h = hmap_new();
-	size_t i;
+	struct table *ct = db.t[T_CITIES];
+	struct attendee *a = xcalloc(ca->n + 1, sizeof(*a));
+	struct hmap *named = hmap_new();
+	const char *city;
+	size_t i, k = 0;
 
 	for (i = 0; i < ca->n; i++)
 		if (!ca->piped[i])
-			hmap_put(h, rget(ct, cities[i], C_ID), h);
-	return h;
+			hmap_put(named, rget(ct, cities[i], C_ID), named);
+	for (i = 0; i < ca->n; i++) {
+		city = rget(ct, cities[i], C_ID);
+		if (hmap_get(slot, city) != NULL)
+			continue;
+		a[k].city = city;
+		a[k].piped = hmap_get(named, city) == NULL;
+		hmap_put(slot, city, &a[k++]);
+	}
+	hmap_free(named);
+	*n = k;
+	return a;
 }
 
 static void
-attend_city(struct table *t, struct named *nm, struct hmap *rows,
-    const char *ev, const char *city, int piped)
+set_attendance(struct table *t, struct row *r)
 {
-	struct row *r = hmap_get(rows, city);
-
-	/* A row read from the file attended before this command. */
-	if (piped && opt(O_REMOVE) == NULL && r != NULL && r->line > 0) {
-		if (hmap_get(nm->seen, city) == NULL)
-			left_alone(t, r, ev);
-		named_add(nm, city, r);
-		return;
-	}
-	r = attendance_row(t, rows, ev, city);
 	if (opt(O_ROLE) != NULL)
 		rset(t, r, A_ROLE, opt(O_ROLE));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, A_NOTES, opt(O_NOTES));
-	named_add(nm, city, r);
+}
+
+/*
+ * A row of attendance.csv as it passes: the event's row of a city named
+ * is kept; it is changed, or copied when piped (left alone), or with
+ * --remove not written.  The first such row of a city only, as before.
+ */
+static void
+attend_row(struct rewrite *rw, struct table *t, struct hmap *slot,
+    const char *ev)
+{
+	struct attendee *a;
+
+	if (strcmp(sget(&rw->s, A_EVENT), ev) != 0 ||
+	    (a = hmap_get(slot, sget(&rw->s, A_CITY))) == NULL ||
+	    a->r != NULL) {
+		rw_copy(rw);
+		return;
+	}
+	a->r = rw_keep(rw, t);
+	if (opt(O_REMOVE) != NULL)
+		return;
+	if (a->piped) {
+		rw_copy(rw);
+		return;
+	}
+	set_attendance(t, a->r);
+	rw_put(rw, a->r->f);
+}
+
+/* A city named that did not attend: a new row, at the end. */
+static void
+attend_new(struct rewrite *rw, struct table *t, struct attendee *a,
+    const char *ev)
+{
+	if (opt(O_REMOVE) != NULL)
+		die(EXIT_DATA, "%s did not attend %s; nothing written", a->city,
+		    ev);
+	a->r = table_newrow(t);
+	rset(t, a->r, A_EVENT, ev);
+	rset(t, a->r, A_CITY, a->city);
+	rset(t, a->r, A_ROLE, "participant");
+	set_attendance(t, a->r);
+	rw_put(rw, a->r->f);
 }
 
 static int
 cmd_attend(void)
 {
-	struct named nm = { NULL, 0, hmap_new() };
 	struct cityargs ca;
-	struct table *t, *ct;
-	struct hmap *rows, *named;
-	struct row **cities;
-	const char *ev, *city;
-	size_t i;
+	struct rewrite rw;
+	struct attendee *a;
+	struct table *t;
+	struct hmap *slot = hmap_new();
+	struct row **cities, **rows;
+	const char *ev;
+	size_t i, n;
 
 	if (opt(O_ROLE) != NULL)
 		enum_opt("role", opt(O_ROLE), T_ATTENDANCE, A_ROLE);
 	read_cities(&ca);
-	store_lock(&st);
+	rw_begin(&rw, &st, &schema_attendance, cl.c.dryrun);
 	ev = event_id(cl.argv[0]);
+	db_narrow(&db, T_CITIES, ca.names, ca.n);
 	cities = db_find_all(&db, T_CITIES, ca.names, ca.n);
-	ct = db_table(&db, T_CITIES);
-	t = db_table(&db, T_ATTENDANCE);
-	rows = event_rows(t, ev);
-	named = named_cities(&ca, cities);
-	for (i = 0; i < ca.n; i++) {
-		city = rget(ct, cities[i], C_ID);
-		attend_city(t, &nm, rows, ev, city, ca.piped[i] &&
-		    hmap_get(named, city) == NULL);
+	db_keep(&db, T_ATTENDANCE, t = rw_table(&rw));
+	a = attendees(&ca, cities, slot, &n);
+	while (rw_next(&rw))
+		attend_row(&rw, t, slot, ev);
+	rows = xcalloc(n + 1, sizeof(*rows));
+	for (i = 0; i < n; i++) {
+		if (a[i].r == NULL)
+			attend_new(&rw, t, &a[i], ev);
+		else if (a[i].piped && opt(O_REMOVE) == NULL)
+			left_alone(t, a[i].r, ev);
+		rows[i] = a[i].r;
 	}
+	finish_pairs(&rw, t, T_ATTENDANCE, rows, n);
 	free_list(ca.names, ca.n);
 	free(ca.piped);
 	free(cities);
-	hmap_free(named);
-	hmap_free(rows);
-	finish_pairs(t, T_ATTENDANCE, &nm);
+	free(rows);
+	free(a);
+	hmap_free(slot);
 	return 0;
 }
 
-/* The event's partner row of that organisation, matched by folded name. */
-static struct row *
-partner_row(struct table *t, const char *ev, const char *org)
+static void
+set_partner(struct table *t, struct row *r)
 {
-	char *key = fold_name(org), *name;
-	struct row *r = NULL;
-	size_t i;
+	if (opt(O_SECTOR) != NULL)
+		rset(t, r, P_SECTOR, opt(O_SECTOR));
+	if (opt(O_NOTES) != NULL)
+		rset(t, r, P_NOTES, opt(O_NOTES));
+}
 
-	for (i = 0; i < t->nrows && r == NULL; i++) {
-		if (strcmp(rget(t, t->rows[i], P_EVENT), ev) != 0)
-			continue;
-		name = fold_name(rget(t, t->rows[i], P_ORGANISATION));
-		if (strcmp(name, key) == 0)
-			r = t->rows[i];
-		free(name);
-	}
-	free(key);
-	return r;
+/* The event's partner row of that organisation, matched by folded name. */
+static int
+is_partner(const struct scan *s, const char *ev, const char *key)
+{
+	char *name;
+	int same;
+
+	if (strcmp(sget(s, P_EVENT), ev) != 0)
+		return 0;
+	name = fold_name(sget(s, P_ORGANISATION));
+	same = strcmp(name, key) == 0;
+	free(name);
+	return same;
 }
 
 static int
 cmd_partner(void)
 {
-	struct named nm = { NULL, 0, hmap_new() };
+	struct rewrite rw;
 	struct table *t;
-	struct row *r;
+	struct row *r = NULL;
 	const char *ev;
+	char *key = fold_name(cl.argv[1]);
 
-	store_lock(&st);
+	rw_begin(&rw, &st, &schema_partners, cl.c.dryrun);
 	ev = event_id(cl.argv[0]);
-	t = db_table(&db, T_PARTNERS);
-	if ((r = partner_row(t, ev, cl.argv[1])) == NULL) {
+	db_keep(&db, T_PARTNERS, t = rw_table(&rw));
+	while (rw_next(&rw)) {
+		if (r != NULL || !is_partner(&rw.s, ev, key)) {
+			rw_copy(&rw);
+			continue;
+		}
+		r = rw_keep(&rw, t);
+		if (opt(O_REMOVE) != NULL)
+			continue;
+		set_partner(t, r);
+		rw_put(&rw, r->f);
+	}
+	if (r == NULL) {
 		if (opt(O_REMOVE) != NULL)
 			die(EXIT_DATA, "%s has no partner '%s'; nothing "
 			    "written", ev, cl.argv[1]);
 		r = table_newrow(t);
 		rset(t, r, P_EVENT, ev);
 		set_nfc(t, r, P_ORGANISATION, cl.argv[1]);
+		set_partner(t, r);
+		rw_put(&rw, r->f);
 	}
-	if (opt(O_SECTOR) != NULL)
-		rset(t, r, P_SECTOR, opt(O_SECTOR));
-	if (opt(O_NOTES) != NULL)
-		rset(t, r, P_NOTES, opt(O_NOTES));
-	named_add(&nm, rget(t, r, P_ORGANISATION), r);
-	finish_pairs(t, T_PARTNERS, &nm);
+	finish_pairs(&rw, t, T_PARTNERS, &r, 1);
+	free(key);
 	return 0;
 }
 
