@@ -229,7 +229,8 @@ add_named(struct db *db, struct hmap *named, const struct hmap *want,
  * are read as they are on disk: a verb asks before it changes any.
  */
 static struct hmap *
-named_in(struct db *db, int tab, const struct hmap *want)
+named_in(struct db *db, int tab, const struct hmap *want, char *const *ids,
+    size_t n)
 {
 	const struct schema *sc;
 	struct hmap *named = hmap_new();
@@ -237,11 +238,35 @@ named_in(struct db *db, int tab, const struct hmap *want)
 
 	for (i = 1; i < NELEM(schemas); i++) {
 		sc = schemas[(tab + i) % NELEM(schemas)];
+		/* A table whose bytes hold none of the ids names none. */
+		if (want != NULL && !store_holds(db->st, sc, ids, n))
+			continue;
 		for (col = 0; col < sc->ncols; col++)
 			if (sc->refs[col] == schemas[tab])
 				add_named(db, named, want, sc->tab, (int)col);
 	}
 	return named;
+}
+
+/*
+ * The ids to look for in a table's bytes: those that hold none of the
+ * others, since where fr-dijon-2 stands fr-dijon stands too.
+ */
+static char **
+needles(char *const *ids, size_t n, size_t *k)
+{
+	char **v = xreallocarray(NULL, n + 1, sizeof(*v));
+	size_t i, j;
+
+	for (i = *k = 0; i < n; i++) {
+		for (j = 0; j < n; j++)
+			if (j != i && strstr(ids[i], ids[j]) != NULL &&
+			    (strlen(ids[j]) < strlen(ids[i]) || j < i))
+				break;
+		if (j == n)
+			v[(*k)++] = ids[i];
+	}
+	return v;
 }
 
 /*
@@ -253,7 +278,8 @@ void
 db_referrers(struct db *db, int tab, char *const *ids, size_t n)
 {
 	struct hmap *want = hmap_new();
-	size_t i;
+	char **v;
+	size_t i, k;
 
 	if (db->named[tab] != NULL && db->named_for[tab] == NULL)
 		return;
@@ -263,8 +289,10 @@ db_referrers(struct db *db, int tab, char *const *ids, size_t n)
 		hmap_free_all(db->named[tab], free);
 		hmap_free(db->named_for[tab]);
 	}
-	db->named[tab] = named_in(db, tab, want);
+	v = needles(ids, n, &k);
+	db->named[tab] = named_in(db, tab, want, v, k);
 	db->named_for[tab] = want;
+	free(v);
 }
 
 /*
@@ -282,7 +310,7 @@ db_referrer(struct db *db, int tab, const char *id)
 		db->named_for[tab] = NULL;
 	}
 	if (db->named[tab] == NULL)
-		db->named[tab] = named_in(db, tab, NULL);
+		db->named[tab] = named_in(db, tab, NULL, NULL, 0);
 	return hmap_get(db->named[tab], id);
 }
 

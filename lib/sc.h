@@ -367,6 +367,8 @@ struct table *store_select(const struct store *, const struct schema *, int,
 	    const struct hmap *);
 struct table *store_filter(const struct store *, const struct schema *,
 	    int (*)(const struct scan *, void *), void *);
+int	 store_holds(const struct store *, const struct schema *,
+	    char *const *, size_t);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
 struct wtemp;

@@ -8,6 +8,7 @@
  * its group and mode, or the write is refused.
  */
 #define _DEFAULT_SOURCE	/* flock(2) */
+#define _GNU_SOURCE	/* memmem(3) */
 
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -112,6 +113,68 @@ store_reader(const struct store *st, const struct schema *sc)
 	return rd;
 }
 
+
+/* Whether s holds one of the n needles. */
+static int
+holds_any(const char *s, size_t len, char *const *needle, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (memmem(s, len, needle[i], strlen(needle[i])) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether one of the n strings stands anywhere in the table's file, byte
+ * for byte.  When none does, no field of the table is one of them: a
+ * pass that looks for the rows naming a few ids may be skipped, at the
+ * cost of a search of the bytes, a fraction of a read of the records.
+ * 1 when it cannot tell (the built-in seeds).
+ */
+int
+store_holds(const struct store *st, const struct schema *sc,
+    char *const *s, size_t n)
+{
+	enum { CHUNK = 1 << 20 };
+	size_t i, m, keep = 0, len = 0;
+	char *path, *buf;
+	ssize_t got;
+	int fd, found = 0;
+
+	if (st->dir == NULL)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (*s[i] == '\0')
+			return 1;
+	if (n == 0)
+		return 0;
+	path = table_path(st, sc);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return errno != ENOENT;
+	for (i = 0; i < n; i++)
+		if ((m = strlen(s[i])) > keep)
+			keep = m;
+	buf = xmalloc(CHUNK + keep);
+	/* Each read follows the last bytes of the one before, keep - 1. */
+	while (!found && (got = read(fd, buf + len, CHUNK)) != 0) {
+		if (got == -1) {
+			found = errno != EINTR;
+			continue;
+		}
+		len += (size_t)got;
+		found = holds_any(buf, len, s, n);
+		m = len < keep ? len : keep - 1;
+		memmove(buf, buf + len - m, m);
+		len = m;
+	}
+	close(fd);
+	free(buf);
+	return found;
+}
 
 /*
  * Only the rows keep() wants, in one streaming pass: a table of any size
