@@ -52,9 +52,14 @@ rw_head(struct rewrite *rw)
 int
 rw_add_col(struct rewrite *rw, const char *name)
 {
+	int col;
+
 	if (rw->headed)
 		die(EXIT_SYS, "%s: a column added after the header", rw->t->label);
-	return table_add_col(rw->t, name);
+	col = table_add_col(rw->t, name);
+	/* scan_row() gives a field for every column. */
+	rw->s.f = xreallocarray(rw->s.f, rw->t->ncols, sizeof(*rw->s.f));
+	return col;
 }
 
 /* The next row of the old table in rw->s; 0 at its end. */
