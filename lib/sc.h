@@ -466,7 +466,12 @@ int	 fu_id_integer(const char *);
 int	 fu_id_valid(const char *);
 char	*fu_id_draw(const struct hmap *);
 int	 fu_id_arg(char *);
-struct row **fu_find_all(struct db *, char *const *, size_t);
+struct fu_match;
+struct fu_match *fu_match_new(char *const *, size_t);
+int	 fu_match_row(struct fu_match *, const char *, long);
+struct fu_match *fu_match_again(const struct fu_match *);
+int	 fu_match_end(struct fu_match *, const char *);
+void	 fu_match_free(struct fu_match *);
 
 /* init.c: sc-cities init, a data directory made, and made ready for git. */
 struct init_opt {
