@@ -1,14 +1,15 @@
 # writes.sh: the writes and check at scale in `make bench`, sourced by
-# run.sh (whose W, TOP, M, ROWS, BIG, results, get, mem and target it
+# run.sh (whose W, TOP, M, ROWS, BIG, results, have, get, mem and target it
 # uses).  Every write verb and every check runs at ROWS and 5x ROWS
-# follow-ups, in turns with the floor: dd conv=fsync of followups.csv of the
-# same size (and cp, without fsync, for reference).  The writes change their
-# tables, so they work on copies of the generated directories, $W/w<rows>,
-# made afresh at each run.  Each run of a write changes something: names and
-# texts are fresh at each run (a counter per directory), and done and
-# reopen, attend and attend --remove, and the like take turns on the same
-# row.  A command that fails, or that writes to stderr (a refusal can exit 0
-# with a note), is reported as such and left out of the targets.
+# follow-ups, in turns with the floor: dd bs=128k conv=fsync of
+# followups.csv of the same size (and cp, without fsync, for reference).
+# The writes change their tables, so they work on copies of the generated
+# directories, $W/w<rows>, made afresh at each run.  Each run of a write
+# changes something: names and texts are fresh at each run (a counter per
+# directory), and done and reopen, attend and attend --remove, and the like
+# take turns on the same row.  A command that fails, or that writes to
+# stderr (a refusal can exit 0 with a note), is reported as such and left
+# out of the targets.
 #
 # REPS_WRITE: the rounds (default 5).
 # BENCH_BEFORE=REV (a git revision: make bench BENCH_BEFORE=0388e41) runs
@@ -110,7 +111,9 @@ for v in $WRITES $CHECKS; do
 	done
 done
 for n in "$ROWS" "$BIG"; do
-	wadd "floor-dd-fsync@$n" "dd if=$W/w$n/followups.csv of=$W/floor-$n conv=fsync status=none"
+	# dd's own blocks of 512 bytes would make the floor slow: 128 KiB,
+	# as the tools read.
+	wadd "floor-dd-fsync@$n" "dd if=$W/w$n/followups.csv of=$W/floor-$n bs=128k conv=fsync status=none"
 	wadd "floor-cp@$n" "cp $W/w$n/followups.csv $W/floor-cp-$n"
 done
 # The copies go to disk now, not while the first runs run.
