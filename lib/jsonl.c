@@ -21,6 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "rd.h"
 
 /* The header, and the first object's values until they are handed out. */
@@ -51,6 +55,34 @@ static const unsigned char str_stop[256] = {
 	[0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
 	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1
 };
+
+/*
+ * The first byte in [p, e) that a string stops at, or e.  Sixteen bytes
+ * are looked at at once where the compiler has SSE2: most of a line is
+ * the text of its strings.
+ */
+static inline char *
+string_stop(char *p, char *e)
+{
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	const __m128i ctl = _mm_set1_epi8(0x1f);
+	__m128i v;
+	unsigned m;
+
+	for (; e - p >= 16; p += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+		    _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)));
+		if (m != 0)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	while (p < e && !str_stop[(unsigned char)*p])
+		p++;
+	return p;
+}
 
 static void
 jsonl_start(struct reader *r)
@@ -171,9 +203,7 @@ scan_string(struct reader *r, char **pp, char *e, struct span *sp,
 	sp->s = p;
 	sp->esc = 0;
 	for (;;) {
-		while (p < e && !str_stop[(unsigned char)*p])
-			p++;
-		if (p == e)
+		if ((p = string_stop(p, e)) == e)
 			return bad_at(r, key, "unterminated string");
 		if (*p == '"')
 			break;
