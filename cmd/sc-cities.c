@@ -29,7 +29,7 @@ static const struct verbdef verbs[NVERBS] = {
 	[RM] = { "rm", cmd_rm, 1, -1, "CITY...", 1,
 	    "remove cities no other table names" },
 	[IMPORT] = { "import", cmd_import, 1, 1, "FILE|-", 1,
-	    "add the cities of a CSV or TSV file" },
+	    "add the cities of a CSV, TSV or JSON Lines file" },
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
 	    "validate cities.csv and its references" },
 	[MERGE] = { "merge", cmd_merge, 3, 4, "BASE OURS THEIRS [PATH]", 0,
