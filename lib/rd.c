@@ -312,16 +312,21 @@ conflict_marker(const char *s, size_t len)
 	return len == 7 || s[7] == ' ';
 }
 
-/* Whether the first field of the record (cut or not) is a marker. */
+/*
+ * Whether the first field of the record (cut or not) is a marker.  An
+ * uncut field with escapes is made plain first: in JSON, \u003c is '<'.
+ */
 static inline int
-first_is_marker(const struct reader *r)
+first_is_marker(struct reader *r)
 {
-	const char *s = r->uncut ? r->spans[0].s : r->ptrs[0];
+	int raw = r->uncut && !r->spans[0].esc;
+	const char *s = raw ? r->spans[0].s : r->uncut ? rd_field(r, 0) :
+	    r->ptrs[0];
 
 	/* Most records are no marker, and their first byte tells. */
 	if (*s != '<' && *s != '=' && *s != '>' && *s != '|')
 		return 0;
-	return conflict_marker(s, r->uncut ? r->spans[0].len : strlen(s));
+	return conflict_marker(s, raw ? r->spans[0].len : strlen(s));
 }
 
 /*
