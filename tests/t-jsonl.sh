@@ -304,6 +304,8 @@ badjson 'the last line cut short, without its line end' '{"id":"fr-cernay"' \
 badjson 'invalid UTF-8' "$(printf '{"id":"fr-\377"}\n')" '2: invalid UTF-8'
 badjson 'a git conflict marker' '<<<<<<< HEAD
 ' '2: not a JSON object: each line is one {"column": "value", ...}'
+badjson 'a first value that is a git conflict marker, spelt with an escape' '{"id":"\u003c<<<<<< HEAD"}
+' '2: git conflict marker: finish the merge (see sc(7))'
 badjson 'the third line bad, the second good' '{"id":"fr-cernay"}
 {"id":"fr-cernay",}
 ' "3: a comma before '}'"
