@@ -554,9 +554,11 @@ struct wtemp {
 	struct target tg;
 	char	*tmp;
 	FILE	*fp;
+	char	*iobuf;		/* fp's buffer */
 	int	 fd;
 	struct wtemp *next;	/* the other writes under way */
 };
+enum { IOBUF = 1 << 20 };
 /* A verb may write two tables (import-report: a city and an event). */
 static struct wtemp *pending;
 
@@ -599,6 +601,9 @@ store_begin(struct store *st, const struct schema *sc)
 	keep_owner(w->fd, w->tmp, &w->tg);
 	if ((w->fp = fdopen(w->fd, "w")) == NULL)
 		write_failed(w->tmp, w->tg.name);
+	/* A table is written in large blocks: fewer system calls. */
+	w->iobuf = xmalloc(IOBUF);
+	setvbuf(w->fp, w->iobuf, _IOFBF, IOBUF);
 	return w;
 }
 
@@ -625,6 +630,7 @@ static void
 wtemp_free(struct wtemp *w)
 {
 	unpend(w);
+	free(w->iobuf);
 	free(w->tmp);
 	free(w->tg.name);
 	free(w->tg.path);
