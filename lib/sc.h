@@ -459,8 +459,6 @@ struct row **resolve_rows(struct db *, int, const struct common *, int,
 	    char **, size_t *);
 struct row **resolve_locked(struct db *, int, const struct common *, int,
 	    char **, size_t *);
-void	 add_rows(struct db *, int, const struct common *, struct row **,
-	    size_t);
 void	 set_rows(struct db *, int, const struct common *, int, char **,
 	    void (*)(struct table *, struct row *));
 void	 rm_rows(struct db *, int, const struct common *, int, char **, int);

@@ -43,22 +43,6 @@ resolve_locked(struct db *db, int tab, const struct common *c, int argc,
 }
 
 /*
- * The end of every add: the new rows are checked, then printed, and
- * written only once they could be printed, so that a retry after an
- * output error does not add them twice.
- */
-void
-add_rows(struct db *db, int tab, const struct common *c, struct row **rows,
-    size_t n)
-{
-	validate_rows(db, tab, rows, n);
-	out_rows(&c->out, db->t[tab], rows, n);
-	flush_stdout();
-	if (n > 0 && !c->dryrun)
-		store_write(db->st, db->t[tab]);
-}
-
-/*
  * The set verb of cities and events: apply() changes each row named; the
  * rows it changed are checked and written, and shown with --dry-run.
  */
