@@ -395,6 +395,8 @@ struct db {
 	struct hmap *ids[5];	/* id -> row, for the tables with ids */
 	struct hmap *named[5];	/* id -> the first row of another table
 				 * that names it */
+	struct kset *keys[5];	/* check: the ids alone, not the rows */
+	int	 keys_only;	/* check: references are looked up in keys */
 };
 struct referrer {
 	const struct table *t;
