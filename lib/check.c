@@ -62,7 +62,7 @@ db_keys(struct db *db, int tab)
 {
 	struct scan s;
 	const char *id;
-	long line;
+	long none;
 
 	if (db->keys[tab] != NULL)
 		return db->keys[tab];
@@ -70,8 +70,8 @@ db_keys(struct db *db, int tab)
 	scan_open(&s, schemas[tab], store_reader(db->st, schemas[tab]));
 	while (scan_next(&s)) {
 		id = sget(&s, 0);
-		line = s.rec.line;
-		kset_put(db->keys[tab], id, strlen(id), &line);
+		none = 0;
+		kset_put(db->keys[tab], id, strlen(id), &none);
 	}
 	scan_close(&s);
 	return db->keys[tab];

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -831,6 +832,15 @@ test_kset(void)
 	check_long("kset: the empty key found", kset_has(k, ""), 1);
 	check_long("kset: a key of a given length", kset_put(k, "13579", 2,
 	    &val) == 0 && val == 14, 1);
+	val = -5;
+	kset_put(k, "negative", 8, &val);
+	val = LONG_MAX;
+	kset_put(k, "largest", 7, &val);
+	val = 0;
+	check_long("kset: a negative number kept", !kset_put(k, "negative", 8,
+	    &val) && val == -5, 1);
+	check_long("kset: the largest number kept", !kset_put(k, "largest", 7,
+	    &val) && val == LONG_MAX, 1);
 	kset_free(k);
 }
 
