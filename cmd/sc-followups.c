@@ -199,9 +199,13 @@ due_day(const char *due, long *day)
 static const char *
 ref(int tab, const char *arg)
 {
+	struct row *r;
+
 	if (*arg == '\0')
 		return "";
-	return rget(db_table(&db, tab), db_find(&db, tab, arg), 0);
+	db_narrow(&db, tab, (char **)&arg, 1);
+	r = db_find(&db, tab, arg);
+	return rget(db.t[tab], r, 0);
 }
 
 /* The name of the city or event with this id, or NULL. */
@@ -469,24 +473,6 @@ cmd_list(void)
 
 /* --- writes -------------------------------------------------------------- */
 
-/* The rows a verb changed are checked, written and, with -n, shown. */
-static int
-finish(struct table *t, struct row **rows, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		if (rows[i]->changed)
-			rows[k++] = rows[i];
-	validate_rows(&db, T_FOLLOWUPS, rows, k);
-	if (k > 0 && !cl.c.dryrun)
-		store_write(&st, t);
-	if (cl.c.dryrun)
-		out_rows(&cl.c.out, t, rows, k);
-	free(rows);
-	return 0;
-}
-
 /* The values of add's and set's options, checked before any data is read. */
 struct vals {
 	char	 due[11];
@@ -706,33 +692,77 @@ id_arg(char *s)
 	free(typed);
 }
 
-/* The follow-ups the arguments name, each once; the lock is taken here. */
-static struct row **
-resolve(size_t *n)
-{
-	struct hmap *seen;
-	struct row **rows, *r;
-	char **ids;
-	size_t i, k = 0;
+/* What a verb that changes follow-ups named by id does to each. */
+struct change {
+	void	(*apply)(struct table *, struct row *, const void *);
+	const void *arg;
+};
 
-	ids = ids_from_args(cl.argc, cl.argv, T_FOLLOWUPS, &cl.c, n);
-	for (i = 0; i < *n; i++)
-		id_arg(ids[i]);
-	store_lock(&st);
-	rows = fu_find_all(&db, ids, *n);
-	seen = hmap_new();
-	for (i = 0; i < *n; i++) {
-		r = rows[i];
-		/* A prefix and the whole id name one row once. */
-		if (hmap_put(seen, rget(db_table(&db, T_FOLLOWUPS), r, F_ID),
-		    r))
-			rows[k++] = r;
-		free(ids[i]);
+/*
+ * The verbs that change follow-ups named by id: the table streams from
+ * the old file to the new one, each row named changed as it passes; only
+ * the rows named are kept.  The ids, stdin's included, are all read
+ * before the lock.  The rows changed are checked, written and, with -n,
+ * shown; a row named twice is changed once.
+ */
+static struct table *
+stream_named(struct rewrite *rw, struct fu_match *m, const struct change *ch)
+{
+	struct table *kept;
+	struct row *r;
+
+	rw_begin(rw, &st, &schema_followups, cl.c.dryrun);
+	db_keep(&db, T_FOLLOWUPS, kept = rw_table(rw));
+	while (rw_next(rw)) {
+		if (!fu_match_row(m, sget(&rw->s, F_ID), rw->s.rec.line)) {
+			rw_copy(rw);
+			continue;
+		}
+		r = rw_keep(rw, kept);
+		ch->apply(kept, r, ch->arg);
+		rw_put(rw, r->f);
 	}
-	hmap_free(seen);
-	free(ids);
-	*n = k;
-	return rows;
+	return kept;
+}
+
+static int
+change_named(void (*prepare)(void *), const struct change *ch)
+{
+	struct fu_match *m, *again;
+	struct rewrite rw;
+	struct table *kept;
+	struct row **rows;
+	char **ids;
+	size_t i, n, k = 0;
+
+	ids = ids_from_args(cl.argc, cl.argv, T_FOLLOWUPS, &cl.c, &n);
+	for (i = 0; i < n; i++)
+		id_arg(ids[i]);
+	m = fu_match_new(ids, n);
+	store_lock(&st);
+	if (prepare != NULL)
+		prepare((void *)(uintptr_t)ch->arg);
+	kept = stream_named(&rw, m, ch);
+	while (fu_match_end(m, kept->label)) {
+		/* Rare: a hand-made id that begins others; read it again. */
+		rw_end(&rw, 0);
+		table_free(kept);
+		again = fu_match_again(m);
+		fu_match_free(m);
+		kept = stream_named(&rw, m = again, ch);
+	}
+	rows = xreallocarray(NULL, kept->nrows + 1, sizeof(*rows));
+	for (i = 0; i < kept->nrows; i++)
+		if (kept->rows[i]->changed)
+			rows[k++] = kept->rows[i];
+	validate_rows(&db, T_FOLLOWUPS, rows, k);
+	if (cl.c.dryrun)
+		out_rows(&cl.c.out, kept, rows, k);
+	rw_end(&rw, k > 0);
+	free(rows);
+	free_list(ids, n);
+	fu_match_free(m);
+	return 0;
 }
 
 /*
@@ -740,46 +770,59 @@ resolve(size_t *n)
  * the same way keeps its date unless --on is given, so that running a
  * script twice changes nothing.
  */
+static void
+close_row(struct table *t, struct row *r, const void *arg)
+{
+	const char *status = cl.verb == DONE ? "done" : "cancelled";
+
+	if (opt(O_ON) == NULL && strcmp(rget(t, r, F_STATUS), status) == 0 &&
+	    *rget(t, r, F_CLOSED) != '\0')
+		return;
+	rset(t, r, F_STATUS, status);
+	rset(t, r, F_CLOSED, arg);
+}
+
 static int
 cmd_close(void)
 {
-	const char *status = cl.verb == DONE ? "done" : "cancelled";
-	struct table *t;
-	struct row **rows;
-	size_t i, n;
+	struct change ch = { close_row, NULL };
 	char on[11];
 
 	if (opt(O_ON) != NULL)
 		date_opt_str("--on", opt(O_ON), cl.c.today, 0, on);
 	else
 		date_fmt(cl.c.today, on);
-	rows = resolve(&n);
-	t = db_table(&db, T_FOLLOWUPS);
-	for (i = 0; i < n; i++) {
-		if (opt(O_ON) == NULL &&
-		    strcmp(rget(t, rows[i], F_STATUS), status) == 0 &&
-		    *rget(t, rows[i], F_CLOSED) != '\0')
-			continue;
-		rset(t, rows[i], F_STATUS, status);
-		rset(t, rows[i], F_CLOSED, on);
-	}
-	return finish(t, rows, n);
+	ch.arg = on;
+	return change_named(NULL, &ch);
+}
+
+static void
+reopen_row(struct table *t, struct row *r, const void *arg)
+{
+	(void)arg;
+	rset(t, r, F_STATUS, "open");
+	rset(t, r, F_CLOSED, "");
 }
 
 static int
 cmd_reopen(void)
 {
-	struct table *t;
-	struct row **rows;
-	size_t i, n;
+	struct change ch = { reopen_row, NULL };
 
-	rows = resolve(&n);
-	t = db_table(&db, T_FOLLOWUPS);
-	for (i = 0; i < n; i++) {
-		rset(t, rows[i], F_STATUS, "open");
-		rset(t, rows[i], F_CLOSED, "");
-	}
-	return finish(t, rows, n);
+	return change_named(NULL, &ch);
+}
+
+static void
+set_row(struct table *t, struct row *r, const void *arg)
+{
+	vals_apply(arg, t, r);
+}
+
+/* Names resolve under the lock, against the tables as they are now. */
+static void
+set_prepare(void *arg)
+{
+	vals_resolve(arg);
 }
 
 static int
@@ -788,10 +831,9 @@ cmd_set(void)
 	static const int any[] = {
 		O_ACTION, O_EVENT, O_CITY, O_OWNER, O_DUE, O_NOTES
 	};
-	struct table *t;
-	struct row **rows;
+	struct change ch = { set_row, NULL };
 	struct vals v;
-	size_t i, n;
+	size_t i;
 
 	for (i = 0; i < NELEM(any); i++)
 		if (opt(any[i]) != NULL)
@@ -800,12 +842,8 @@ cmd_set(void)
 		die(EXIT_USAGE, "set: nothing to set (--action, --event, "
 		    "--city, --owner, --due or --notes)");
 	vals_parse(&v);
-	rows = resolve(&n);
-	t = db_table(&db, T_FOLLOWUPS);
-	vals_resolve(&v);
-	for (i = 0; i < n; i++)
-		vals_apply(&v, t, rows[i]);
-	return finish(t, rows, n);
+	ch.arg = &v;
+	return change_named(set_prepare, &ch);
 }
 
 /* --- report -------------------------------------------------------------- */

@@ -20,30 +20,60 @@ db_init(struct db *db, struct store *st)
 	db->st = st;
 }
 
+/*
+ * A table read only in part is kept until the end, when the whole one
+ * replaces it: rows found in it earlier stay valid.  Both come from the
+ * same file, so their columns are the same.
+ */
+static void
+db_retire(struct db *db, int tab)
+{
+	db->retired = xreallocarray(db->retired, db->nretired + 1,
+	    sizeof(*db->retired));
+	db->retired[db->nretired++] = db->t[tab];
+	db->t[tab] = NULL;
+	hmap_free(db->ids[tab]);
+	db->ids[tab] = NULL;
+	hmap_free(db->covered[tab]);
+	db->covered[tab] = NULL;
+	db->mode[tab] = DB_NONE;
+}
+
 struct table *
 db_table(struct db *db, int tab)
 {
-	if (db->t[tab] == NULL)
+	if (db->mode[tab] == DB_PARTIAL)
+		db_retire(db, tab);
+	if (db->t[tab] == NULL) {
 		db->t[tab] = store_load(db->st, schemas[tab]);
+		db->mode[tab] = DB_FULL;
+	}
 	return db->t[tab];
 }
 
-/* The id index of cities, events or follow-ups: the first row wins. */
-struct hmap *
-db_ids(struct db *db, int tab)
+/* The id index of the rows in memory, whole table or part: the first wins. */
+static struct hmap *
+db_index(struct db *db, int tab)
 {
-	struct table *t;
+	struct table *t = db->t[tab];
 	size_t i;
 
 	if (db->ids[tab] != NULL)
 		return db->ids[tab];
-	t = db_table(db, tab);
 	db->ids[tab] = hmap_new();
 	for (i = 0; i < t->nrows; i++)
 		if (hmap_get(db->ids[tab], rget(t, t->rows[i], 0)) == NULL)
 			hmap_put(db->ids[tab], rget(t, t->rows[i], 0),
 			    t->rows[i]);
 	return db->ids[tab];
+}
+
+/* The id index of cities, events or follow-ups, of the whole table. */
+struct hmap *
+db_ids(struct db *db, int tab)
+{
+	db_table(db, tab);
+	return db_index(db, tab);
 }
 
 void
@@ -54,83 +84,190 @@ db_added(struct db *db, int tab, struct row *r)
 }
 
 /*
- * The ids of table tab alone, read in one streaming pass, for check:
- * what references are looked up in, rather than the rows.
+ * A streaming write's own table: the rows it keeps (those it changes or
+ * adds), under the table's columns, so that check_row() and messages
+ * find them.  It is never read whole in the same run.
  */
-static struct kset *
-db_keys(struct db *db, int tab)
+void
+db_keep(struct db *db, int tab, struct table *t)
 {
-	struct scan s;
-	const char *id;
-	long none;
-
-	if (db->keys[tab] != NULL)
-		return db->keys[tab];
-	db->keys[tab] = kset_new();
-	scan_open(&s, schemas[tab], store_reader(db->st, schemas[tab]));
-	while (scan_next(&s)) {
-		id = sget(&s, 0);
-		none = 0;
-		kset_put(db->keys[tab], id, strlen(id), &none);
-	}
-	scan_close(&s);
-	return db->keys[tab];
+	db->t[tab] = t;
+	db->mode[tab] = DB_KEPT;
 }
 
-/* Whether a row of table tab has the id: in check, by its keys alone. */
+/* Whether a table read in part holds the rows that key names. */
 static int
-id_known(struct db *db, int tab, const char *id)
+db_covers(const struct db *db, int tab, const char *key)
 {
-	if (db->keys_only)
-		return kset_has(db_keys(db, tab), id);
-	return hmap_get(db_ids(db, tab), id) != NULL;
+	return db->mode[tab] != DB_PARTIAL ||
+	    hmap_get(db->covered[tab], key) != NULL;
 }
 
-/* Adds to the set the ids that column col of table from names. */
-static void
-add_named(struct db *db, struct hmap *named, int from, int col)
+/* What a part of a table is read for: ids, and for cities and events names. */
+struct narrow {
+	int	 tab;
+	struct hmap *keys;
+	char	**folded;	/* the keys folded, for names */
+	size_t	 n;
+};
+
+static int
+folded_match(const char *name, char *const *folded, size_t n)
 {
-	struct table *t = db_table(db, from);
-	struct referrer *ref;
-	const char *v;
+	char *key = fold_name(name);
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < n && !found; i++)
+		found = strcmp(key, folded[i]) == 0 ||
+		    (*folded[i] != '\0' && strstr(key, folded[i]) != NULL);
+	free(key);
+	return found;
+}
+
+static int
+narrowed(const struct scan *s, void *arg)
+{
+	const struct narrow *nw = arg;
+
+	if (hmap_get(nw->keys, sget(s, 0)) != NULL)
+		return 1;
+	return (nw->tab == T_CITIES || nw->tab == T_EVENTS) &&
+	    folded_match(sget(s, C_NAME), nw->folded, nw->n);
+}
+
+/*
+ * Reads of table tab only the rows that keys may name, by id or, for
+ * cities and events, by name: every row a lookup of one of them could
+ * find, so that lookups give what they give on the whole table, in
+ * memory that does not grow with it.  A table already read whole stays.
+ */
+void
+db_narrow(struct db *db, int tab, char *const *keys, size_t n)
+{
+	struct narrow nw = { tab, hmap_new(), NULL, 0 };
+	struct table *t;
 	size_t i;
 
-	for (i = 0; i < t->nrows; i++) {
-		v = rget(t, t->rows[i], col);
-		if (*v == '\0' || hmap_get(named, v) != NULL)
-			continue;
-		ref = xmalloc(sizeof(*ref));
-		ref->t = t;
-		ref->r = t->rows[i];
-		hmap_put(named, v, ref);
+	if (db->mode[tab] == DB_FULL || db->mode[tab] == DB_KEPT)
+		return;
+	for (i = 0; i < n && db_covers(db, tab, keys[i]); i++)
+		;
+	if (i == n && db->mode[tab] == DB_PARTIAL)
+		return;
+	nw.folded = xreallocarray(NULL, n + 1, sizeof(*nw.folded));
+	for (i = 0; i < n; i++) {
+		hmap_put(nw.keys, keys[i], nw.keys);
+		nw.folded[nw.n++] = fold_name(keys[i]);
 	}
+	if (db->mode[tab] == DB_PARTIAL) {
+		/* Read again for the keys before and the new ones at once. */
+		t = db->t[tab];
+		for (i = 0; i < t->nrows; i++)
+			hmap_put(nw.keys, rget(t, t->rows[i], 0), nw.keys);
+		db_retire(db, tab);
+	}
+	db->t[tab] = store_filter(db->st, schemas[tab], narrowed, &nw);
+	db->mode[tab] = DB_PARTIAL;
+	db->covered[tab] = nw.keys;
+	t = db->t[tab];
+	for (i = 0; i < t->nrows; i++)
+		hmap_put(db->covered[tab], rget(t, t->rows[i], 0), nw.keys);
+	free_list(nw.folded, nw.n);
+}
+
+/* The row whose id is key, or NULL: from a part of the table if it holds it. */
+struct row *
+db_get(struct db *db, int tab, const char *key)
+{
+	if (!db_covers(db, tab, key))
+		db_table(db, tab);
+	else if (db->t[tab] == NULL)
+		db_table(db, tab);
+	return hmap_get(db_index(db, tab), key);
+}
+
+/* The first row, of a table that names an id of another, as messages want it. */
+static void
+referrer_set(struct hmap *named, const char *id, const struct scan *s)
+{
+	struct referrer *ref = xmalloc(sizeof(*ref) + strlen(s->t->label) + 1);
+
+	ref->line = s->rec.line;
+	ref->label = (char *)(ref + 1);
+	strcpy((char *)(ref + 1), s->t->label);
+	hmap_put(named, id, ref);
+}
+
+/*
+ * Adds to named the ids, of those in want (or all when want is NULL),
+ * that column col of table from names, each with the first row that
+ * names it.  One streaming pass that reads one column: the other
+ * table's rows are never kept.
+ */
+static void
+add_named(struct db *db, struct hmap *named, const struct hmap *want,
+    int from, int col)
+{
+	struct scan s;
+	const char *v;
+
+	scan_open(&s, schemas[from], store_reader(db->st, schemas[from]));
+	while (scan_next(&s)) {
+		v = sget(&s, col);
+		if (*v == '\0' || (want != NULL && hmap_get(want, v) == NULL) ||
+		    hmap_get(named, v) != NULL)
+			continue;
+		referrer_set(named, v, &s);
+	}
+	scan_close(&s);
 }
 
 /*
  * The ids of table tab that other tables name, as the schema's
- * references say, each with the first row that names it.  The tables
- * after tab are read first, then those before it: a row that hangs off
- * a city or an event (attendance, a follow-up) is found before a city's
- * via.  Made once, when first asked: a verb asks before it changes the
- * tables that name tab.
+ * references say, each with the first row that names it; of the ids in
+ * want, or of all when want is NULL.  The tables after tab are read
+ * first, then those before it: a row that hangs off a city or an event
+ * (attendance, a follow-up) is found before a city's via.  The tables
+ * are read as they are on disk: a verb asks before it changes any.
  */
 static struct hmap *
-db_named(struct db *db, int tab)
+named_in(struct db *db, int tab, const struct hmap *want)
 {
 	const struct schema *sc;
+	struct hmap *named = hmap_new();
 	size_t i, col;
 
-	if (db->named[tab] != NULL)
-		return db->named[tab];
-	db->named[tab] = hmap_new();
 	for (i = 1; i < NELEM(schemas); i++) {
 		sc = schemas[(tab + i) % NELEM(schemas)];
 		for (col = 0; col < sc->ncols; col++)
 			if (sc->refs[col] == schemas[tab])
-				add_named(db, db->named[tab], sc->tab,
-				    (int)col);
+				add_named(db, named, want, sc->tab, (int)col);
 	}
-	return db->named[tab];
+	return named;
+}
+
+/*
+ * Asks, in one pass over the tables that name rows of tab, which of ids
+ * they name: db_referrer() and db_taken() then answer for these without
+ * reading the tables again, and for others by reading them whole.
+ */
+void
+db_referrers(struct db *db, int tab, char *const *ids, size_t n)
+{
+	struct hmap *want = hmap_new();
+	size_t i;
+
+	if (db->named[tab] != NULL && db->named_for[tab] == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		hmap_put(want, ids[i], want);
+	if (db->named[tab] != NULL) {
+		hmap_free_all(db->named[tab], free);
+		hmap_free(db->named_for[tab]);
+	}
+	db->named[tab] = named_in(db, tab, want);
+	db->named_for[tab] = want;
 }
 
 /*
@@ -140,7 +277,16 @@ db_named(struct db *db, int tab)
 const struct referrer *
 db_referrer(struct db *db, int tab, const char *id)
 {
-	return hmap_get(db_named(db, tab), id);
+	if (db->named[tab] != NULL && db->named_for[tab] != NULL &&
+	    hmap_get(db->named_for[tab], id) == NULL) {
+		hmap_free_all(db->named[tab], free);
+		hmap_free(db->named_for[tab]);
+		db->named[tab] = NULL;
+		db->named_for[tab] = NULL;
+	}
+	if (db->named[tab] == NULL)
+		db->named[tab] = named_in(db, tab, NULL);
+	return hmap_get(db->named[tab], id);
 }
 
 /*
@@ -150,7 +296,7 @@ db_referrer(struct db *db, int tab, const char *id)
 int
 db_taken(struct db *db, int tab, const char *id)
 {
-	return hmap_get(db_ids(db, tab), id) != NULL ||
+	return db_get(db, tab, id) != NULL ||
 	    db_referrer(db, tab, id) != NULL;
 }
 
@@ -165,7 +311,7 @@ static void
 name_matches(struct db *db, int tab, const char *arg, struct row **exact,
     struct row **part, int *nexact, int *npart)
 {
-	struct table *t = db_table(db, tab);
+	struct table *t = db->t[tab];
 	char *key = fold_name(arg), *name;
 	size_t i;
 
@@ -206,7 +352,9 @@ db_lookup(struct db *db, int tab, const char *arg)
 	struct row *r, *exact[8], *part[8];
 	int nexact, npart;
 
-	if ((r = hmap_get(db_ids(db, tab), arg)) != NULL)
+	if (!db_covers(db, tab, arg) || db->t[tab] == NULL)
+		db_table(db, tab);
+	if ((r = hmap_get(db_index(db, tab), arg)) != NULL)
 		return r;
 	if (tab == T_CITIES || tab == T_EVENTS) {
 		name_matches(db, tab, arg, exact, part, &nexact, &npart);
@@ -347,6 +495,39 @@ date_want(int reduced)
 
 	snprintf(want, sizeof(want), " (want %s)", date_forms(reduced, 0));
 	return want;
+}
+
+/*
+ * The ids of table tab alone, read in one streaming pass, for check:
+ * what references are looked up in, rather than the rows.
+ */
+static struct kset *
+db_keys(struct db *db, int tab)
+{
+	struct scan s;
+	const char *id;
+	long none;
+
+	if (db->keys[tab] != NULL)
+		return db->keys[tab];
+	db->keys[tab] = kset_new();
+	scan_open(&s, schemas[tab], store_reader(db->st, schemas[tab]));
+	while (scan_next(&s)) {
+		id = sget(&s, 0);
+		none = 0;
+		kset_put(db->keys[tab], id, strlen(id), &none);
+	}
+	scan_close(&s);
+	return db->keys[tab];
+}
+
+/* Whether a row of table tab has the id: in check, by its keys alone. */
+static int
+id_known(struct db *db, int tab, const char *id)
+{
+	if (db->keys_only)
+		return kset_has(db_keys(db, tab), id);
+	return db_get(db, tab, id) != NULL;
 }
 
 /*
@@ -653,6 +834,32 @@ check_row(struct db *db, int tab, const struct row *r)
 	return check_one(db, db_table(db, tab), r);
 }
 
+/*
+ * The rows of other tables that the rows to write name are read, and
+ * only those: a write checks its references without reading the tables
+ * they lead to whole.
+ */
+static void
+narrow_refs(struct db *db, int tab, struct row **rows, size_t n)
+{
+	const struct table *t = db_table(db, tab);
+	const struct schema *sc = t->sc;
+	char **keys = xreallocarray(NULL, n + 1, sizeof(*keys));
+	size_t col, i, k;
+
+	for (col = 0; col < sc->ncols; col++) {
+		if (sc->refs[col] == NULL)
+			continue;
+		for (i = k = 0; i < n; i++)
+			if (*rget(t, rows[i], (int)col) != '\0')
+				keys[k++] = (char *)(uintptr_t)rget(t, rows[i],
+				    (int)col);
+		if (k > 0)
+			db_narrow(db, sc->refs[col]->tab, keys, k);
+	}
+	free(keys);
+}
+
 /* Problems in the rows to write are reported, then nothing is written. */
 void
 validate_rows(struct db *db, int tab, struct row **rows, size_t n)
@@ -660,6 +867,7 @@ validate_rows(struct db *db, int tab, struct row **rows, size_t n)
 	size_t i;
 	int bad = 0;
 
+	narrow_refs(db, tab, rows, n);
 	for (i = 0; i < n; i++)
 		bad += check_row(db, tab, rows[i]);
 	if (bad)

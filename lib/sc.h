@@ -181,7 +181,8 @@ void	 kset_free(struct kset *);
 uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 random_fill(void *, size_t, const char *);
 
-/* rd.c, csv.c, tsv.c: the readers (CSV through libcsv, TSV by hand). */
+/* rd.c, csv.c, tsv.c, jsonl.c: the readers (CSV through libcsv, TSV and
+ * JSON Lines by hand). */
 enum {
 	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD,
 	FMT_ICS, FMT_SVG, FMT_HTML
@@ -207,6 +208,7 @@ long	 rd_malformed(void);
 void	 malformed_at(const char *, long, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	 rd_delim(struct reader *, int);
+int	 rd_is_jsonl(const char *, size_t);
 void	 rd_close(struct reader *);
 int	 fmt_parse(const char *);
 
@@ -376,7 +378,30 @@ struct table *store_filter(const struct store *, const struct schema *,
 	    int (*)(const struct scan *, void *), void *);
 void	 store_lock(struct store *);
 void	 store_write(struct store *, struct table *);
+struct wtemp;
+struct wtemp *store_begin(struct store *, const struct schema *);
+FILE	*wtemp_fp(const struct wtemp *);
+void	 store_row(FILE *, struct buf *, const struct table *, char *const *);
+void	 store_commit(struct wtemp *);
+void	 store_abandon(struct wtemp *);
 char	*follow_links(const char *);
+
+/* rewrite.c: a write that streams the old table into the new one. */
+struct rewrite {
+	struct store *st;
+	struct scan s;		/* the old table, the row just read */
+	struct table *t;	/* its columns (s.t) */
+	struct wtemp *w;	/* the new table; NULL on a dry run */
+	struct buf line;
+};
+void	 rw_begin(struct rewrite *, struct store *, const struct schema *,
+	    int);
+int	 rw_next(struct rewrite *);
+void	 rw_copy(struct rewrite *);
+void	 rw_put(struct rewrite *, char *const *);
+struct row *rw_keep(struct rewrite *, struct table *);
+struct table *rw_table(const struct rewrite *);
+void	 rw_end(struct rewrite *, int);
 
 /* seeds.c, made by tools/embed-seeds.sh: the seed tables, built in. */
 extern const char *const seed_names[];
@@ -389,22 +414,35 @@ const char *seeds_hint(void);
 
 /* check.c: the rows of every table, found by id, name or reference, and
  * checked against the schema. */
+enum { DB_NONE, DB_FULL, DB_PARTIAL, DB_KEPT };
 struct db {
 	struct store *st;
 	struct table *t[5];	/* cities, events, attendance, partners, followups */
+	int	 mode[5];	/* DB_FULL: t is the whole table; DB_PARTIAL:
+				 * the rows that the keys in covered may
+				 * name; DB_KEPT: a streaming write's rows */
+	struct hmap *covered[5];
 	struct hmap *ids[5];	/* id -> row, for the tables with ids */
 	struct hmap *named[5];	/* id -> the first row of another table
 				 * that names it */
+	struct hmap *named_for[5];	/* the ids named was made for, or
+				 * NULL: all */
+	struct table **retired;	/* parts replaced by the whole table */
+	size_t	 nretired;
 	struct kset *keys[5];	/* check: the ids alone, not the rows */
 	int	 keys_only;	/* check: references are looked up in keys */
 };
 struct referrer {
-	const struct table *t;
-	const struct row *r;
+	const char *label;	/* the file and line of the row that names it */
+	long	 line;
 };
 void	 db_init(struct db *, struct store *);
 struct table *db_table(struct db *, int);
 struct hmap *db_ids(struct db *, int);
+void	 db_keep(struct db *, int, struct table *);
+void	 db_narrow(struct db *, int, char *const *, size_t);
+struct row *db_get(struct db *, int, const char *);
+void	 db_referrers(struct db *, int, char *const *, size_t);
 struct row *db_lookup(struct db *, int, const char *);
 struct row *db_find(struct db *, int, const char *);
 struct row **db_find_all(struct db *, int, char *const *, size_t);
@@ -439,7 +477,12 @@ int	 fu_id_integer(const char *);
 int	 fu_id_valid(const char *);
 char	*fu_id_draw(const struct hmap *);
 int	 fu_id_arg(char *);
-struct row **fu_find_all(struct db *, char *const *, size_t);
+struct fu_match;
+struct fu_match *fu_match_new(char *const *, size_t);
+int	 fu_match_row(struct fu_match *, const char *, long);
+struct fu_match *fu_match_again(const struct fu_match *);
+int	 fu_match_end(struct fu_match *, const char *);
+void	 fu_match_free(struct fu_match *);
 
 /* init.c: sc-cities init, a data directory made, and made ready for git. */
 struct init_opt {

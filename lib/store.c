@@ -294,8 +294,9 @@ store_lock(struct store *st)
 	}
 }
 
-static void
-write_row(FILE *fp, struct buf *line, const struct table *t, char *const *f)
+/* A row as the tables hold it: each field as csv_add() writes it. */
+void
+store_row(FILE *fp, struct buf *line, const struct table *t, char *const *f)
 {
 	size_t i;
 
@@ -315,9 +316,9 @@ write_table(FILE *fp, const struct table *t)
 	struct buf line = { NULL, 0, 0 };
 	size_t i;
 
-	write_row(fp, &line, t, t->cols);
+	store_row(fp, &line, t, t->cols);
 	for (i = 0; i < t->nrows; i++)
-		write_row(fp, &line, t, t->rows[i]->f);
+		store_row(fp, &line, t, t->rows[i]->f);
 	buf_free(&line);
 }
 
@@ -481,41 +482,110 @@ keep_owner(int fd, const char *tmp, const struct target *tg)
 		write_failed(tmp, tg->name);
 }
 
-void
-store_write(struct store *st, struct table *t)
-{
+/*
+ * A write under way: its temporary file is removed at exit unless it was
+ * renamed over the table, so that a write that dies half-way (bad data
+ * found in a streaming rewrite, a full disk) leaves no trace.
+ */
+struct wtemp {
 	struct target tg;
-	char *tmp;
-	FILE *fp;
-	int fd;
+	char	*tmp;
+	FILE	*fp;
+	char	*iobuf;		/* fp's buffer */
+	int	 fd;
+};
+enum { IOBUF = 1 << 20 };
+static char *pending_tmp;
+
+static void
+remove_pending(void)
+{
+	if (pending_tmp != NULL)
+		unlink(pending_tmp);
+}
+
+/*
+ * The first half of a write: the lock, the temporary file beside the
+ * table (or its link's target) with the table's owner, group and mode.
+ * The caller writes the new table to wtemp_fp(), then store_commit().
+ */
+struct wtemp *
+store_begin(struct store *st, const struct schema *sc)
+{
+	static int registered;
+	struct wtemp *w = xcalloc(1, sizeof(*w));
 
 	store_lock(st);
-	table_target(st, t->sc, &tg);
+	table_target(st, sc, &w->tg);
 	if (!st->cleaned)
 		remove_stale(st->dir, NULL);
 	st->cleaned = 1;
 	/* Beside a link's target only this table's: the lock covers no more. */
-	if (strcmp(tg.dir, st->dir) != 0)
-		remove_stale(tg.dir, t->sc->file);
-	tmp = xasprintf("%s/.%s" TMP_TAG "XXXXXX", tg.dir, t->sc->file);
-	if ((fd = mkstemp(tmp)) == -1) {
-		free(tmp);
+	if (strcmp(w->tg.dir, st->dir) != 0)
+		remove_stale(w->tg.dir, sc->file);
+	w->tmp = xasprintf("%s/.%s" TMP_TAG "XXXXXX", w->tg.dir, sc->file);
+	if ((w->fd = mkstemp(w->tmp)) == -1)
 		die(EXIT_SYS, "%s: cannot create a temporary file: %s",
-		    tg.dir, strerror(errno));
+		    w->tg.dir, strerror(errno));
+	if (!registered && atexit(remove_pending) == 0)
+		registered = 1;
+	pending_tmp = w->tmp;
+	keep_owner(w->fd, w->tmp, &w->tg);
+	if ((w->fp = fdopen(w->fd, "w")) == NULL)
+		write_failed(w->tmp, w->tg.name);
+	/* A table is written in large blocks: fewer system calls. */
+	w->iobuf = xmalloc(IOBUF);
+	setvbuf(w->fp, w->iobuf, _IOFBF, IOBUF);
+	return w;
+}
+
+FILE *
+wtemp_fp(const struct wtemp *w)
+{
+	return w->fp;
+}
+
+static void
+wtemp_free(struct wtemp *w)
+{
+	pending_tmp = NULL;
+	free(w->iobuf);
+	free(w->tmp);
+	free(w->tg.name);
+	free(w->tg.path);
+	free(w->tg.dir);
+	free(w);
+}
+
+/* The second half: to disk, renamed over the table, the directory synced. */
+void
+store_commit(struct wtemp *w)
+{
+	if (fflush(w->fp) != 0 || ferror(w->fp) || fsync(w->fd) == -1) {
+		fclose(w->fp);
+		write_failed(w->tmp, w->tg.name);
 	}
-	keep_owner(fd, tmp, &tg);
-	if ((fp = fdopen(fd, "w")) == NULL)
-		write_failed(tmp, tg.name);
-	write_table(fp, t);
-	if (fflush(fp) != 0 || ferror(fp) || fsync(fd) == -1) {
-		fclose(fp);
-		write_failed(tmp, tg.name);
-	}
-	if (fclose(fp) != 0 || rename(tmp, tg.path) == -1)
-		write_failed(tmp, tg.name);
-	sync_dir(tg.dir);
-	free(tmp);
-	free(tg.name);
-	free(tg.path);
-	free(tg.dir);
+	if (fclose(w->fp) != 0 || rename(w->tmp, w->tg.path) == -1)
+		write_failed(w->tmp, w->tg.name);
+	pending_tmp = NULL;
+	sync_dir(w->tg.dir);
+	wtemp_free(w);
+}
+
+/* A write given up: the table stays as it was. */
+void
+store_abandon(struct wtemp *w)
+{
+	fclose(w->fp);
+	unlink(w->tmp);
+	wtemp_free(w);
+}
+
+void
+store_write(struct store *st, struct table *t)
+{
+	struct wtemp *w = store_begin(st, t->sc);
+
+	write_table(w->fp, t);
+	store_commit(w);
 }

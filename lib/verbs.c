@@ -108,7 +108,7 @@ rm_rows(struct db *db, int tab, const struct common *c, int argc,
 		if ((ref = db_referrer(db, tab, id)) == NULL)
 			continue;
 		free(rows);
-		die_at(EXIT_DATA, ref->t->label, ref->r->line, "names %s; "
+		die_at(EXIT_DATA, ref->label, ref->line, "names %s; "
 		    "not removed (--force removes it anyway)", id);
 	}
 	if (c->dryrun)

@@ -23,9 +23,19 @@ kib() {
 	cat "$@" | wc -c | awk '{ print int($1 / 1024) }'
 }
 
+# measured P...: each peak is a number of KiB, not measure's "failed".
+measured() {
+	for p; do
+		case $p in
+		'' | 0 | *[!0-9]*) bad "no peak measured: '$p'" ;;
+		esac
+	done
+}
+
 # grows P1 P2 S1 S2: the peak P grew by less than the tables' size S.
 # Rows held in memory grow it by some three times as much.
 grows() {
+	measured "$1" "$2"
 	if [ -n "$bounds" ] && [ $(($2 - $1)) -ge $(($4 - $3)) ]; then
 		bad "peak memory grew by $(($2 - $1)) KiB, the tables by" \
 		    "$(($4 - $3)) KiB: it grows like the rows"
@@ -34,6 +44,7 @@ grows() {
 
 # under P S: the peak P is under half the table's size S.
 under() {
+	measured "$1"
 	if [ -n "$bounds" ] && [ "$1" -ge $(($2 / 2)) ]; then
 		bad "peak memory $1 KiB is not under half the table's $2 KiB"
 	fi

@@ -1436,15 +1436,15 @@ test_referrer(void)
 	db_init(&db, &st);
 	ref = db_referrer(&db, T_EVENTS, "2024-05-strasbourg");
 	check_str("referrer of an event: attendance first",
-	    ref != NULL ? ref->t->sc->name : "none", "attendance");
+	    ref != NULL ? ref->label : "none", "seeds/attendance.csv");
 	check_long("referrer of an event: its first row",
-	    ref != NULL ? ref->r->line : 0, 2);
+	    ref != NULL ? ref->line : 0, 2);
 	ref = db_referrer(&db, T_CITIES, "fr-strasbourg");
 	check_str("referrer of a city: events first",
-	    ref != NULL ? ref->t->sc->name : "none", "events");
+	    ref != NULL ? ref->label : "none", "seeds/events.csv");
 	ref = db_referrer(&db, T_CITIES, "us-columbus-oh");
 	check_str("referrer of a city only an event names",
-	    ref != NULL ? ref->t->sc->name : "none", "events");
+	    ref != NULL ? ref->label : "none", "seeds/events.csv");
 	check_long("referrer: none for a city nothing names",
 	    db_referrer(&db, T_CITIES, "no-such-city") == NULL, 1);
 	check_long("taken: a city's id", db_taken(&db, T_CITIES,
