@@ -15,7 +15,8 @@
 /*
  * The lock is taken before the table is read, so that no other writer
  * changes it between this read and the rename.  A dry run reads the same
- * way and writes nothing, not even a temporary file.
+ * way and writes nothing, not even a temporary file.  The header is
+ * written with the first row, so that rw_add_col() may widen it first.
  */
 void
 rw_begin(struct rewrite *rw, struct store *st, const struct schema *sc,
@@ -29,13 +30,42 @@ rw_begin(struct rewrite *rw, struct store *st, const struct schema *sc,
 	if (dryrun)
 		return;
 	rw->w = store_begin(st, sc);
+}
+
+/* The new table's header, once, before its first row. */
+static void
+rw_header(struct rewrite *rw)
+{
+	if (rw->w == NULL || rw->headed)
+		return;
 	store_row(wtemp_fp(rw->w), &rw->line, rw->t, rw->t->cols);
+	rw->headed = 1;
+}
+
+/*
+ * A column the old table lacks, added after its others and empty in
+ * every row it had (lat and lon, when a city is first located); before
+ * the first rw_next().  No old row then stands as the new table writes
+ * it, so each is written anew.  Returns the column's place; a column
+ * the table has is not added again.
+ */
+int
+rw_add_col(struct rewrite *rw, const char *name)
+{
+	int col;
+
+	if ((col = table_col(rw->t, name)) >= 0)
+		return col;
+	col = table_add_col(rw->t, name);
+	rw->s.f = xreallocarray(rw->s.f, rw->t->ncols, sizeof(*rw->s.f));
+	return col;
 }
 
 /* The next row of the old table in rw->s; 0 at its end. */
 int
 rw_next(struct rewrite *rw)
 {
+	rw_header(rw);
 	return scan_next(&rw->s);
 }
 
@@ -65,6 +95,7 @@ rw_copy(struct rewrite *rw)
 void
 rw_put(struct rewrite *rw, char *const *f)
 {
+	rw_header(rw);
 	if (rw->w != NULL)
 		store_row(wtemp_fp(rw->w), &rw->line, rw->t, f);
 }
@@ -80,14 +111,21 @@ rw_keep(struct rewrite *rw, struct table *kept)
 	return table_append(kept, scan_row(&rw->s), rw->s.rec.line);
 }
 
-/* A table with the old table's columns and no rows, for rw_keep(). */
+/*
+ * A table with the new table's columns and no rows, for rw_keep(): the
+ * old table's, and those rw_add_col() added.
+ */
 struct table *
 rw_table(const struct rewrite *rw)
 {
 	struct table *t = table_new(rw->t->sc, rw->t->label);
+	size_t i;
 
 	table_header(t, rw->t->cols, rw->t->ncols - rw->t->nextra,
 	    rw->t->label, 1);
+	for (i = 0; i < rw->t->ncols; i++)
+		if (table_col(t, rw->t->cols[i]) < 0)
+			table_add_col(t, rw->t->cols[i]);
 	return t;
 }
 
@@ -99,9 +137,10 @@ void
 rw_end(struct rewrite *rw, int commit)
 {
 	if (rw->w != NULL) {
-		if (commit)
+		if (commit) {
+			rw_header(rw);
 			store_commit(rw->w);
-		else
+		} else
 			store_abandon(rw->w);
 	}
 	scan_close(&rw->s);

@@ -384,9 +384,11 @@ struct rewrite {
 	struct table *t;	/* its columns (s.t) */
 	struct wtemp *w;	/* the new table; NULL on a dry run */
 	struct buf line;
+	int	 headed;	/* its header is written */
 };
 void	 rw_begin(struct rewrite *, struct store *, const struct schema *,
 	    int);
+int	 rw_add_col(struct rewrite *, const char *);
 int	 rw_next(struct rewrite *);
 void	 rw_copy(struct rewrite *);
 void	 rw_put(struct rewrite *, char *const *);
