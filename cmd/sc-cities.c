@@ -834,6 +834,19 @@ commit(struct table *t)
 		store_write(&st, t);
 }
 
+/* An event's id, from the rows of events.csv that arg may name: a write
+ * that names an event (--via) does not read the table whole. */
+static const char *
+event_id(const char *arg)
+{
+	char *key = (char *)(uintptr_t)arg;
+	struct row *r;
+
+	db_narrow(&db, T_EVENTS, &key, 1);
+	r = db_find(&db, T_EVENTS, arg);
+	return rget(db.t[T_EVENTS], r, E_ID);
+}
+
 /* The city rules of lib/city.c, on this command's data directory. */
 static int
 taken(const char *id)
@@ -904,8 +917,7 @@ apply_options(struct table *t, struct row *r)
 		    date_opt_str("--joined", opt(O_JOINED), cl.c.today, 0, buf));
 	if (opt(O_VIA) != NULL)
 		rset(t, r, C_VIA, *opt(O_VIA) == '\0' ? "" :
-		    rget(db_table(&db, T_EVENTS),
-		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID));
+		    event_id(opt(O_VIA)));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, C_NOTES, opt(O_NOTES));
 	/* Empty coordinates give a table that keeps none no columns. */
@@ -1341,17 +1353,51 @@ cmd_import(void)
 
 /* --- locate -------------------------------------------------------------- */
 
-/* The cities without coordinates (lat or lon empty), for locate alone. */
-static struct row **
-unlocated(struct table *t, size_t *n)
+/*
+ * locate with no city named: every city without coordinates (lat or lon
+ * empty), as the table is streamed into the new one.  Only the cities
+ * located are kept, to be checked, and shown with --dry-run.
+ */
+static int
+locate_all(struct geo *g, size_t count[3])
 {
-	struct row **rows = xcalloc(t->nrows + 1, sizeof(*rows));
-	size_t i;
+	struct rewrite rw;
+	struct table *t;
+	struct row *r;
+	int flat, flon, lat, lon;
 
-	for (*n = i = 0; i < t->nrows; i++)
-		if (!has_coords(t, t->rows[i]))
-			rows[(*n)++] = t->rows[i];
-	return rows;
+	rw_begin(&rw, &st, &schema_cities, cl.c.dryrun);
+	flat = file_col(&rw.s, "lat");
+	flon = file_col(&rw.s, "lon");
+	lat = rw_add_col(&rw, "lat");
+	lon = rw_add_col(&rw, "lon");
+	t = rw_table(&rw);
+	db_keep(&db, T_CITIES, t);
+	while (rw_next(&rw)) {
+		if (flat >= 0 && flon >= 0 &&
+		    *rd_field(rw.s.rd, (size_t)flat) != '\0' &&
+		    *rd_field(rw.s.rd, (size_t)flon) != '\0') {
+			rw_copy(&rw);
+			continue;
+		}
+		r = rw_keep(&rw, t);
+		count[locate_row(g, t, r, lat, lon, "locate", "left without "
+		    "coordinates (give them with set --lat --lon)")]++;
+		if (r->changed) {
+			rw_put(&rw, r->f);
+			continue;
+		}
+		rw_copy(&rw);
+		table_remove_rows(t, &r, 1);
+	}
+	geo_close(g);
+	validate_rows(&db, T_CITIES, t->rows, t->nrows);
+	note("locate: %zu located, %zu not in the gazetteer, %zu ambiguous",
+	    count[GEO_FOUND], count[GEO_NONE], count[GEO_AMBIGUOUS]);
+	rw_end(&rw, t->nrows > 0);
+	if (cl.c.dryrun)
+		out_rows(&cl.c.out, t, t->rows, t->nrows);
+	return count[GEO_NONE] + count[GEO_AMBIGUOUS] > 0 ? EXIT_NO : 0;
 }
 
 /*
@@ -1369,14 +1415,11 @@ cmd_locate(void)
 	size_t i, n, nchanged = 0, count[3] = { 0, 0, 0 };
 	int lat, lon, status;
 
-	if (cl.argc > 0)
-		rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv,
-		    &n);
-	else {
-		store_lock(&st);
-		rows = unlocated(db_table(&db, T_CITIES), &n);
-	}
-	t = db_table(&db, T_CITIES);
+	if (cl.argc == 0)
+		return locate_all(g, count);
+	rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
+	t = db.t[T_CITIES];
+	db_keep(&db, T_CITIES, t);
 	coord_cols(t, &lat, &lon);
 	for (i = 0; i < n; i++) {
 		rows[i]->changed = 0;	/* a city named twice is one change */
@@ -1392,8 +1435,8 @@ cmd_locate(void)
 	validate_rows(&db, T_CITIES, rows, nchanged);
 	note("locate: %zu located, %zu not in the gazetteer, %zu ambiguous",
 	    count[GEO_FOUND], count[GEO_NONE], count[GEO_AMBIGUOUS]);
-	if (nchanged > 0)
-		commit(t);
+	if (nchanged > 0 && !cl.c.dryrun)
+		stream_rows(&db, T_CITIES, t, rows, nchanged, 0);
 	if (cl.c.dryrun)
 		out_rows(&cl.c.out, t, rows, nchanged);
 	free(rows);

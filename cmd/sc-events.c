@@ -260,11 +260,17 @@ event_id(const char *arg)
 	    E_ID);
 }
 
+/* A city's id, from the rows of cities.csv that arg may name: a write
+ * that names a city does not read the table whole. */
 static const char *
 city_id(const char *arg)
 {
-	return rget(db_table(&db, T_CITIES), db_find(&db, T_CITIES, arg),
-	    C_ID);
+	char *key = (char *)(uintptr_t)arg;
+	struct row *r;
+
+	db_narrow(&db, T_CITIES, &key, 1);
+	r = db_find(&db, T_CITIES, arg);
+	return rget(db.t[T_CITIES], r, C_ID);
 }
 
 /* --- list ---------------------------------------------------------------- */

@@ -460,6 +460,8 @@ void	 add_rows(struct db *, int, const struct common *, struct row **,
 void	 set_rows(struct db *, int, const struct common *, int, char **,
 	    void (*)(struct table *, struct row *));
 void	 rm_rows(struct db *, int, const struct common *, int, char **, int);
+void	 stream_rows(struct db *, int, const struct table *, struct row **,
+	    size_t, int);
 
 /* ids.c: follow-up ids that two clones do not both make, and prefixes. */
 #define FU_ID_FORMS	"six of the digits and the letters but i, l, o and u, " \
