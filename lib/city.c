@@ -13,9 +13,10 @@
  * Two cities are the same when their folded names and countries match and
  * their regions match or one of them has none: "Montreal, CA" is
  * Montréal, CA-QC; Columbus, US-GA is not Columbus, US-OH.  The map holds
- * each city under name+country+region and under name+country.
+ * each city under name+country+region and under name+country ("*" for
+ * the region).  A verb that streams the table asks this of each row.
  */
-static char *
+char *
 city_key(const char *name, const char *country, const char *region)
 {
 	char *folded = fold_name(name), *k;
@@ -72,39 +73,58 @@ city_keys(struct table *t, size_t n)
 }
 
 /*
- * cc-slug; on a clash the region's code is added (us-columbus-ga), then
- * a number.
+ * The i-th id a new city may take, from 0: cc-slug; then, for a city
+ * with a region, the region's code added (us-columbus-ga); then that
+ * (or cc-slug) with a number from 2.  NULL for an i that is no
+ * candidate (1, for a city with no region).  A new city takes the first
+ * that is not taken: a verb that streams the table asks about several
+ * at once.
  */
 char *
-city_new_id(struct db *db, const char *name, const char *cc,
-    const char *region)
+city_id_candidate(const char *name, const char *cc, const char *region,
+    int i)
 {
 	char *slug = slugify(name), *base, *id;
-	const char *sub;
-	int n;
+	const char *sub = strchr(region, '-');
+	int withsub = sub != NULL && sub[1] != '\0';
 
 	base = xasprintf("%s-%s", cc, *slug ? slug : "city");
 	for (id = base; *id != '\0'; id++)
 		if (*id >= 'A' && *id <= 'Z')
 			*id = (char)(*id - 'A' + 'a');
 	free(slug);
-	if (!db_taken(db, T_CITIES, base))
+	if (i == 0)
 		return base;
-	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
-		id = xasprintf("%s-%s", base, sub + 1);
-		slug = slugify(id);
-		free(id);
+	if (i == 1 && !withsub) {
 		free(base);
-		base = slug;
-		if (!db_taken(db, T_CITIES, base))
+		return NULL;
+	}
+	if (withsub) {
+		id = xasprintf("%s-%s", base, sub + 1);
+		free(base);
+		base = slugify(id);
+		free(id);
+		if (i == 1)
 			return base;
 	}
-	for (n = 2;; n++) {
-		id = xasprintf("%s-%d", base, n);
-		if (!db_taken(db, T_CITIES, id))
-			break;
-		free(id);
-	}
+	id = xasprintf("%s-%d", base, i);
 	free(base);
 	return id;
+}
+
+/* A new city's id: the first of its candidates that is not taken. */
+char *
+city_new_id(struct db *db, const char *name, const char *cc,
+    const char *region)
+{
+	char *id;
+	int i;
+
+	for (i = 0;; i++) {
+		if ((id = city_id_candidate(name, cc, region, i)) == NULL)
+			continue;
+		if (!db_taken(db, T_CITIES, id))
+			return id;
+		free(id);
+	}
 }

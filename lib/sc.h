@@ -605,9 +605,11 @@ void	 near_init(struct near *, const char *, size_t);
 void	 near_offer(struct near *, const char *);
 
 /* city.c: when two cities are the same, and a new city's id. */
+char	*city_key(const char *, const char *, const char *);
 void	 city_key_add(struct hmap *, struct table *, struct row *);
 struct row *city_key_find(struct hmap *, struct table *, struct row *);
 struct hmap *city_keys(struct table *, size_t);
+char	*city_id_candidate(const char *, const char *, const char *, int);
 char	*city_new_id(struct db *, const char *, const char *, const char *);
 
 /* evreport.c: an event report, as the network publishes them, read. */
