@@ -142,7 +142,7 @@ narrowed(const struct scan *s, void *arg)
 void
 db_narrow(struct db *db, int tab, char *const *keys, size_t n)
 {
-	struct narrow nw = { tab, hmap_new(), NULL, 0 };
+	struct narrow nw = { tab, NULL, NULL, 0 };
 	struct table *t;
 	size_t i;
 
@@ -152,6 +152,7 @@ db_narrow(struct db *db, int tab, char *const *keys, size_t n)
 		;
 	if (i == n && db->mode[tab] == DB_PARTIAL)
 		return;
+	nw.keys = hmap_new();
 	nw.folded = xreallocarray(NULL, n + 1, sizeof(*nw.folded));
 	for (i = 0; i < n; i++) {
 		hmap_put(nw.keys, keys[i], nw.keys);
