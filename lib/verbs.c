@@ -187,6 +187,7 @@ rm_rows(struct db *db, int tab, const struct common *c, int argc,
 	const struct referrer *ref;
 	struct table *t;
 	struct row **rows;
+	const char *id;
 	char **ids;
 	size_t i, n;
 
@@ -200,8 +201,11 @@ rm_rows(struct db *db, int tab, const struct common *c, int argc,
 	for (i = 0; !force && i < n; i++) {
 		if ((ref = db_referrer(db, tab, ids[i])) == NULL)
 			continue;
+		id = ids[i];
+		free(ids);
+		free(rows);
 		die_at(EXIT_DATA, ref->label, ref->line, "names %s; "
-		    "not removed (--force removes it anyway)", ids[i]);
+		    "not removed (--force removes it anyway)", id);
 	}
 	free(ids);
 	if (c->dryrun)

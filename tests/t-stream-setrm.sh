@@ -266,8 +266,16 @@ big() {
 		print "2024-05-strasbourg,Strasbourg,S,dialogue,2024-05-15,,fr-strasbourg,held,,"
 	}' >"$T/$1/events.csv"
 }
-big m1 50000
-big m4 200000
+# Under ASan and valgrind (SC_TEST_VLIMIT=unlimited) memory is theirs to
+# count, not ours: the writes run, on smaller tables, and are not measured.
+free=${SC_TEST_VLIMIT:-}
+if [ "$free" = unlimited ]; then
+	big m1 2000
+	big m4 8000
+else
+	big m1 50000
+	big m4 200000
+fi
 printf 'name,country\nNewtown,FR\nOldtown,FR\nCity 7,FR\n' >"$T/new.csv"
 
 # grows 'what' 'command with DIR': its peak memory on the table of 200000
@@ -276,7 +284,8 @@ printf 'name,country\nNewtown,FR\nOldtown,FR\nCity 7,FR\n' >"$T/new.csv"
 grows() {
 	t "$1: memory does not grow with the table" \
 	  "./measure 1 '$(echo "$2" | sed s/DIR/m1/g)' '$(echo "$2" | sed s/DIR/m4/g)' |
-	   awk '{ k[NR] = \$3 } END { if (k[2] <= 1.3 * k[1]) print \"flat\"; else print k[1], k[2] }'"
+	   awk -v free=$free '{ k[NR] = \$3 } END {
+	       if (free == \"unlimited\" || k[2] <= 1.3 * k[1]) print \"flat\"; else print k[1], k[2] }'"
 	out <<'X'
 flat
 X
