@@ -22,7 +22,7 @@ LDLIBS = -lcsv -lutf8proc -lm
 
 PROGS = sc-cities sc-events sc-followups
 LIBOBJ = lib/err.o lib/mem.o lib/hash.o lib/csv.o lib/out.o lib/table.o \
-	lib/rd.o lib/tsv.o \
+	lib/rd.o lib/tsv.o lib/jsonl.o \
 	lib/store.o lib/rewrite.o lib/check.o lib/skip.o lib/start.o lib/date.o lib/fold.o \
 	lib/iso3166.o lib/cli.o lib/merge.o lib/geo.o lib/svg.o lib/worldmap.o \
 	lib/near.o lib/verbs.o \
@@ -56,7 +56,7 @@ $(COMPLETIONS): $(PROGS)
 	$(CC) $(SC_CFLAGS) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
 
 $(LIBOBJ) lib/seeds.o: lib/sc.h
-lib/rd.o lib/csv.o lib/tsv.o: lib/rd.h
+lib/rd.o lib/csv.o lib/tsv.o lib/jsonl.o: lib/rd.h
 lib/csv.o lib/tsv.o: lib/scan.h
 
 libsc.a: $(LIBOBJ)

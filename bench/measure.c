@@ -3,7 +3,9 @@
  * per round, so that a burst of load on a shared machine falls on all of
  * them alike), and prints for each a line: the median wall time and the
  * median CPU time (user and system) in seconds, and the largest peak
- * resident set in KiB, from wait4(2).
+ * resident set in KiB, from wait4(2).  A command that fails (killed, or
+ * an exit status above 1) is not run again, and its line is "failed 0 0"
+ * while the others go on: the exit status is then 1.
  * Usage: measure N 'command' ['command' ...]
  */
 #define _DEFAULT_SOURCE
@@ -71,7 +73,8 @@ main(int argc, char *argv[])
 {
 	double *wall, *cpu;
 	long *rss;
-	int i, j, n, k;
+	char *failed;
+	int i, j, n, k, status = 0;
 
 	if (argc < 3 || (n = atoi(argv[1])) < 1) {
 		fprintf(stderr, "usage: measure N command [command ...]\n");
@@ -81,18 +84,24 @@ main(int argc, char *argv[])
 	wall = calloc((size_t)(n * k), sizeof(*wall));
 	cpu = calloc((size_t)(n * k), sizeof(*cpu));
 	rss = calloc((size_t)k, sizeof(*rss));
-	if (wall == NULL || cpu == NULL || rss == NULL)
+	failed = calloc((size_t)k, sizeof(*failed));
+	if (wall == NULL || cpu == NULL || rss == NULL || failed == NULL)
 		return 1;
 	for (i = 0; i < n; i++)
 		for (j = 0; j < k; j++)
-			if (run(argv[2 + j], &wall[j * n + i], &cpu[j * n + i],
-			    &rss[j]) == -1)
-				return 1;
+			if (!failed[j] && run(argv[2 + j], &wall[j * n + i],
+			    &cpu[j * n + i], &rss[j]) == -1)
+				failed[j] = 1;
 	for (j = 0; j < k; j++) {
+		if (failed[j]) {
+			printf("failed 0 0\n");
+			status = 1;
+			continue;
+		}
 		qsort(wall + j * n, (size_t)n, sizeof(*wall), cmp);
 		qsort(cpu + j * n, (size_t)n, sizeof(*cpu), cmp);
 		printf("%.6f %.6f %ld\n", wall[j * n + n / 2],
 		    cpu[j * n + n / 2], rss[j]);
 	}
-	return 0;
+	return status;
 }

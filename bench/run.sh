@@ -7,6 +7,9 @@
 # the ratios.
 # Usage: sh bench/run.sh [ROWS] (default 200000; the scaling runs use 5x)
 # The merge case (bench/merge.sh) has MERGE_ROWS rows (default 1000000).
+# The writes and check at scale (bench/writes.sh) run REPS_WRITE rounds
+# (default 5); BENCH_BEFORE=REV (a git revision) runs them with REV's
+# binaries too, in the same turns, and prints before and after side by side.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 ROWS=${1:-200000}
@@ -141,3 +144,6 @@ target "a command over the seeds / process start (true)" "$(ratio "$(get seed-li
 
 echo
 . "$TOP/bench/merge.sh"
+
+echo
+. "$TOP/bench/writes.sh"

@@ -29,7 +29,7 @@ static const struct verbdef verbs[NVERBS] = {
 	[RM] = { "rm", cmd_rm, 1, -1, "CITY...", 1,
 	    "remove cities no other table names" },
 	[IMPORT] = { "import", cmd_import, 1, 1, "FILE|-", 1,
-	    "add the cities of a CSV or TSV file" },
+	    "add the cities of a CSV, TSV or JSON Lines file" },
 	[CHECK] = { "check", cmd_check, 0, 0, "", 0,
 	    "validate cities.csv and its references" },
 	[MERGE] = { "merge", cmd_merge, 3, 4, "BASE OURS THEIRS [PATH]", 0,
@@ -1440,8 +1440,8 @@ read_whole(const char *path, size_t *len)
  * A reader of the source, made UTF-8 as tidy makes a table: Windows-1252
  * (Excel's "CSV") or UTF-16 ("Unicode Text") decoded, with a note.  A
  * tab-separated file is read as TSV, as it always was; a ';' one as CSV
- * with that delimiter.  --delimiter, then --input-format, decide before
- * the header does.
+ * with that delimiter; JSON Lines as JSON Lines.  --delimiter, then
+ * --input-format, decide before the header does.
  */
 static struct reader *
 import_reader(const char *name, const char *raw, size_t len,
@@ -1457,6 +1457,9 @@ import_reader(const char *name, const char *raw, size_t len,
 		note("%s: read as %s", name, enc_name(dec->enc));
 	if (d == NULL && cl.c.infmt != FMT_GUESS)
 		return rd_open_mem(name, dec->s, dec->len, cl.c.infmt);
+	/* Before the separator, which counts the commas between members. */
+	if (d == NULL && rd_is_jsonl(dec->s, dec->len))
+		return rd_open_mem(name, dec->s, dec->len, FMT_JSON);
 	c = d == NULL ? dec->sep : strcmp(d, "tab") == 0 ? '\t' : *d;
 	if (c == '\t')
 		return rd_open_mem(name, dec->s, dec->len, FMT_TSV);

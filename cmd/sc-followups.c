@@ -199,9 +199,13 @@ due_day(const char *due, long *day)
 static const char *
 ref(int tab, const char *arg)
 {
+	struct row *r;
+
 	if (*arg == '\0')
 		return "";
-	return rget(db_table(&db, tab), db_find(&db, tab, arg), 0);
+	db_narrow(&db, tab, (char **)&arg, 1);
+	r = db_find(&db, tab, arg);
+	return rget(db.t[tab], r, 0);
 }
 
 /* The name of the city or event with this id, or NULL. */
@@ -469,24 +473,6 @@ cmd_list(void)
 
 /* --- writes -------------------------------------------------------------- */
 
-/* The rows a verb changed are checked, written and, with -n, shown. */
-static int
-finish(struct table *t, struct row **rows, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		if (rows[i]->changed)
-			rows[k++] = rows[i];
-	validate_rows(&db, T_FOLLOWUPS, rows, k);
-	if (k > 0 && !cl.c.dryrun)
-		store_write(&st, t);
-	if (cl.c.dryrun)
-		out_rows(&cl.c.out, t, rows, k);
-	free(rows);
-	return 0;
-}
-
 /* The values of add's and set's options, checked before any data is read. */
 struct vals {
 	char	 due[11];
@@ -535,7 +521,6 @@ vals_apply(const struct vals *v, struct table *t, struct row *r)
 static size_t
 city_ids(char **names, size_t n)
 {
-	struct table *ct = db_table(&db, T_CITIES);
 	struct hmap *seen = hmap_new();
 	struct row **rows;
 	const char *id;
@@ -546,9 +531,10 @@ city_ids(char **names, size_t n)
 			names[k++] = names[i];
 		else
 			free(names[i]);
-	rows = db_find_all(&db, T_CITIES, names, n = k);
+	db_narrow(&db, T_CITIES, names, n = k);
+	rows = db_find_all(&db, T_CITIES, names, n);
 	for (i = k = 0; i < n; i++) {
-		id = rget(ct, rows[i], C_ID);
+		id = rget(db.t[T_CITIES], rows[i], C_ID);
 		free(names[i]);
 		if (hmap_put(seen, id, seen))
 			names[k++] = xstrdup(id);
@@ -559,77 +545,148 @@ city_ids(char **names, size_t n)
 }
 
 /*
- * A new follow-up, last in the table, with an id drawn at random that no
- * row has (sc(7), "Ids across clones"): the lock keeps out the writers of
- * this directory, chance those of other clones.
+ * What add learns as the table streams by: the open follow-ups that
+ * already have its action (folded), event and one of its cities (or
+ * none), by city, so that the weekly job can be run again without making
+ * every follow-up twice; and which of the ids drawn for the new rows a
+ * row already has.
  */
+struct twin {
+	char	*id;
+	long	 line;
+};
+
+struct adding {
+	struct hmap *want;	/* the cities, and "" for none */
+	struct hmap *twins;	/* city -> struct twin */
+	char	*action;	/* folded */
+	const char *event;
+	char	**drawn;	/* ids for the new rows, and spares */
+	size_t	 ndrawn;
+	struct hmap *isdrawn;	/* the same, as a set */
+	struct hmap *taken;	/* of them, those a row has */
+};
+
+/*
+ * Ids drawn at random before the table is read (sc(7), "Ids across
+ * clones"): a few for each new row, so that one that a row turns out to
+ * have is passed over.  The lock keeps out the writers of this directory,
+ * chance those of other clones.
+ */
+enum { DRAWN_PER_ROW = 4 };
+
+static void
+adding_init(struct adding *a, const struct vals *v, char **cities, size_t n,
+    size_t nrows)
+{
+	size_t i;
+
+	memset(a, 0, sizeof(*a));
+	a->isdrawn = hmap_new();
+	a->want = hmap_new();
+	a->twins = hmap_new();
+	a->taken = hmap_new();
+	for (i = 0; i < n; i++)
+		hmap_put(a->want, cities[i], a->want);
+	if (cl.argc == 1)
+		hmap_put(a->want, "", a->want);
+	a->action = fold_name(cl.argv[0]);
+	a->event = v->event != NULL ? v->event : "";
+	a->ndrawn = (nrows + 1) * DRAWN_PER_ROW;
+	a->drawn = xreallocarray(NULL, a->ndrawn, sizeof(*a->drawn));
+	for (i = 0; i < a->ndrawn; i++) {
+		a->drawn[i] = fu_id_draw(a->isdrawn);
+		hmap_put(a->isdrawn, a->drawn[i], a->isdrawn);
+	}
+}
+
+static void
+adding_row(struct adding *a, const struct scan *s)
+{
+	const char *city = sget(s, F_CITY);
+	struct twin *tw;
+
+	if (hmap_get(a->isdrawn, sget(s, F_ID)) != NULL)
+		hmap_put(a->taken, sget(s, F_ID), a->taken);
+	if (strcmp(sget(s, F_STATUS), "open") != 0 ||
+	    hmap_get(a->want, city) == NULL ||
+	    hmap_get(a->twins, city) != NULL ||
+	    strcmp(sget(s, F_EVENT), a->event) != 0 ||
+	    !fold_eq(a->action, sget(s, F_ACTION)))
+		return;
+	tw = xmalloc(sizeof(*tw));
+	tw->id = xstrdup(sget(s, F_ID));
+	tw->line = s->rec.line;
+	hmap_put(a->twins, city, tw);
+}
+
+/* The next drawn id that no row has. */
+static const char *
+adding_id(struct adding *a, size_t *next)
+{
+	while (*next < a->ndrawn && hmap_get(a->taken, a->drawn[*next]) != NULL)
+		(*next)++;
+	if (*next == a->ndrawn)
+		die(EXIT_SYS, "every id drawn for the new follow-ups is "
+		    "taken; nothing written (run it again)");
+	return a->drawn[(*next)++];
+}
+
+/* Whether the city already has its follow-up; if so, it is said, once. */
+static int
+has_twin(const char *label, struct adding *a, const char *city)
+{
+	const struct twin *tw;
+
+	if (opt(O_FORCE) != NULL || (tw = hmap_get(a->twins, city)) == NULL)
+		return 0;
+	if (*city != '\0')
+		warn_at(label, tw->line, "%s: not added: open follow-up %s "
+		    "has the same action, event and city (--force adds it "
+		    "anyway)", city, tw->id);
+	else
+		warn_at(label, tw->line, "not added: open follow-up %s has "
+		    "the same action and event, and no city (--force adds it "
+		    "anyway)", tw->id);
+	return 1;
+}
+
+static void
+twin_free(void *p)
+{
+	struct twin *tw = p;
+
+	free(tw->id);
+	free(tw);
+}
+
+static void
+adding_free(struct adding *a)
+{
+	hmap_free(a->want);
+	hmap_free_all(a->twins, twin_free);
+	hmap_free(a->taken);
+	hmap_free(a->isdrawn);
+	free_list(a->drawn, a->ndrawn);
+	free(a->action);
+}
+
+/* A new follow-up, last in the table. */
 static struct row *
-new_followup(struct table *t, const struct vals *v, const char *city)
+new_followup(struct table *t, const struct vals *v, const char *city,
+    const char *id)
 {
 	struct row *r = table_newrow(t);
-	char *id = fu_id_draw(db_ids(&db, T_FOLLOWUPS)), day[11];
+	char day[11];
 
 	date_fmt(cl.c.today, day);
 	rset(t, r, F_ID, id);
-	free(id);
 	rset(t, r, F_ACTION, cl.argv[0]);
 	rset(t, r, F_CITY, city);
 	rset(t, r, F_STATUS, "open");
 	rset(t, r, F_CREATED, day);
 	vals_apply(v, t, r);
-	db_added(&db, T_FOLLOWUPS, r);
 	return r;
-}
-
-/*
- * The open follow-ups that already have this action (folded), event and
- * one of these cities (or none), by city: so that the weekly job can be
- * run again without making every follow-up twice.
- */
-static struct hmap *
-open_twins(const struct table *t, const char *event, char **cities, size_t n,
-    int nocity)
-{
-	struct hmap *want = hmap_new(), *twins = hmap_new();
-	char *action = fold_name(cl.argv[0]);
-	const struct row *r;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		hmap_put(want, cities[i], want);
-	if (nocity)
-		hmap_put(want, "", want);
-	for (i = 0; i < t->nrows; i++) {
-		r = t->rows[i];
-		if (strcmp(rget(t, r, F_STATUS), "open") == 0 &&
-		    hmap_get(want, rget(t, r, F_CITY)) != NULL &&
-		    hmap_get(twins, rget(t, r, F_CITY)) == NULL &&
-		    strcmp(rget(t, r, F_EVENT), event) == 0 &&
-		    fold_eq(action, rget(t, r, F_ACTION)))
-			hmap_put(twins, rget(t, r, F_CITY), t->rows[i]);
-	}
-	free(action);
-	hmap_free(want);
-	return twins;
-}
-
-/* Whether the city already has its follow-up; if so, it is said, once. */
-static int
-has_twin(const struct table *t, struct hmap *twins, const char *city)
-{
-	const struct row *r;
-
-	if (opt(O_FORCE) != NULL || (r = hmap_get(twins, city)) == NULL)
-		return 0;
-	if (*city != '\0')
-		warn_at(t->label, r->line, "%s: not added: open follow-up %s "
-		    "has the same action, event and city (--force adds it "
-		    "anyway)", city, rget(t, r, F_ID));
-	else
-		warn_at(t->label, r->line, "not added: open follow-up %s has "
-		    "the same action and event, and no city (--force adds it "
-		    "anyway)", rget(t, r, F_ID));
-	return 1;
 }
 
 /* A due date already past is most likely a typo: said, and added anyway. */
@@ -650,43 +707,50 @@ warn_past_due(const struct vals *v)
  * city is named at all.  A pipe that brings no city adds nothing: no new
  * cities this week means no follow-ups.  A city that already has an open
  * follow-up with the same action and event is skipped, unless --force.
+ * The table streams from the old file to the new one; the new rows go
+ * last, checked, then printed, and written only once they could be
+ * printed, so that a retry after an output error does not add them twice.
  */
 static int
 cmd_add(void)
 {
+	struct adding a;
+	struct rewrite rw;
 	struct table *t;
-	struct row **rows;
-	struct hmap *twins;
 	struct vals v;
 	char **cities;
 	const char *city;
-	size_t i, n, nrows, k = 0;
+	size_t i, n, nrows, next = 0;
 
 	if (strcmp(cl.argv[0], "-") == 0)
 		die(EXIT_USAGE, "add: the first argument is the action");
 	vals_parse(&v);
 	cities = ids_from_args(cl.argc - 1, cl.argv + 1, T_CITIES, &cl.c, &n);
 	store_lock(&st);
-	t = db_table(&db, T_FOLLOWUPS);
 	vals_resolve(&v);
 	n = city_ids(cities, n);
 	nrows = cl.argc == 1 ? 1 : n;
-	twins = open_twins(t, v.event != NULL ? v.event : "", cities, n,
-	    cl.argc == 1);
-	rows = xcalloc(nrows, sizeof(*rows));
+	adding_init(&a, &v, cities, n, nrows);
+	rw_begin(&rw, &st, &schema_followups, cl.c.dryrun);
+	db_keep(&db, T_FOLLOWUPS, t = rw_table(&rw));
+	while (rw_next(&rw)) {
+		adding_row(&a, &rw.s);
+		rw_copy(&rw);
+	}
 	for (i = 0; i < nrows; i++) {
 		city = i < n ? cities[i] : "";
-		if (!has_twin(t, twins, city))
-			rows[k++] = new_followup(t, &v, city);
+		if (!has_twin(t->label, &a, city))
+			rw_put(&rw, new_followup(t, &v, city,
+			    adding_id(&a, &next))->f);
 	}
-	if (k > 0)
+	if (t->nrows > 0)
 		warn_past_due(&v);
-	add_rows(&db, T_FOLLOWUPS, &cl.c, rows, k);
-	for (i = 0; i < n; i++)
-		free(cities[i]);
-	free(cities);
-	free(rows);
-	hmap_free(twins);
+	validate_rows(&db, T_FOLLOWUPS, t->rows, t->nrows);
+	out_rows(&cl.c.out, t, t->rows, t->nrows);
+	flush_stdout();
+	rw_end(&rw, t->nrows > 0);
+	free_list(cities, n);
+	adding_free(&a);
 	return 0;
 }
 
@@ -706,33 +770,77 @@ id_arg(char *s)
 	free(typed);
 }
 
-/* The follow-ups the arguments name, each once; the lock is taken here. */
-static struct row **
-resolve(size_t *n)
-{
-	struct hmap *seen;
-	struct row **rows, *r;
-	char **ids;
-	size_t i, k = 0;
+/* What a verb that changes follow-ups named by id does to each. */
+struct change {
+	void	(*apply)(struct table *, struct row *, const void *);
+	const void *arg;
+};
 
-	ids = ids_from_args(cl.argc, cl.argv, T_FOLLOWUPS, &cl.c, n);
-	for (i = 0; i < *n; i++)
-		id_arg(ids[i]);
-	store_lock(&st);
-	rows = fu_find_all(&db, ids, *n);
-	seen = hmap_new();
-	for (i = 0; i < *n; i++) {
-		r = rows[i];
-		/* A prefix and the whole id name one row once. */
-		if (hmap_put(seen, rget(db_table(&db, T_FOLLOWUPS), r, F_ID),
-		    r))
-			rows[k++] = r;
-		free(ids[i]);
+/*
+ * The verbs that change follow-ups named by id: the table streams from
+ * the old file to the new one, each row named changed as it passes; only
+ * the rows named are kept.  The ids, stdin's included, are all read
+ * before the lock.  The rows changed are checked, written and, with -n,
+ * shown; a row named twice is changed once.
+ */
+static struct table *
+stream_named(struct rewrite *rw, struct fu_match *m, const struct change *ch)
+{
+	struct table *kept;
+	struct row *r;
+
+	rw_begin(rw, &st, &schema_followups, cl.c.dryrun);
+	db_keep(&db, T_FOLLOWUPS, kept = rw_table(rw));
+	while (rw_next(rw)) {
+		if (!fu_match_row(m, sget(&rw->s, F_ID), rw->s.rec.line)) {
+			rw_copy(rw);
+			continue;
+		}
+		r = rw_keep(rw, kept);
+		ch->apply(kept, r, ch->arg);
+		rw_put(rw, r->f);
 	}
-	hmap_free(seen);
-	free(ids);
-	*n = k;
-	return rows;
+	return kept;
+}
+
+static int
+change_named(void (*prepare)(void *), const struct change *ch)
+{
+	struct fu_match *m, *again;
+	struct rewrite rw;
+	struct table *kept;
+	struct row **rows;
+	char **ids;
+	size_t i, n, k = 0;
+
+	ids = ids_from_args(cl.argc, cl.argv, T_FOLLOWUPS, &cl.c, &n);
+	for (i = 0; i < n; i++)
+		id_arg(ids[i]);
+	m = fu_match_new(ids, n);
+	store_lock(&st);
+	if (prepare != NULL)
+		prepare((void *)(uintptr_t)ch->arg);
+	kept = stream_named(&rw, m, ch);
+	while (fu_match_end(m, kept->label)) {
+		/* Rare: a hand-made id that begins others; read it again. */
+		rw_end(&rw, 0);
+		table_free(kept);
+		again = fu_match_again(m);
+		fu_match_free(m);
+		kept = stream_named(&rw, m = again, ch);
+	}
+	rows = xreallocarray(NULL, kept->nrows + 1, sizeof(*rows));
+	for (i = 0; i < kept->nrows; i++)
+		if (kept->rows[i]->changed)
+			rows[k++] = kept->rows[i];
+	validate_rows(&db, T_FOLLOWUPS, rows, k);
+	if (cl.c.dryrun)
+		out_rows(&cl.c.out, kept, rows, k);
+	rw_end(&rw, k > 0);
+	free(rows);
+	free_list(ids, n);
+	fu_match_free(m);
+	return 0;
 }
 
 /*
@@ -740,46 +848,59 @@ resolve(size_t *n)
  * the same way keeps its date unless --on is given, so that running a
  * script twice changes nothing.
  */
+static void
+close_row(struct table *t, struct row *r, const void *arg)
+{
+	const char *status = cl.verb == DONE ? "done" : "cancelled";
+
+	if (opt(O_ON) == NULL && strcmp(rget(t, r, F_STATUS), status) == 0 &&
+	    *rget(t, r, F_CLOSED) != '\0')
+		return;
+	rset(t, r, F_STATUS, status);
+	rset(t, r, F_CLOSED, arg);
+}
+
 static int
 cmd_close(void)
 {
-	const char *status = cl.verb == DONE ? "done" : "cancelled";
-	struct table *t;
-	struct row **rows;
-	size_t i, n;
+	struct change ch = { close_row, NULL };
 	char on[11];
 
 	if (opt(O_ON) != NULL)
 		date_opt_str("--on", opt(O_ON), cl.c.today, 0, on);
 	else
 		date_fmt(cl.c.today, on);
-	rows = resolve(&n);
-	t = db_table(&db, T_FOLLOWUPS);
-	for (i = 0; i < n; i++) {
-		if (opt(O_ON) == NULL &&
-		    strcmp(rget(t, rows[i], F_STATUS), status) == 0 &&
-		    *rget(t, rows[i], F_CLOSED) != '\0')
-			continue;
-		rset(t, rows[i], F_STATUS, status);
-		rset(t, rows[i], F_CLOSED, on);
-	}
-	return finish(t, rows, n);
+	ch.arg = on;
+	return change_named(NULL, &ch);
+}
+
+static void
+reopen_row(struct table *t, struct row *r, const void *arg)
+{
+	(void)arg;
+	rset(t, r, F_STATUS, "open");
+	rset(t, r, F_CLOSED, "");
 }
 
 static int
 cmd_reopen(void)
 {
-	struct table *t;
-	struct row **rows;
-	size_t i, n;
+	struct change ch = { reopen_row, NULL };
 
-	rows = resolve(&n);
-	t = db_table(&db, T_FOLLOWUPS);
-	for (i = 0; i < n; i++) {
-		rset(t, rows[i], F_STATUS, "open");
-		rset(t, rows[i], F_CLOSED, "");
-	}
-	return finish(t, rows, n);
+	return change_named(NULL, &ch);
+}
+
+static void
+set_row(struct table *t, struct row *r, const void *arg)
+{
+	vals_apply(arg, t, r);
+}
+
+/* Names resolve under the lock, against the tables as they are now. */
+static void
+set_prepare(void *arg)
+{
+	vals_resolve(arg);
 }
 
 static int
@@ -788,10 +909,9 @@ cmd_set(void)
 	static const int any[] = {
 		O_ACTION, O_EVENT, O_CITY, O_OWNER, O_DUE, O_NOTES
 	};
-	struct table *t;
-	struct row **rows;
+	struct change ch = { set_row, NULL };
 	struct vals v;
-	size_t i, n;
+	size_t i;
 
 	for (i = 0; i < NELEM(any); i++)
 		if (opt(any[i]) != NULL)
@@ -800,12 +920,8 @@ cmd_set(void)
 		die(EXIT_USAGE, "set: nothing to set (--action, --event, "
 		    "--city, --owner, --due or --notes)");
 	vals_parse(&v);
-	rows = resolve(&n);
-	t = db_table(&db, T_FOLLOWUPS);
-	vals_resolve(&v);
-	for (i = 0; i < n; i++)
-		vals_apply(&v, t, rows[i]);
-	return finish(t, rows, n);
+	ch.arg = &v;
+	return change_named(set_prepare, &ch);
 }
 
 /* --- report -------------------------------------------------------------- */

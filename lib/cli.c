@@ -16,7 +16,7 @@ static const char *const formats[] = {
 	"csv", "tsv", "json", "table", "text", "md", "ics", "svg", "html",
 	NULL
 };
-static const char *const input_formats[] = { "csv", "tsv", NULL };
+static const char *const input_formats[] = { "csv", "tsv", "json", NULL };
 
 #define ALL	(~0u)
 /* --input applies to list, --dry-run to the verbs that write: opt_applies(). */
@@ -27,7 +27,7 @@ const struct optdef common_opts[NCOMMON] = {
 	[CO_INPUT] = { "input", 'i', OPT_VALUE, "FILE",
 	    "list: read rows from FILE, - for stdin", .verbs = 0 },
 	[CO_INPUT_FORMAT] = { "input-format", 0, OPT_VALUE, "FMT",
-	    "what -i and - read: csv or tsv (default: guessed)", .verbs = ALL,
+	    "what -i and - read: csv, tsv or json (else guessed)", .verbs = ALL,
 	    .values = input_formats },
 	[CO_OUTPUT] = { "output", 'o', OPT_VALUE, "FMT",
 	    "csv, tsv, json or table", .verbs = ALL, .values = formats },
@@ -101,9 +101,10 @@ common_opt(struct common *c, int o, const char *arg)
 	case CO_BOM: c->out.bom = 1; break;
 	case CO_INPUT_FORMAT:
 		c->infmt = fmt_parse(arg);
-		if (c->infmt != FMT_CSV && c->infmt != FMT_TSV)
-			die(EXIT_USAGE, "--input-format: csv or tsv, not '%s'",
-			    arg);
+		if (c->infmt != FMT_CSV && c->infmt != FMT_TSV &&
+		    c->infmt != FMT_JSON)
+			die(EXIT_USAGE, "--input-format: csv, tsv or json, not "
+			    "'%s'", arg);
 		break;
 	case CO_OUTPUT:
 		if ((c->out.fmt = fmt_parse(arg)) == -1)

@@ -106,148 +106,234 @@ fu_id_arg(char *s)
 	return drawn_prefix(s);
 }
 
-/* The follow-ups with drawn ids, in the byte order of their ids. */
-struct byid {
-	const struct table *t;
-	struct row **v;
-	size_t	 n;
+/*
+ * What the ids a verb is given name, found as the table streams by (a
+ * write reads it once): each id typed, exact or a prefix of drawn ids,
+ * with the rows it matched.  A row matches an id that equals its own or
+ * that begins it; every row that matches is the verb's, and at the end
+ * an id that matched none, or rows of more than one id, is an error.
+ */
+struct fu_arg {
+	const char *typed;
+	size_t	 nrows;		/* the rows it matched */
+	size_t	 nexact;	/* of them, the rows whose id it is */
+	int	 several;	/* of more than one id */
+	int	 exact_only;	/* it names no row by a prefix */
+	char	*shown[SHOWN + 1];	/* the smallest of their ids, sorted */
+	size_t	 nshown;
 };
 
-static const struct table *sort_table;
+struct fu_match {
+	struct fu_arg *args;
+	size_t	 nargs;
+	struct hmap *exact;	/* id -> its fu_arg */
+	struct hmap *prefix[ID_LEN + 1];	/* by length: prefix -> fu_arg */
+	struct hmap *first;	/* id matched -> the line of its first row */
+	struct buf twice;	/* "id\tline\tfirst\n" of rows named twice */
+	struct hmap *told;
+};
 
-static int
-id_cmp(const void *a, const void *b)
+static struct fu_match *
+match_new(char *const *ids, size_t n, const struct fu_match *was)
 {
-	return strcmp(rget(sort_table, *(struct row *const *)a, F_ID),
-	    rget(sort_table, *(struct row *const *)b, F_ID));
-}
+	struct fu_match *m = xcalloc(1, sizeof(*m));
+	size_t i, len;
 
-static void
-byid_init(struct byid *b, const struct table *t)
-{
-	size_t i;
-
-	b->t = t;
-	b->v = xreallocarray(NULL, t->nrows + 1, sizeof(*b->v));
-	for (i = b->n = 0; i < t->nrows; i++)
-		if (is_letter(*rget(t, t->rows[i], F_ID)))
-			b->v[b->n++] = t->rows[i];
-	sort_table = t;
-	qsort(b->v, b->n, sizeof(*b->v), id_cmp);
-}
-
-/* The first of the sorted rows whose id is not below p. */
-static size_t
-lower_bound(const struct byid *b, const char *p)
-{
-	size_t lo = 0, hi = b->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(rget(b->t, b->v[mid], F_ID), p) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	m->args = xcalloc(n + 1, sizeof(*m->args));
+	m->nargs = n;
+	m->exact = hmap_new();
+	m->first = hmap_new();
+	m->told = hmap_new();
+	for (i = 0; i < n; i++) {
+		m->args[i].typed = ids[i];
+		if (hmap_get(m->exact, ids[i]) == NULL)
+			hmap_put(m->exact, ids[i], &m->args[i]);
+		m->args[i].exact_only = was != NULL &&
+		    was->args[i].nexact > 0;
+		if (!drawn_prefix(ids[i]) || (len = strlen(ids[i])) == ID_LEN ||
+		    m->args[i].exact_only)
+			continue;
+		if (m->prefix[len] == NULL)
+			m->prefix[len] = hmap_new();
+		if (hmap_get(m->prefix[len], ids[i]) == NULL)
+			hmap_put(m->prefix[len], ids[i], &m->args[i]);
 	}
-	return lo;
+	return m;
+}
+
+struct fu_match *
+fu_match_new(char *const *ids, size_t n)
+{
+	return match_new(ids, n, NULL);
 }
 
 /*
- * The rows whose ids begin with p: *first of them in b, and how many ids
- * (two rows with one id count once: named_twice() tells of them).
+ * The ids again, for a second pass: those that a row has as its whole id
+ * name that row only, and not the rows that it begins too (it matched
+ * them as the table streamed by, before it knew).
  */
-static size_t
-prefixed(const struct byid *b, const char *p, size_t *first)
+struct fu_match *
+fu_match_again(const struct fu_match *m)
 {
-	size_t i, len = strlen(p);
+	char **ids = xreallocarray(NULL, m->nargs + 1, sizeof(*ids));
+	struct fu_match *again;
+	size_t i;
 
-	*first = lower_bound(b, p);
-	for (i = *first; i < b->n; i++)
-		if (strncmp(rget(b->t, b->v[i], F_ID), p, len) != 0)
-			break;
-	if (i - *first > 1 && strcmp(rget(b->t, b->v[*first], F_ID),
-	    rget(b->t, b->v[i - 1], F_ID)) == 0)
-		return 1;
-	return i - *first;
+	for (i = 0; i < m->nargs; i++)
+		ids[i] = (char *)(uintptr_t)m->args[i].typed;
+	again = match_new(ids, m->nargs, m);
+	free(ids);
+	return again;
+}
+
+/* Keeps the SHOWN smallest of an id's matches, in order. */
+static void
+arg_matched(struct fu_arg *a, const char *id)
+{
+	size_t i;
+
+	if (a->nrows++ > 0 && strcmp(a->shown[0], id) != 0)
+		a->several = 1;
+	for (i = a->nshown; i > 0 && strcmp(a->shown[i - 1], id) > 0; i--)
+		;
+	if (i == SHOWN)
+		return;
+	if (a->nshown == SHOWN)
+		free(a->shown[--a->nshown]);
+	memmove(a->shown + i + 1, a->shown + i,
+	    (a->nshown - i) * sizeof(*a->shown));
+	a->shown[i] = xstrdup(id);
+	a->nshown++;
+}
+
+/* A second row with an id already matched: told once, at the end. */
+static void
+matched_twice(struct fu_match *m, const char *id, long line, long first)
+{
+	char num[48];
+
+	if (!hmap_put(m->told, id, m->told))
+		return;
+	buf_adds(&m->twice, id);
+	snprintf(num, sizeof(num), "\t%ld\t%ld\n", line, first);
+	buf_adds(&m->twice, num);
+}
+
+/* Whether the row with this id, on this line, is one the ids name. */
+int
+fu_match_row(struct fu_match *m, const char *id, long line)
+{
+	struct fu_arg *a;
+	char pre[ID_LEN + 1];
+	size_t len;
+	long *first;
+	int hit = 0;
+
+	if ((a = hmap_get(m->exact, id)) != NULL) {
+		arg_matched(a, id);
+		a->nexact++;
+		hit = 1;
+	}
+	for (len = 1; len < ID_LEN && is_letter(id[0]); len++) {
+		if (m->prefix[len] == NULL || strlen(id) <= len)
+			continue;
+		memcpy(pre, id, len);
+		pre[len] = '\0';
+		if ((a = hmap_get(m->prefix[len], pre)) != NULL) {
+			arg_matched(a, id);
+			hit = 1;
+		}
+	}
+	if (!hit)
+		return 0;
+	if ((first = hmap_get(m->first, id)) != NULL)
+		matched_twice(m, id, line, *first);
+	else {
+		first = xmalloc(sizeof(*first));
+		*first = line;
+		hmap_put(m->first, id, first);
+	}
+	return 1;
 }
 
 static void
-ambiguous(const struct byid *b, const char *p, size_t first, size_t n)
+ambiguous(const struct fu_arg *a)
 {
 	struct buf list = { 0 };
 	size_t i;
 
-	for (i = 0; i < n && i < SHOWN; i++) {
+	for (i = 0; i < a->nshown; i++) {
 		buf_adds(&list, i > 0 ? ", " : "");
-		buf_adds(&list, rget(b->t, b->v[first + i], F_ID));
+		buf_adds(&list, a->shown[i]);
 	}
-	note("follow-up id '%s' is ambiguous: %s%s; give more of it", p,
-	    list.s, n > SHOWN ? ", ..." : "");
+	note("follow-up id '%s' is ambiguous: %s%s; give more of it",
+	    a->typed, list.s, a->nrows > SHOWN ? ", ..." : "");
 	buf_free(&list);
 }
 
 /*
  * A careless merge can leave two rows with one id: a verb that names it
  * would change the first and leave the other, so it changes neither.
- * One pass over the table finds the other row of each id named.
  */
 static size_t
-named_twice(const struct table *t, struct row **rows, size_t n)
+report_twice(const struct fu_match *m, const char *label)
 {
-	struct hmap *named = hmap_new(), *told = hmap_new();
-	const struct row *r;
-	const char *id;
-	size_t i, bad = 0;
+	const char *p = m->twice.s, *tab;
+	size_t n = 0;
 
-	for (i = 0; i < n; i++)
-		if (rows[i] != NULL)
-			hmap_put(named, rget(t, rows[i], F_ID), rows[i]);
-	for (i = 0; i < t->nrows; i++) {
-		id = rget(t, t->rows[i], F_ID);
-		if ((r = hmap_get(named, id)) == NULL || r == t->rows[i] ||
-		    !hmap_put(told, id, told))
-			continue;
-		warn_at(t->label, t->rows[i]->line, "follow-up %s is also on "
-		    "line %ld; 'sc-followups check' names such rows", id,
-		    r->line);
-		bad++;
+	for (; p != NULL && *p != '\0'; p = strchr(p, '\n') + 1, n++) {
+		tab = strchr(p, '\t');
+		warn_at(label, strtol(tab + 1, NULL, 10), "follow-up %.*s is "
+		    "also on line %ld; 'sc-followups check' names such rows",
+		    (int)(tab - p), p, strtol(strchr(tab + 1, '\t') + 1, NULL,
+		    10));
 	}
-	hmap_free(named);
-	hmap_free(told);
-	return bad;
+	return n;
 }
 
 /*
- * The follow-ups that ids name, as fu_id_arg() made them: an exact id
- * first, else the one drawn id that begins with it.  Every unknown or
- * ambiguous one is named before the exit (3), so that a user fixes them
- * all in one go.
+ * The end of the table: every unknown or ambiguous id is named, then
+ * every id two rows have, before the exit (3), so that a user fixes them
+ * all in one go.  Returns 1 when an id that is a row's whole id began
+ * others too: the rows it names are then those of fu_match_again().
  */
-struct row **
-fu_find_all(struct db *db, char *const *ids, size_t n)
+int
+fu_match_end(struct fu_match *m, const char *label)
 {
-	struct table *t = db_table(db, T_FOLLOWUPS);
-	struct row **rows = xcalloc(n, sizeof(*rows));
-	struct byid b = { NULL, NULL, 0 };
-	size_t i, first, k, bad = 0;
+	struct fu_arg *a;
+	size_t i, bad = 0;
 
-	for (i = 0; i < n; i++) {
-		if ((rows[i] = hmap_get(db_ids(db, T_FOLLOWUPS), ids[i])))
-			continue;
-		if (b.t == NULL && drawn_prefix(ids[i]))
-			byid_init(&b, t);
-		k = b.t != NULL && drawn_prefix(ids[i]) ?
-		    prefixed(&b, ids[i], &first) : 0;
-		if (k == 1)
-			rows[i] = b.v[first];
-		else if (k > 1)
-			ambiguous(&b, ids[i], first, k);
-		else
-			note("unknown follow-up '%s'", ids[i]);
-		bad += k != 1;
+	for (i = 0; i < m->nargs; i++)
+		if (m->args[i].nexact > 0 && m->args[i].nexact <
+		    m->args[i].nrows)
+			return 1;
+	for (i = 0; i < m->nargs; i++) {
+		a = &m->args[i];
+		if (a->nrows == 0)
+			note("unknown follow-up '%s'", a->typed);
+		else if (a->several)
+			ambiguous(a);
+		bad += a->nrows == 0 || a->several;
 	}
-	free(b.v);
-	if (bad + named_twice(t, rows, n) > 0)
+	if (bad + report_twice(m, label) > 0)
 		exit(EXIT_DATA);
-	return rows;
+	return 0;
+}
+
+void
+fu_match_free(struct fu_match *m)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nargs; i++)
+		for (j = 0; j < m->args[i].nshown; j++)
+			free(m->args[i].shown[j]);
+	for (i = 0; i <= ID_LEN; i++)
+		hmap_free(m->prefix[i]);
+	hmap_free(m->exact);
+	hmap_free_all(m->first, free);
+	hmap_free(m->told);
+	buf_free(&m->twice);
+	free(m->args);
+	free(m);
 }

@@ -2,7 +2,7 @@
  * rd.c: the reader.  It reads the input in chunks into a buffer of its
  * own, and hands out one record at a time with the line on which it
  * starts, so that memory does not grow with the input and every message
- * can name its line; the formats (csv.c, tsv.c) parse the buffer and
+ * can name its line; the formats (csv.c, tsv.c, jsonl.c) parse the buffer and
  * give their records back here, to be checked and handed out.  Malformed
  * input is fatal (exit 3): an unterminated quote, text after a closing
  * quote, a row with the wrong number of fields, invalid UTF-8, a NUL
@@ -18,11 +18,11 @@
 
 #include "rd.h"
 
-/* The functions of format fmt: anything but TSV is read as CSV. */
+/* The functions of format fmt: anything but TSV and JSON is read as CSV. */
 static const struct rd_format *
 format_of(int fmt)
 {
-	return fmt == FMT_TSV ? &rd_tsv : &rd_csv;
+	return fmt == FMT_TSV ? &rd_tsv : fmt == FMT_JSON ? &rd_jsonl : &rd_csv;
 }
 
 static struct reader *
@@ -80,7 +80,30 @@ skip_bom(struct reader *r)
 		r->ipos = 3;
 }
 
-/* The guess: a .tsv or .tab name, or a first line with tabs and no commas. */
+/* The first byte in [s, e) that is not JSON's white space, or NULL. */
+static const char *
+first_nonblank(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return s;
+	return NULL;
+}
+
+/* Text whose first byte that is not white space is '{' is JSON Lines. */
+int
+rd_is_jsonl(const char *s, size_t len)
+{
+	const char *p = first_nonblank(s, s + len);
+
+	return p != NULL && *p == '{';
+}
+
+/*
+ * The guess: JSON Lines when the first byte that is not white space is
+ * '{'; TSV for a .tsv or .tab name, or a first line with tabs and no
+ * commas; else CSV.
+ */
 static int
 guess_format(struct reader *r)
 {
@@ -88,6 +111,11 @@ guess_format(struct reader *r)
 	char *nl;
 	size_t len;
 
+	while (first_nonblank(r->ibuf + r->ipos, r->ibuf + r->ilen) == NULL)
+		if (rd_fill(r) == 0)
+			break;
+	if (rd_is_jsonl(r->ibuf + r->ipos, r->ilen - r->ipos))
+		return FMT_JSON;
 	if (dot != NULL && (strcmp(dot, ".tsv") == 0 || strcmp(dot, ".tab") == 0))
 		return FMT_TSV;
 	while ((nl = memchr(r->ibuf + r->ipos, '\n', r->ilen - r->ipos)) == NULL)
@@ -284,16 +312,21 @@ conflict_marker(const char *s, size_t len)
 	return len == 7 || s[7] == ' ';
 }
 
-/* Whether the first field of the record (cut or not) is a marker. */
+/*
+ * Whether the first field of the record (cut or not) is a marker.  An
+ * uncut field with escapes is made plain first: in JSON, \u003c is '<'.
+ */
 static inline int
-first_is_marker(const struct reader *r)
+first_is_marker(struct reader *r)
 {
-	const char *s = r->uncut ? r->spans[0].s : r->ptrs[0];
+	int raw = r->uncut && !r->spans[0].esc;
+	const char *s = raw ? r->spans[0].s : r->uncut ? rd_field(r, 0) :
+	    r->ptrs[0];
 
 	/* Most records are no marker, and their first byte tells. */
 	if (*s != '<' && *s != '=' && *s != '>' && *s != '|')
 		return 0;
-	return conflict_marker(s, r->uncut ? r->spans[0].len : strlen(s));
+	return conflict_marker(s, raw ? r->spans[0].len : strlen(s));
 }
 
 /*

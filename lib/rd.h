@@ -5,6 +5,7 @@
  *           handed out, the lazy API, malformed input reported;
  *   csv.c   CSV: the fast path, and libcsv for everything else;
  *   tsv.c   TSV, split by hand;
+ *   jsonl.c JSON Lines, one object a line, scanned by hand;
  *   scan.h  the byte scanner under both fast paths.
  * An input format is known to rd.c only through its struct rd_format.
  */
@@ -34,7 +35,7 @@ struct rd_format {
 	/* Frees the format's own state; or NULL. */
 	void	 (*end)(struct reader *);
 };
-extern const struct rd_format rd_csv, rd_tsv;
+extern const struct rd_format rd_csv, rd_tsv, rd_jsonl;
 
 /* A field where it stands in the input buffer, before it is cut. */
 struct span {
@@ -56,12 +57,13 @@ struct recinfo {
 enum { FAST_OK, FAST_NO, FAST_MORE, FAST_BAD, FAST_OPEN, FAST_SKIP };
 
 struct csv_parser;
+struct jsonl;
 
 struct reader {
 	/* The input: its name in messages, its format, where it comes from. */
 	char	*name;
 	FILE	*fp;
-	int	 fmt;		/* FMT_CSV or FMT_TSV, once guessed */
+	int	 fmt;		/* FMT_CSV, FMT_TSV or FMT_JSON, once guessed */
 	const struct rd_format *format;	/* fmt's functions */
 	int	 table;		/* a table of the data directory */
 
@@ -106,6 +108,9 @@ struct reader {
 	struct buf fields;	/* each NUL-terminated */
 	size_t	*offs;		/* where each begins in fields */
 	size_t	 capf;
+
+	/* JSON Lines (jsonl.c): the header's keys, the first object's values. */
+	struct jsonl *js;
 };
 
 /* rd.c, for the formats: input, lines, records and their checks. */

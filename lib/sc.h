@@ -174,7 +174,8 @@ size_t	 hmap_probes(const struct hmap *);
 uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 random_fill(void *, size_t, const char *);
 
-/* rd.c, csv.c, tsv.c: the readers (CSV through libcsv, TSV by hand). */
+/* rd.c, csv.c, tsv.c, jsonl.c: the readers (CSV through libcsv, TSV and
+ * JSON Lines by hand). */
 enum {
 	FMT_GUESS, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_TEXT, FMT_MD,
 	FMT_ICS, FMT_SVG, FMT_HTML
@@ -200,6 +201,7 @@ long	 rd_malformed(void);
 void	 malformed_at(const char *, long, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	 rd_delim(struct reader *, int);
+int	 rd_is_jsonl(const char *, size_t);
 void	 rd_close(struct reader *);
 int	 fmt_parse(const char *);
 
@@ -470,7 +472,12 @@ int	 fu_id_integer(const char *);
 int	 fu_id_valid(const char *);
 char	*fu_id_draw(const struct hmap *);
 int	 fu_id_arg(char *);
-struct row **fu_find_all(struct db *, char *const *, size_t);
+struct fu_match;
+struct fu_match *fu_match_new(char *const *, size_t);
+int	 fu_match_row(struct fu_match *, const char *, long);
+struct fu_match *fu_match_again(const struct fu_match *);
+int	 fu_match_end(struct fu_match *, const char *);
+void	 fu_match_free(struct fu_match *);
 
 /* init.c: sc-cities init, a data directory made, and made ready for git. */
 struct init_opt {

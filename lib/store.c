@@ -491,8 +491,10 @@ struct wtemp {
 	struct target tg;
 	char	*tmp;
 	FILE	*fp;
+	char	*iobuf;		/* fp's buffer */
 	int	 fd;
 };
+enum { IOBUF = 1 << 20 };
 static char *pending_tmp;
 
 static void
@@ -531,6 +533,9 @@ store_begin(struct store *st, const struct schema *sc)
 	keep_owner(w->fd, w->tmp, &w->tg);
 	if ((w->fp = fdopen(w->fd, "w")) == NULL)
 		write_failed(w->tmp, w->tg.name);
+	/* A table is written in large blocks: fewer system calls. */
+	w->iobuf = xmalloc(IOBUF);
+	setvbuf(w->fp, w->iobuf, _IOFBF, IOBUF);
 	return w;
 }
 
@@ -544,6 +549,7 @@ static void
 wtemp_free(struct wtemp *w)
 {
 	pending_tmp = NULL;
+	free(w->iobuf);
 	free(w->tmp);
 	free(w->tg.name);
 	free(w->tg.path);

@@ -723,7 +723,7 @@ err "sc-cities: --wait: not a number of seconds: 'soon'"
 
 t 'a bad --input-format' 'sc-cities -i - --input-format xls'
 status 2
-err "sc-cities: --input-format: csv or tsv, not 'xls'"
+err "sc-cities: --input-format: csv, tsv or json, not 'xls'"
 
 t '--input applies to list only' 'sc-cities show x -i y'
 status 2

@@ -30,7 +30,7 @@ done
 t '--help: each verb with what it takes, then the options it takes' \
   'sc-cities --help | sed -n "/^  import/,/^  check/p"'
 out <<'X'
-  import FILE|-        add the cities of a CSV or TSV file
+  import FILE|-        add the cities of a CSV, TSV or JSON Lines file
     --status S  --via EVENT  --joined DATE  --map COL=SRCCOL...
     --skip-invalid  --encoding ENC  --delimiter SEP
   check                validate cities.csv and its references

@@ -359,4 +359,4 @@ err 'sc-events: --no-header does not apply to -o ics'
 t '--input-format ics: not an input format' \
   'sc-events list -i x --input-format ics'
 status 2
-err 'sc-events: --input-format: csv or tsv, not '"'"'ics'"'"''
+err 'sc-events: --input-format: csv, tsv or json, not '"'"'ics'"'"''

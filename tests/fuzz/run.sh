@@ -4,7 +4,7 @@
 # 20).  Exits 1 when a target crashed, failed a check or leaked; the
 # build, its corpus and the crashing inputs are then kept and named.
 #
-# Usage: sh tests/fuzz/run.sh [csv|tsv|date|evreport]...
+# Usage: sh tests/fuzz/run.sh [csv|tsv|jsonl|date|evreport]...
 # Environment:
 #   FUZZ_SECONDS  seconds per target (default 20)
 #   FUZZ_OUT      build and keep everything here (default: a temporary
@@ -19,7 +19,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 fz=$top/tests/fuzz
 secs=${FUZZ_SECONDS:-20}
 cc=${FUZZ_CC:-clang}
-[ $# -gt 0 ] || set -- csv tsv date
+[ $# -gt 0 ] || set -- csv tsv jsonl date
 
 if [ -n "${FUZZ_OUT:-}" ]; then
 	work=$FUZZ_OUT
