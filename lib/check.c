@@ -2,6 +2,9 @@
  * check.c: what makes a row valid, and the lookups that resolve its
  * references.  Tables are loaded on first use and indexed by id in a hash
  * map, so that checking every reference of a table is linear in its rows.
+ * check itself loads no table: it streams the table it checks, and keeps
+ * only keys (those seen, for uniqueness; the ids of the tables it refers
+ * to), so that its memory is a fraction of the table's size.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -496,6 +499,39 @@ date_want(int reduced)
 }
 
 /*
+ * The ids of table tab alone, read in one streaming pass, for check:
+ * what references are looked up in, rather than the rows.
+ */
+static struct kset *
+db_keys(struct db *db, int tab)
+{
+	struct scan s;
+	const char *id;
+	long none;
+
+	if (db->keys[tab] != NULL)
+		return db->keys[tab];
+	db->keys[tab] = kset_new();
+	scan_open(&s, schemas[tab], store_reader(db->st, schemas[tab]));
+	while (scan_next(&s)) {
+		id = sget(&s, 0);
+		none = 0;
+		kset_put(db->keys[tab], id, strlen(id), &none);
+	}
+	scan_close(&s);
+	return db->keys[tab];
+}
+
+/* Whether a row of table tab has the id: in check, by its keys alone. */
+static int
+id_known(struct db *db, int tab, const char *id)
+{
+	if (db->keys_only)
+		return kset_has(db_keys(db, tab), id);
+	return db_get(db, tab, id) != NULL;
+}
+
+/*
  * What the schema says of column col: one of its values, a date, or the
  * key of a row of the table it names.
  */
@@ -518,8 +554,7 @@ check_col(struct db *db, const struct table *t, const struct row *r, int col)
 		return problem(t, r, col, "invalid date '%s'%s", v,
 		    *spreadsheet_hint(v) ? spreadsheet_hint(v) :
 		    date_want((sc->reduced & bit) != 0));
-	if (sc->refs[col] != NULL &&
-	    db_get(db, sc->refs[col]->tab, v) == NULL)
+	if (sc->refs[col] != NULL && !id_known(db, sc->refs[col]->tab, v))
 		return problem(t, r, col, "unknown %s '%s'",
 		    noun(sc->refs[col]->tab), v);
 	return 0;
@@ -774,12 +809,11 @@ check_markers(const struct table *t, const struct row *r)
 	return n;
 }
 
-/* Returns the number of problems, each already reported. */
-int
-check_row(struct db *db, int tab, const struct row *r)
+/* A row of t, whole or streamed: the number of problems, each reported. */
+static int
+check_one(struct db *db, const struct table *t, const struct row *r)
 {
-	const struct table *t = db_table(db, tab);
-	int n, dates;
+	int tab = t->sc->tab, n, dates;
 
 	n = check_required(t, r) + check_text(t, r) + check_markers(t, r);
 	if (tab == T_CITIES)
@@ -792,6 +826,13 @@ check_row(struct db *db, int tab, const struct row *r)
 	if (dates == 0)
 		dates = check_span(t, r);
 	return n + dates + check_cols(db, t, r, E_CITY, (int)t->sc->ncols);
+}
+
+/* Returns the number of problems, each already reported. */
+int
+check_row(struct db *db, int tab, const struct row *r)
+{
+	return check_one(db, db_table(db, tab), r);
 }
 
 /*
@@ -839,29 +880,28 @@ validate_rows(struct db *db, int tab, struct row **rows, size_t n)
  * The key that must be unique in a table, as the schema has it: the id,
  * or the pair, each column folded where the schema says.
  */
-static char *
-unique_key(const struct table *t, const struct row *r)
+static void
+unique_key(const struct table *t, const struct row *r, struct buf *b)
 {
 	const struct schema *sc = t->sc;
-	struct buf b = { NULL, 0, 0 };
 	char *folded;
 	size_t i;
 	int first = 1;
 
-	buf_adds(&b, "");
+	buf_reset(b);
+	buf_adds(b, "");
 	for (i = 0; i < sc->ncols; i++) {
 		if (!(sc->key & (1u << i)))
 			continue;
 		if (!first)
-			buf_addc(&b, '\t');
+			buf_addc(b, '\t');
 		first = 0;
 		if (sc->folded & (1u << i)) {
-			buf_adds(&b, folded = fold_name(rget(t, r, (int)i)));
+			buf_adds(b, folded = fold_name(rget(t, r, (int)i)));
 			free(folded);
 		} else
-			buf_adds(&b, rget(t, r, (int)i));
+			buf_adds(b, rget(t, r, (int)i));
 	}
-	return b.s;
 }
 
 /* The key's last column, where a duplicate is reported. */
@@ -875,26 +915,130 @@ last_key_col(const struct schema *sc)
 	return col;
 }
 
-static int
-check_unique(struct db *db, int tab)
+/*
+ * What check keeps of the table it streams: the keys seen, each with the
+ * line of its first row, and the duplicates found, which are reported
+ * after every row's other problems.
+ */
+struct unique {
+	struct kset *seen;
+	struct buf key;
+	long	(*dups)[2];	/* a duplicate's line, and its first's */
+	size_t	 ndups, cap;
+};
+
+/*
+ * Asks memory for the slots that the row's key and references will be
+ * looked up in: in a set too big for the cache, the wait for them then
+ * overlaps the checks before.  A table not yet read is not read here.
+ */
+static void
+prefetch_keys(struct db *db, const struct table *t, const struct row *r,
+    struct unique *u)
 {
-	struct table *t = db_table(db, tab);
-	struct hmap *seen = hmap_new();
-	struct row *first;
+	const struct schema *sc = t->sc;
+	const struct kset *k;
+	const char *v;
+	size_t col;
+
+	unique_key(t, r, &u->key);
+	kset_prefetch(u->seen, u->key.s, u->key.len);
+	for (col = 0; col < sc->ncols; col++) {
+		if (sc->refs[col] == NULL ||
+		    (k = db->keys[sc->refs[col]->tab]) == NULL)
+			continue;
+		if (*(v = rget(t, r, (int)col)) != '\0')
+			kset_prefetch(k, v, strlen(v));
+	}
+}
+
+/* The row's key, which prefetch_keys() made, is noted. */
+static void
+unique_note(struct unique *u, const struct row *r)
+{
+	long first = r->line;
+
+	if (kset_put(u->seen, u->key.s, u->key.len, &first))
+		return;
+	if (u->ndups == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 16;
+		u->dups = xreallocarray(u->dups, u->cap, sizeof(*u->dups));
+	}
+	u->dups[u->ndups][0] = r->line;
+	u->dups[u->ndups++][1] = first;
+}
+
+static int
+unique_report(const struct unique *u, const struct table *t)
+{
+	struct row r = { 0 };
 	size_t i;
-	char *k;
 	int n = 0;
 
-	for (i = 0; i < t->nrows; i++) {
-		k = unique_key(t, t->rows[i]);
-		if ((first = hmap_get(seen, k)) != NULL)
-			n += problem(t, t->rows[i], last_key_col(t->sc),
-			    "duplicate of line %ld", first->line);
-		else
-			hmap_put(seen, k, t->rows[i]);
-		free(k);
+	for (i = 0; i < u->ndups; i++) {
+		r.line = u->dups[i][0];
+		n += problem(t, &r, last_key_col(t->sc),
+		    "duplicate of line %ld", u->dups[i][1]);
 	}
-	hmap_free(seen);
+	return n;
+}
+
+/*
+ * The scan's row as a row in memory: its values copied into one block,
+ * as table_append() lays a table's rows out, so that what check asks of
+ * a row (which values lie in its block) it asks alike of this one.  The
+ * row and its block serve again for the next.
+ */
+static void
+scanned_row(struct scan *s, struct row *r, struct buf *block)
+{
+	char **f = scan_row(s), *p;
+	size_t i, len = 0, k;
+
+	for (i = 0; i < s->t->ncols; i++)
+		len += strlen(f[i]) + 1;
+	buf_reset(block);
+	buf_grow(block, len);
+	for (i = 0, p = block->s; i < s->t->ncols; i++) {
+		k = strlen(f[i]) + 1;
+		r->f[i] = memcpy(p, f[i], k);
+		p += k;
+	}
+	r->block = block->s;
+	r->block_end = p;
+	r->line = s->rec.line;
+}
+
+/*
+ * Streams the table, each row checked as it comes; of the rows only
+ * their keys are kept.  The ids of a table keyed by them alone are what
+ * the next table's references are looked up in.
+ */
+static int
+check_scan(struct db *db, int tab, struct unique *u)
+{
+	const struct schema *sc = schemas[tab];
+	struct buf block = { NULL, 0, 0 };
+	struct row r = { 0 };
+	struct scan s;
+	int n = 0;
+
+	scan_open(&s, sc, store_reader(db->st, sc));
+	r.f = xreallocarray(NULL, s.t->ncols, sizeof(*r.f));
+	while (scan_next(&s)) {
+		scanned_row(&s, &r, &block);
+		prefetch_keys(db, s.t, &r, u);
+		n += check_one(db, s.t, &r);
+		unique_note(u, &r);
+	}
+	n += unique_report(u, s.t);
+	scan_close(&s);
+	free(r.f);
+	buf_free(&block);
+	if (sc->key == 1u && sc->folded == 0 && db->keys[tab] == NULL) {
+		db->keys[tab] = u->seen;
+		u->seen = NULL;
+	}
 	return n;
 }
 
@@ -906,14 +1050,16 @@ int
 check_table(struct db *db, int tab)
 {
 	long before = rd_malformed();
-	struct table *t;
-	size_t i;
-	int n = 0;
+	struct unique u = { NULL, { NULL, 0, 0 }, NULL, 0, 0 };
+	int n, keys_only = db->keys_only;
 
 	rd_keep_going(1);
-	t = db_table(db, tab);
-	for (i = 0; i < t->nrows; i++)
-		n += check_row(db, tab, t->rows[i]);
-	n += check_unique(db, tab);
+	db->keys_only = 1;
+	u.seen = kset_new();
+	n = check_scan(db, tab, &u);
+	kset_free(u.seen);
+	buf_free(&u.key);
+	free(u.dups);
+	db->keys_only = keys_only;
 	return n + (int)(rd_malformed() - before);
 }

@@ -1,7 +1,8 @@
 /*
  * hash.c: a string-keyed map with open addressing.  Joins across tables
  * go through it, so that every cross-table step is linear in the rows.
- * Keys are copied; values belong to the caller.  A short key (every id
+ * Keys are copied; values belong to the caller.  A key set (kset_*), at
+ * the end, holds many keys in less memory, for check.  A short key (every id
  * is one) is kept in its slot, so that a lookup in a map too big for the
  * cache costs one miss, not two.
  *
@@ -333,4 +334,166 @@ hmap_free(struct hmap *m)
 		free(m->slots[i].key);
 	free(m->slots);
 	free(m);
+}
+
+/*
+ * A key set: strings, each with a number, kept as compactly as a set of
+ * a million keys can be, for check, which keeps one key a row of a table
+ * it streams.  A slot is eight bytes: where its key is in the arena, and
+ * its hash; the keys lie end to end in the one arena, each with a NUL and
+ * its number after it, seven bits a byte (a line number of a table of a
+ * million rows takes three), with no allocation of their own.  Keyed
+ * like the maps.
+ */
+struct kslot {
+	uint32_t off;		/* the key's place in the arena, plus 1;
+				 * 0: the slot is empty */
+	uint32_t hash;
+};
+
+struct kset {
+	struct kslot *slots;
+	size_t	 cap, count;	/* cap is a power of two */
+	char	*arena;		/* entries: the key, a NUL, the number */
+	size_t	 len, size;
+};
+
+struct kset *
+kset_new(void)
+{
+	struct kset *k;
+
+	if (!keyed)
+		draw_key();
+	k = xcalloc(1, sizeof(*k));
+	k->cap = 64;
+	k->slots = xcalloc(k->cap, sizeof(*k->slots));
+	return k;
+}
+
+static struct kslot *
+kset_slot(const struct kset *k, const char *key, size_t len, uint32_t h)
+{
+	size_t i = h & (k->cap - 1);
+	const char *e;
+
+	for (; k->slots[i].off != 0; i = (i + 1) & (k->cap - 1)) {
+		if (k->slots[i].hash != h)
+			continue;
+		e = k->arena + k->slots[i].off - 1;
+		if (memcmp(e, key, len) == 0 && e[len] == '\0')
+			break;
+	}
+	return &k->slots[i];
+}
+
+static void
+kset_grow(struct kset *k)
+{
+	struct kslot *old = k->slots;
+	size_t i, j, oldcap = k->cap;
+
+	k->cap *= 2;
+	k->slots = xcalloc(k->cap, sizeof(*k->slots));
+	/* The keys are distinct: each goes to the first free slot. */
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].off == 0)
+			continue;
+		for (j = old[i].hash & (k->cap - 1); k->slots[j].off != 0;
+		    j = (j + 1) & (k->cap - 1))
+			continue;
+		k->slots[j] = old[i];
+	}
+	free(old);
+}
+
+/* The key's entry, put at the arena's end: its place plus 1. */
+static uint32_t
+kset_store(struct kset *k, const char *key, size_t len, long val)
+{
+	unsigned long v = (unsigned long)val;
+	size_t need = len + 1 + (sizeof(v) * 8 + 6) / 7, off = k->len;
+	char *p;
+
+	if (k->len + need >= UINT32_MAX)
+		die(EXIT_SYS, "too many keys to hold (%zu bytes of them)",
+		    k->len);
+	if (k->len + need > k->size) {
+		k->size = k->size ? k->size * 2 : 4096;
+		while (k->size < k->len + need)
+			k->size *= 2;
+		k->arena = xrealloc(k->arena, k->size);
+	}
+	p = k->arena + off;
+	memcpy(p, key, len);
+	p[len] = '\0';
+	for (p += len + 1; v >= 0x80; v >>= 7)
+		*p++ = (char)(0x80 | (v & 0x7f));
+	*p++ = (char)v;
+	k->len = (size_t)(p - k->arena);
+	return (uint32_t)off + 1;
+}
+
+/* The number of the key at e, len bytes long. */
+static long
+kset_val(const char *e, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)e + len + 1;
+	unsigned long v = 0;
+	int shift = 0;
+
+	for (; *p & 0x80; p++, shift += 7)
+		v |= (unsigned long)(*p & 0x7f) << shift;
+	return (long)(v | (unsigned long)*p << shift);
+}
+
+/*
+ * Puts key (len bytes) with *val: 1 when it was new; 0 when the set had
+ * it, and *val is then the number it was put with first.
+ */
+int
+kset_put(struct kset *k, const char *key, size_t len, long *val)
+{
+	uint32_t h = (uint32_t)siphash13(sipkey, key, len);
+	struct kslot *s;
+
+	if ((k->count + 1) * 4 > k->cap * 3)
+		kset_grow(k);
+	s = kset_slot(k, key, len, h);
+	if (s->off != 0) {
+		*val = kset_val(k->arena + s->off - 1, len);
+		return 0;
+	}
+	s->off = kset_store(k, key, len, *val);
+	s->hash = h;
+	k->count++;
+	return 1;
+}
+
+int
+kset_has(const struct kset *k, const char *key)
+{
+	size_t len = strlen(key);
+	uint32_t h = (uint32_t)siphash13(sipkey, key, len);
+
+	return kset_slot(k, key, len, h)->off != 0;
+}
+
+/* Asks memory for the slot of a key that is to be put or looked up soon. */
+void
+kset_prefetch(const struct kset *k, const char *key, size_t len)
+{
+	uint32_t h = (uint32_t)siphash13(sipkey, key, len);
+
+	__builtin_prefetch(&k->slots[h & (k->cap - 1)]);
+}
+
+void
+kset_free(struct kset *k)
+{
+	if (k == NULL)
+		return;
+	free(k->slots);
+	free(k->arena);
+	free(k);
 }

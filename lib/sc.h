@@ -153,7 +153,8 @@ extern const short worldmap_points[];
 extern const unsigned short worldmap_rings[];
 extern const size_t worldmap_nrings;
 
-/* hash.c: a string-keyed hash map; values are caller pointers. */
+/* hash.c: a string-keyed hash map; values are caller pointers.  And a
+ * key set: many strings, each with a long, in little memory. */
 struct hmap;
 struct hmap *hmap_new(void);
 void	*hmap_get(const struct hmap *, const char *);
@@ -171,6 +172,12 @@ void	 hbatch_flush(struct hbatch *);
 void	 hmap_free(struct hmap *);
 void	 hmap_free_all(struct hmap *, void (*)(void *));
 size_t	 hmap_probes(const struct hmap *);
+struct kset;
+struct kset *kset_new(void);
+int	 kset_put(struct kset *, const char *, size_t, long *);
+int	 kset_has(const struct kset *, const char *);
+void	 kset_prefetch(const struct kset *, const char *, size_t);
+void	 kset_free(struct kset *);
 uint64_t siphash13(const uint64_t [2], const void *, size_t);
 void	 random_fill(void *, size_t, const char *);
 
@@ -424,6 +431,8 @@ struct db {
 				 * NULL: all */
 	struct table **retired;	/* parts replaced by the whole table */
 	size_t	 nretired;
+	struct kset *keys[5];	/* check: the ids alone, not the rows */
+	int	 keys_only;	/* check: references are looked up in keys */
 };
 struct referrer {
 	const char *label;	/* the file and line of the row that names it */

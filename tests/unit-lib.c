@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -791,6 +792,56 @@ test_hmap(void)
 	check_long("hmap: a key never put", hmap_get(m, "c-3000") == NULL, 1);
 	check_long("hmap: the empty key", hmap_get(m, "") == NULL, 1);
 	hmap_free(m);
+}
+
+/*
+ * The key set: keys short and long, the empty one, keys that are the
+ * prefix of another, across its growing; the first number put is kept.
+ */
+static void
+test_kset(void)
+{
+	struct kset *k = kset_new();
+	char key[80];
+	long val, found = 0, news = 0, kept = 0;
+	int i;
+
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "%s%d", i % 3 == 0 ?
+		    "a-key-longer-than-a-slot-of-the-map-would-keep-" : "", i);
+		val = i + 1;
+		kset_prefetch(k, key, strlen(key));
+		news += kset_put(k, key, strlen(key), &val);
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "%s%d", i % 3 == 0 ?
+		    "a-key-longer-than-a-slot-of-the-map-would-keep-" : "", i);
+		found += kset_has(k, key);
+		val = -1;
+		kept += !kset_put(k, key, strlen(key), &val) && val == i + 1;
+	}
+	check_long("kset: put says the keys were new", news, 5000);
+	check_long("kset: every key put is found", found, 5000);
+	check_long("kset: put again keeps the first number", kept, 5000);
+	check_long("kset: a key never put", kset_has(k, "5000"), 0);
+	check_long("kset: a prefix of a key", kset_has(k, "49"), 1);
+	check_long("kset: a key's prefix never put", kset_has(k, "a-key"), 0);
+	check_long("kset: the empty key, not put", kset_has(k, ""), 0);
+	val = 7;
+	check_long("kset: the empty key put", kset_put(k, "", 0, &val), 1);
+	check_long("kset: the empty key found", kset_has(k, ""), 1);
+	check_long("kset: a key of a given length", kset_put(k, "13579", 2,
+	    &val) == 0 && val == 14, 1);
+	val = -5;
+	kset_put(k, "negative", 8, &val);
+	val = LONG_MAX;
+	kset_put(k, "largest", 7, &val);
+	val = 0;
+	check_long("kset: a negative number kept", !kset_put(k, "negative", 8,
+	    &val) && val == -5, 1);
+	check_long("kset: the largest number kept", !kset_put(k, "largest", 7,
+	    &val) && val == LONG_MAX, 1);
+	kset_free(k);
 }
 
 /*
@@ -1727,6 +1778,7 @@ main(void)
 	test_iso();
 	test_iso_names();
 	test_hmap();
+	test_kset();
 	test_siphash();
 	test_hmap_flood();
 	test_geo();
