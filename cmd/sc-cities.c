@@ -827,19 +827,6 @@ add_locate(struct table *t, struct row *r)
 
 /* --- writes -------------------------------------------------------------- */
 
-/* An event's id, from the rows of events.csv that arg may name: a write
- * that names an event (--via) does not read the table whole. */
-static const char *
-event_id(const char *arg)
-{
-	char *key = (char *)(uintptr_t)arg;
-	struct row *r;
-
-	db_narrow(&db, T_EVENTS, &key, 1);
-	r = db_find(&db, T_EVENTS, arg);
-	return rget(db.t[T_EVENTS], r, E_ID);
-}
-
 /* The city rules of lib/city.c, on this command's data directory. */
 static int
 taken(const char *id)
@@ -890,6 +877,20 @@ joined_today(struct table *t, struct row *r, const char *was)
 	rset(t, r, C_JOINED, buf);
 }
 
+/*
+ * The event --via names, by id or name: only the events that the name may
+ * name are read, not the table.
+ */
+static const char *
+via_event(const char *arg)
+{
+	struct row *e;
+
+	db_narrow(&db, T_EVENTS, (char *const *)&arg, 1);
+	e = db_find(&db, T_EVENTS, arg);
+	return rget(db.t[T_EVENTS], e, E_ID);
+}
+
 /* The changes add and set share: each option given, in its column. */
 static void
 apply_options(struct table *t, struct row *r)
@@ -910,7 +911,7 @@ apply_options(struct table *t, struct row *r)
 		    date_opt_str("--joined", opt(O_JOINED), cl.c.today, 0, buf));
 	if (opt(O_VIA) != NULL)
 		rset(t, r, C_VIA, *opt(O_VIA) == '\0' ? "" :
-		    event_id(opt(O_VIA)));
+		    via_event(opt(O_VIA)));
 	if (opt(O_NOTES) != NULL)
 		rset(t, r, C_NOTES, opt(O_NOTES));
 	/* Empty coordinates give a table that keeps none no columns. */
@@ -1007,6 +1008,8 @@ struct import {
 	char	**asked;		/* the candidates of them, in a list */
 	size_t	 nasked, capasked;
 	int	 named;			/* other tables were asked about them */
+	struct city_ids *cids;		/* the ids each row may take */
+	size_t	 ncids;
 	const char *status, *joined, *via;	/* for the rows without */
 	char	 joinedbuf[11];
 	size_t	 added, skipped, rejected;
@@ -1172,13 +1175,25 @@ import_build(struct import *im, struct table *t, const struct rec *rec)
 	fill_blanks(im, t, r);
 }
 
-/* A row with no name or country still gets an id, so that its real
- * problem is the one reported. */
-static char *
-candidate(struct table *t, struct row *r, int i)
+/*
+ * The ids row k may take, in turn (city.c).  A row with no name or
+ * country still gets an id, so that its real problem is the one
+ * reported.
+ */
+static void
+import_ids(struct import *im, struct table *t)
 {
-	return city_id_candidate(rget(t, r, C_NAME), *rget(t, r, C_COUNTRY) ?
-	    rget(t, r, C_COUNTRY) : "xx", rget(t, r, C_REGION), i);
+	struct row *r;
+	size_t k;
+
+	im->cids = xreallocarray(NULL, t->nrows + 1, sizeof(*im->cids));
+	for (k = 0; k < t->nrows; k++) {
+		r = t->rows[k];
+		city_ids_init(&im->cids[k], rget(t, r, C_NAME),
+		    *rget(t, r, C_COUNTRY) ? rget(t, r, C_COUNTRY) : "xx",
+		    rget(t, r, C_REGION));
+	}
+	im->ncids = t->nrows;
 }
 
 /* An id asked about; a candidate's, of other tables too (import_named). */
@@ -1196,19 +1211,18 @@ ask_id(struct import *im, const char *id, int candidate_id)
 	im->asked[im->nasked++] = xstrdup(id);
 }
 
-/* Candidates from..to - 1 of a row without an id, asked about. */
+/* Candidates from..to - 1 of row k, which has no id, asked about. */
 static void
-ask_candidates(struct import *im, struct table *t, struct row *r, int from,
-    int to)
+ask_candidates(struct import *im, size_t k, size_t from, size_t to)
 {
 	char *id;
-	int i;
+	size_t i;
 
-	for (i = from; i < to; i++)
-		if ((id = candidate(t, r, i)) != NULL) {
-			ask_id(im, id, 1);
-			free(id);
-		}
+	for (i = from; i < to; i++) {
+		id = city_id_candidate(&im->cids[k], i);
+		ask_id(im, id, 1);
+		free(id);
+	}
 }
 
 static void
@@ -1236,6 +1250,7 @@ import_ask(struct import *im, struct table *t)
 	struct row *r;
 	size_t i;
 
+	import_ids(im, t);
 	for (i = 0; i < t->nrows; i++) {
 		r = t->rows[i];
 		region = rget(t, r, C_REGION);
@@ -1248,7 +1263,7 @@ import_ask(struct import *im, struct table *t)
 		if (*rget(t, r, C_ID) != '\0')
 			ask_id(im, rget(t, r, C_ID), 0);
 		else
-			ask_candidates(im, t, r, 0, FIRST_CANDIDATES);
+			ask_candidates(im, i, 0, FIRST_CANDIDATES);
 	}
 }
 
@@ -1306,12 +1321,12 @@ import_named(struct import *im, size_t first)
  * asked about, the table and the others read again for them alone.
  */
 static void
-ask_more(struct import *im, struct table *t, struct row *r, int from)
+ask_more(struct import *im, size_t k, size_t from)
 {
 	size_t first = im->nasked;
 	struct scan s;
 
-	ask_candidates(im, t, r, from, from < FIRST_CANDIDATES ?
+	ask_candidates(im, k, from, from < FIRST_CANDIDATES ?
 	    FIRST_CANDIDATES : from * 10);
 	scan_open(&s, &schema_cities, store_reader(&st, &schema_cities));
 	while (scan_next(&s))
@@ -1323,19 +1338,18 @@ ask_more(struct import *im, struct table *t, struct row *r, int from)
 
 /* A new city's id: its first candidate that no table has or names. */
 static char *
-fresh_id(struct import *im, struct table *t, struct row *r)
+fresh_id(struct import *im, size_t k)
 {
 	const int *state;
 	char *id;
-	int i;
+	size_t i;
 
 	if (!im->named)
 		import_named(im, 0);
 	for (i = 0;; i++) {
-		if ((id = candidate(t, r, i)) == NULL)
-			continue;
+		id = city_id_candidate(&im->cids[k], i);
 		if ((state = hmap_get(im->ids, id)) == NULL) {
-			ask_more(im, t, r, i);
+			ask_more(im, k, i);
 			state = hmap_get(im->ids, id);
 		}
 		if (state == ID_FREE)
@@ -1350,8 +1364,9 @@ fresh_id(struct import *im, struct table *t, struct row *r)
  * whether it goes.
  */
 static int
-import_decide(struct import *im, struct table *t, struct row *r)
+import_decide(struct import *im, struct table *t, size_t k)
 {
+	struct row *r = t->rows[k];
 	char *id;
 
 	if (city_key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) !=
@@ -1360,7 +1375,7 @@ import_decide(struct import *im, struct table *t, struct row *r)
 		return 1;
 	}
 	if (*rget(t, r, C_ID) == '\0') {
-		id = fresh_id(im, t, r);
+		id = fresh_id(im, k);
 		rset(t, r, C_ID, id);
 		free(id);
 	}
@@ -1513,7 +1528,7 @@ import_vias(struct import *im, const struct rec *src, size_t nsrc)
 	if (n > 0)
 		db_narrow(&db, T_EVENTS, keys, n);
 	if (opt(O_VIA) != NULL && *opt(O_VIA) != '\0')
-		im->via = event_id(opt(O_VIA));
+		im->via = via_event(opt(O_VIA));
 	free_list(keys, n);
 }
 
@@ -1542,7 +1557,7 @@ import_rows(struct import *im, const struct rec *src, size_t nsrc)
 	}
 	gone = xreallocarray(NULL, t->nrows + 1, sizeof(*gone));
 	for (i = 0; i < t->nrows; i++)
-		if (import_decide(im, t, t->rows[i]))
+		if (import_decide(im, t, i))
 			gone[ngone++] = t->rows[i];
 	table_remove_rows(t, gone, ngone);
 	free(gone);
@@ -1591,6 +1606,9 @@ cmd_import(void)
 	hmap_free(im.countries);
 	hmap_free(im.ids);
 	free_list(im.asked, im.nasked);
+	for (i = 0; i < im.ncids; i++)
+		city_ids_free(&im.cids[i]);
+	free(im.cids);
 	for (i = 0; i < nsrc; i++)
 		free(src[i].f);
 	free(src);
@@ -1617,8 +1635,10 @@ locate_all(struct geo *g, size_t count[3])
 	rw_begin(&rw, &st, &schema_cities, cl.c.dryrun);
 	flat = file_col(&rw.s, "lat");
 	flon = file_col(&rw.s, "lon");
-	lat = rw_add_col(&rw, "lat");
-	lon = rw_add_col(&rw, "lon");
+	if ((lat = table_col(rw.t, "lat")) < 0)
+		lat = rw_add_col(&rw, "lat");
+	if ((lon = table_col(rw.t, "lon")) < 0)
+		lon = rw_add_col(&rw, "lon");
 	t = rw_table(&rw);
 	db_keep(&db, T_CITIES, t);
 	while (rw_next(&rw)) {

@@ -260,17 +260,15 @@ event_id(const char *arg)
 	    E_ID);
 }
 
-/* A city's id, from the rows of cities.csv that arg may name: a write
- * that names a city does not read the table whole. */
+/* A city named by id or name: only the cities it may name are read. */
 static const char *
 city_id(const char *arg)
 {
-	char *key = (char *)(uintptr_t)arg;
-	struct row *r;
+	struct row *c;
 
-	db_narrow(&db, T_CITIES, &key, 1);
-	r = db_find(&db, T_CITIES, arg);
-	return rget(db.t[T_CITIES], r, C_ID);
+	db_narrow(&db, T_CITIES, (char *const *)&arg, 1);
+	c = db_find(&db, T_CITIES, arg);
+	return rget(db.t[T_CITIES], c, C_ID);
 }
 
 /* --- list ---------------------------------------------------------------- */

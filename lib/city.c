@@ -73,58 +73,66 @@ city_keys(struct table *t, size_t n)
 }
 
 /*
- * The i-th id a new city may take, from 0: cc-slug; then, for a city
- * with a region, the region's code added (us-columbus-ga); then that
- * (or cc-slug) with a number from 2.  NULL for an i that is no
- * candidate (1, for a city with no region).  A new city takes the first
- * that is not taken: a verb that streams the table asks about several
- * at once.
+ * A new city's id: cc-slug; on a clash the region's code is added
+ * (us-columbus-ga), then a number.  city_id_candidate() gives them in
+ * that order, the i-th for i from 0, with no end.
  */
-char *
-city_id_candidate(const char *name, const char *cc, const char *region,
-    int i)
+void
+city_ids_init(struct city_ids *ci, const char *name, const char *cc,
+    const char *region)
 {
-	char *slug = slugify(name), *base, *id;
-	const char *sub = strchr(region, '-');
-	int withsub = sub != NULL && sub[1] != '\0';
+	char *slug = slugify(name), *p;
+	const char *sub;
 
-	base = xasprintf("%s-%s", cc, *slug ? slug : "city");
-	for (id = base; *id != '\0'; id++)
-		if (*id >= 'A' && *id <= 'Z')
-			*id = (char)(*id - 'A' + 'a');
+	ci->base = xasprintf("%s-%s", cc, *slug ? slug : "city");
+	for (p = ci->base; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
 	free(slug);
-	if (i == 0)
-		return base;
-	if (i == 1 && !withsub) {
-		free(base);
-		return NULL;
+	ci->sub = NULL;
+	if ((sub = strchr(region, '-')) != NULL && sub[1] != '\0') {
+		p = xasprintf("%s-%s", ci->base, sub + 1);
+		ci->sub = slugify(p);
+		free(p);
 	}
-	if (withsub) {
-		id = xasprintf("%s-%s", base, sub + 1);
-		free(base);
-		base = slugify(id);
-		free(id);
-		if (i == 1)
-			return base;
-	}
-	id = xasprintf("%s-%d", base, i);
-	free(base);
-	return id;
 }
 
-/* A new city's id: the first of its candidates that is not taken. */
+char *
+city_id_candidate(void *arg, size_t i)
+{
+	const struct city_ids *ci = arg;
+
+	if (i == 0)
+		return xstrdup(ci->base);
+	if (ci->sub != NULL)
+		return i == 1 ? xstrdup(ci->sub) :
+		    xasprintf("%s-%zu", ci->sub, i);
+	return xasprintf("%s-%zu", ci->base, i + 1);
+}
+
+void
+city_ids_free(struct city_ids *ci)
+{
+	free(ci->base);
+	free(ci->sub);
+}
+
+/* The first candidate not taken, asked of the tables one at a time. */
 char *
 city_new_id(struct db *db, const char *name, const char *cc,
     const char *region)
 {
+	struct city_ids ci;
 	char *id;
-	int i;
+	size_t i;
 
+	city_ids_init(&ci, name, cc, region);
 	for (i = 0;; i++) {
-		if ((id = city_id_candidate(name, cc, region, i)) == NULL)
-			continue;
+		id = city_id_candidate(&ci, i);
 		if (!db_taken(db, T_CITIES, id))
-			return id;
+			break;
 		free(id);
 	}
+	city_ids_free(&ci);
+	return id;
 }

@@ -15,8 +15,7 @@
 /*
  * The lock is taken before the table is read, so that no other writer
  * changes it between this read and the rename.  A dry run reads the same
- * way and writes nothing, not even a temporary file.  The header is
- * written with the first row, so that rw_add_col() may widen it first.
+ * way and writes nothing, not even a temporary file.
  */
 void
 rw_begin(struct rewrite *rw, struct store *st, const struct schema *sc,
@@ -32,9 +31,12 @@ rw_begin(struct rewrite *rw, struct store *st, const struct schema *sc,
 	rw->w = store_begin(st, sc);
 }
 
-/* The new table's header, once, before its first row. */
+/*
+ * The header goes out with the first row written, so that a verb may
+ * first add a column that the table lacks (rw_add_col).
+ */
 static void
-rw_header(struct rewrite *rw)
+rw_head(struct rewrite *rw)
 {
 	if (rw->w == NULL || rw->headed)
 		return;
@@ -43,20 +45,19 @@ rw_header(struct rewrite *rw)
 }
 
 /*
- * A column the old table lacks, added after its others and empty in
- * every row it had (lat and lon, when a city is first located); before
- * the first rw_next().  No old row then stands as the new table writes
- * it, so each is written anew.  Returns the column's place; a column
- * the table has is not added again.
+ * A column the old table lacks, added after its others, empty in every
+ * row: before any row is written (cities.csv gets lat and lon when a
+ * city is first given coordinates).  Its index in the new table.
  */
 int
 rw_add_col(struct rewrite *rw, const char *name)
 {
 	int col;
 
-	if ((col = table_col(rw->t, name)) >= 0)
-		return col;
+	if (rw->headed)
+		die(EXIT_SYS, "%s: a column added after the header", rw->t->label);
 	col = table_add_col(rw->t, name);
+	/* scan_row() gives a field for every column. */
 	rw->s.f = xreallocarray(rw->s.f, rw->t->ncols, sizeof(*rw->s.f));
 	return col;
 }
@@ -65,7 +66,6 @@ rw_add_col(struct rewrite *rw, const char *name)
 int
 rw_next(struct rewrite *rw)
 {
-	rw_header(rw);
 	return scan_next(&rw->s);
 }
 
@@ -83,6 +83,7 @@ rw_copy(struct rewrite *rw)
 
 	if (rw->w == NULL)
 		return;
+	rw_head(rw);
 	fp = wtemp_fp(rw->w);
 	if ((raw = scan_raw(&rw->s, FMT_CSV, &len)) != NULL) {
 		fwrite(raw, 1, len, fp);
@@ -95,9 +96,10 @@ rw_copy(struct rewrite *rw)
 void
 rw_put(struct rewrite *rw, char *const *f)
 {
-	rw_header(rw);
-	if (rw->w != NULL)
-		store_row(wtemp_fp(rw->w), &rw->line, rw->t, f);
+	if (rw->w == NULL)
+		return;
+	rw_head(rw);
+	store_row(wtemp_fp(rw->w), &rw->line, rw->t, f);
 }
 
 /*
@@ -111,10 +113,7 @@ rw_keep(struct rewrite *rw, struct table *kept)
 	return table_append(kept, scan_row(&rw->s), rw->s.rec.line);
 }
 
-/*
- * A table with the new table's columns and no rows, for rw_keep(): the
- * old table's, and those rw_add_col() added.
- */
+/* A table with the old table's columns and no rows, for rw_keep(). */
 struct table *
 rw_table(const struct rewrite *rw)
 {
@@ -123,7 +122,8 @@ rw_table(const struct rewrite *rw)
 
 	table_header(t, rw->t->cols, rw->t->ncols - rw->t->nextra,
 	    rw->t->label, 1);
-	for (i = 0; i < rw->t->ncols; i++)
+	/* The columns rw_add_col() added, in the same order. */
+	for (i = rw->t->ncols - rw->t->nextra; i < rw->t->ncols; i++)
 		if (table_col(t, rw->t->cols[i]) < 0)
 			table_add_col(t, rw->t->cols[i]);
 	return t;
@@ -138,7 +138,7 @@ rw_end(struct rewrite *rw, int commit)
 {
 	if (rw->w != NULL) {
 		if (commit) {
-			rw_header(rw);
+			rw_head(rw);
 			store_commit(rw->w);
 		} else
 			store_abandon(rw->w);

@@ -397,12 +397,12 @@ struct rewrite {
 };
 void	 rw_begin(struct rewrite *, struct store *, const struct schema *,
 	    int);
-int	 rw_add_col(struct rewrite *, const char *);
 int	 rw_next(struct rewrite *);
 void	 rw_copy(struct rewrite *);
 void	 rw_put(struct rewrite *, char *const *);
 struct row *rw_keep(struct rewrite *, struct table *);
 struct table *rw_table(const struct rewrite *);
+int	 rw_add_col(struct rewrite *, const char *);
 void	 rw_end(struct rewrite *, int);
 
 /* seeds.c, made by tools/embed-seeds.sh: the seed tables, built in. */
@@ -625,8 +625,15 @@ char	*city_key(const char *, const char *, const char *);
 void	 city_key_add(struct hmap *, struct table *, struct row *);
 struct row *city_key_find(struct hmap *, struct table *, struct row *);
 struct hmap *city_keys(struct table *, size_t);
-char	*city_id_candidate(const char *, const char *, const char *, int);
 char	*city_new_id(struct db *, const char *, const char *, const char *);
+struct city_ids {
+	char	*base;		/* cc-slug */
+	char	*sub;		/* cc-slug-region, or NULL */
+};
+void	 city_ids_init(struct city_ids *, const char *, const char *,
+	    const char *);
+char	*city_id_candidate(void *, size_t);
+void	 city_ids_free(struct city_ids *);
 
 /* evreport.c: an event report, as the network publishes them, read. */
 struct evreport {

@@ -107,7 +107,8 @@ stream_rows(struct db *db, int tab, const struct table *t, struct row **rows,
 	at = in_file_order(rows, n, &m);
 	rw_begin(&rw, db->st, schemas[tab], 0);
 	for (i = 0; i < t->ncols; i++)
-		rw_add_col(&rw, t->cols[i]);
+		if (table_col(rw.t, t->cols[i]) < 0)
+			rw_add_col(&rw, t->cols[i]);
 	if (rw.t->ncols != t->ncols)
 		changed_under(rw.t->label);
 	while (rw_next(&rw)) {
