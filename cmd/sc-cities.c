@@ -828,20 +828,6 @@ add_locate(struct table *t, struct row *r)
 /* --- writes -------------------------------------------------------------- */
 
 static void
-commit(struct table *t)
-{
-	if (!cl.c.dryrun)
-		store_write(&st, t);
-}
-
-/* The city rules of lib/city.c, on this command's data directory. */
-static char *
-new_city_id(const char *name, const char *cc, const char *region)
-{
-	return city_new_id(&db, name, cc, region);
-}
-
-static void
 set_upper(struct table *t, struct row *r, int col, const char *v)
 {
 	char *u = xstrdup(v);
@@ -1043,7 +1029,15 @@ struct import {
 	int	 src[MAXSCHEMA];	/* schema column -> source column */
 	char	**folded;		/* the header's names, folded */
 	size_t	 nfolded;
-	struct hmap *keys;
+	struct hmap *keys;		/* the cities a row is a duplicate of */
+	struct hmap *probe;		/* the keys the rows look up */
+	struct hmap *countries;		/* the rows' countries */
+	struct hmap *ids;		/* the ids asked about: id_state */
+	char	**asked;		/* the candidates of them, in a list */
+	size_t	 nasked, capasked;
+	int	 named;			/* other tables were asked about them */
+	struct city_ids *cids;		/* the ids each row may take */
+	size_t	 ncids;
 	const char *status, *joined, *via;	/* for the rows without */
 	char	 joinedbuf[11];
 	size_t	 added, skipped, rejected;
@@ -1182,12 +1176,21 @@ fill_blanks(const struct import *im, struct table *t, struct row *r)
 		rset(t, r, C_VIA, im->via);
 }
 
-/* One source row: skipped, rejected, or added as the table's last row. */
+/*
+ * What is known of an id that a row gives or may take: free (in no
+ * table), named by another table (a city removed with --force), or
+ * taken (a city of the table has it, or a row imported before).
+ */
+static int id_state[3];
+#define ID_FREE		(&id_state[0])
+#define ID_NAMED	(&id_state[1])
+#define ID_TAKEN	(&id_state[2])
+
+/* One source row, as the table's last row, its values as they will be. */
 static void
-import_row(struct import *im, struct table *t, const struct rec *rec)
+import_build(struct import *im, struct table *t, const struct rec *rec)
 {
 	struct row *r;
-	char *id;
 	int col;
 
 	r = table_newrow(t);
@@ -1198,28 +1201,220 @@ import_row(struct import *im, struct table *t, const struct rec *rec)
 	set_name(t, r, rget(t, r, C_NAME));
 	set_place(t, r);
 	fill_blanks(im, t, r);
-	if (city_key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) != '\0' &&
-	    hmap_get(db_ids(&db, T_CITIES), rget(t, r, C_ID)) != NULL)) {
+}
+
+/*
+ * The ids row k may take, in turn (city.c).  A row with no name or
+ * country still gets an id, so that its real problem is the one
+ * reported.
+ */
+static void
+import_ids(struct import *im, struct table *t)
+{
+	struct row *r;
+	size_t k;
+
+	im->cids = xreallocarray(NULL, t->nrows + 1, sizeof(*im->cids));
+	for (k = 0; k < t->nrows; k++) {
+		r = t->rows[k];
+		city_ids_init(&im->cids[k], rget(t, r, C_NAME),
+		    *rget(t, r, C_COUNTRY) ? rget(t, r, C_COUNTRY) : "xx",
+		    rget(t, r, C_REGION));
+	}
+	im->ncids = t->nrows;
+}
+
+/* An id asked about; a candidate's, of other tables too (import_named). */
+static void
+ask_id(struct import *im, const char *id, int candidate_id)
+{
+	if (hmap_get(im->ids, id) != NULL)
+		return;
+	hmap_put(im->ids, id, ID_FREE);
+	if (!candidate_id)
+		return;
+	if (im->nasked == im->capasked)
+		im->asked = xreallocarray(im->asked, im->capasked =
+		    im->capasked ? im->capasked * 2 : 64, sizeof(char *));
+	im->asked[im->nasked++] = xstrdup(id);
+}
+
+/* Candidates from..to - 1 of row k, which has no id, asked about. */
+static void
+ask_candidates(struct import *im, size_t k, size_t from, size_t to)
+{
+	char *id;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		id = city_id_candidate(&im->cids[k], i);
+		ask_id(im, id, 1);
+		free(id);
+	}
+}
+
+static void
+probe_add(struct import *im, const char *name, const char *cc,
+    const char *region)
+{
+	char *k = city_key(name, cc, region);
+
+	hmap_put(im->probe, k, im->probe);
+	free(k);
+}
+
+/*
+ * What the rows ask of the table, so that it is read once, keeping
+ * nothing of its rows but the answers: which of their keys a city has
+ * (city_key_find()'s two looks), which of the ids they give a city has,
+ * and which of the first ids they may take are taken.
+ */
+enum { FIRST_CANDIDATES = 10 };
+
+static void
+import_ask(struct import *im, struct table *t)
+{
+	const char *region;
+	struct row *r;
+	size_t i;
+
+	import_ids(im, t);
+	for (i = 0; i < t->nrows; i++) {
+		r = t->rows[i];
+		region = rget(t, r, C_REGION);
+		probe_add(im, rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+		    *region ? region : "*");
+		if (*region != '\0')
+			probe_add(im, rget(t, r, C_NAME), rget(t, r, C_COUNTRY),
+			    "");
+		hmap_put(im->countries, rget(t, r, C_COUNTRY), im->countries);
+		if (*rget(t, r, C_ID) != '\0')
+			ask_id(im, rget(t, r, C_ID), 0);
+		else
+			ask_candidates(im, i, 0, FIRST_CANDIDATES);
+	}
+}
+
+static void
+key_seen(struct import *im, const char *name, const char *cc,
+    const char *region)
+{
+	char *k = city_key(name, cc, region);
+
+	if (hmap_get(im->probe, k) != NULL)
+		hmap_put(im->keys, k, im->probe);
+	free(k);
+}
+
+/* A city of the table, as it streams by: the answers it gives. */
+static void
+import_seen(struct import *im, const struct scan *s)
+{
+	const char *cc;
+
+	if (hmap_get(im->ids, sget(s, C_ID)) != NULL)
+		hmap_put(im->ids, sget(s, C_ID), ID_TAKEN);
+	cc = sget(s, C_COUNTRY);
+	if (hmap_get(im->countries, cc) == NULL)
+		return;
+	key_seen(im, sget(s, C_NAME), cc, sget(s, C_REGION));
+	key_seen(im, sget(s, C_NAME), cc, "*");
+}
+
+/*
+ * Which of the candidates asked about, from first on, that no city has,
+ * other tables name: one pass over them, made only when a row first
+ * needs an id.
+ */
+static void
+import_named(struct import *im, size_t first)
+{
+	char **ids = xreallocarray(NULL, im->nasked + 1, sizeof(*ids));
+	size_t i, n = 0;
+
+	for (i = first; i < im->nasked; i++)
+		if (hmap_get(im->ids, im->asked[i]) == ID_FREE)
+			ids[n++] = im->asked[i];
+	if (n > 0)
+		db_referrers(&db, T_CITIES, ids, n);
+	for (i = 0; i < n; i++)
+		if (db_referrer(&db, T_CITIES, ids[i]) != NULL)
+			hmap_put(im->ids, ids[i], ID_NAMED);
+	free(ids);
+	im->named = 1;
+}
+
+/*
+ * The rare row whose first candidates are all taken: the next ones are
+ * asked about, the table and the others read again for them alone.
+ */
+static void
+ask_more(struct import *im, size_t k, size_t from)
+{
+	size_t first = im->nasked;
+	struct scan s;
+
+	ask_candidates(im, k, from, from < FIRST_CANDIDATES ?
+	    FIRST_CANDIDATES : from * 10);
+	scan_open(&s, &schema_cities, store_reader(&st, &schema_cities));
+	while (scan_next(&s))
+		if (hmap_get(im->ids, sget(&s, C_ID)) == ID_FREE)
+			hmap_put(im->ids, sget(&s, C_ID), ID_TAKEN);
+	scan_close(&s);
+	import_named(im, first);
+}
+
+/* A new city's id: its first candidate that no table has or names. */
+static char *
+fresh_id(struct import *im, size_t k)
+{
+	const int *state;
+	char *id;
+	size_t i;
+
+	if (!im->named)
+		import_named(im, 0);
+	for (i = 0;; i++) {
+		id = city_id_candidate(&im->cids[k], i);
+		if ((state = hmap_get(im->ids, id)) == NULL) {
+			ask_more(im, k, i);
+			state = hmap_get(im->ids, id);
+		}
+		if (state == ID_FREE)
+			return id;
+		free(id);
+	}
+}
+
+/*
+ * One row, in the order of the source: skipped (a city or a row added
+ * before is the same, or has its id), rejected, or added.  Returns
+ * whether it goes.
+ */
+static int
+import_decide(struct import *im, struct table *t, size_t k)
+{
+	struct row *r = t->rows[k];
+	char *id;
+
+	if (city_key_find(im->keys, t, r) != NULL || (*rget(t, r, C_ID) !=
+	    '\0' && hmap_get(im->ids, rget(t, r, C_ID)) == ID_TAKEN)) {
 		im->skipped++;
-		table_remove_rows(t, &r, 1);
-	} else if (*rget(t, r, C_ID) == '\0') {
-		/* A row with no name or country still gets an id, so that
-		 * its real problem is the one reported. */
-		id = new_city_id(rget(t, r, C_NAME), *rget(t, r, C_COUNTRY) ?
-		    rget(t, r, C_COUNTRY) : "xx", rget(t, r, C_REGION));
+		return 1;
+	}
+	if (*rget(t, r, C_ID) == '\0') {
+		id = fresh_id(im, k);
 		rset(t, r, C_ID, id);
 		free(id);
 	}
-	if (t->nrows > 0 && t->rows[t->nrows - 1] == r) {
-		if (check_row(&db, T_CITIES, r) > 0) {
-			im->rejected++;
-			table_remove_rows(t, &r, 1);
-		} else {
-			im->added++;
-			city_key_add(im->keys, t, r);
-			db_added(&db, T_CITIES, r);
-		}
+	if (check_row(&db, T_CITIES, r) > 0) {
+		im->rejected++;
+		return 1;
 	}
+	im->added++;
+	city_key_add(im->keys, t, r);
+	hmap_put(im->ids, rget(t, r, C_ID), ID_TAKEN);
+	return 0;
 }
 
 /* A record that outlives the next read: its fields in one block. */
@@ -1340,14 +1535,79 @@ import_options(struct import *im)
 		    cl.c.today, 0, im->joinedbuf);
 }
 
+/*
+ * The events that --via and the rows name, read before the table is:
+ * only those rows of events.csv, once.
+ */
+static void
+import_vias(struct import *im, const struct rec *src, size_t nsrc)
+{
+	char **keys = xreallocarray(NULL, nsrc + 1, sizeof(*keys));
+	const char *v;
+	size_t i, n = 0, start, len;
+
+	if (opt(O_VIA) != NULL && *opt(O_VIA) != '\0')
+		keys[n++] = xstrdup(opt(O_VIA));
+	for (i = 0; i < nsrc; i++) {
+		v = source(im, &src[i], C_VIA);
+		if ((len = trim_span(v, &start)) > 0)
+			keys[n++] = xstrndup(v + start, len);
+	}
+	if (n > 0)
+		db_narrow(&db, T_EVENTS, keys, n);
+	if (opt(O_VIA) != NULL && *opt(O_VIA) != '\0')
+		im->via = via_event(opt(O_VIA));
+	free_list(keys, n);
+}
+
+/*
+ * The rows imported are kept, and what they ask of the table (their
+ * keys, their ids) answered as it streams into the new one; they are
+ * then taken or not in turn, and those added written after it.
+ */
+static void
+import_rows(struct import *im, const struct rec *src, size_t nsrc)
+{
+	struct rewrite rw;
+	struct table *t;
+	struct row **gone;
+	size_t i, ngone = 0;
+
+	rw_begin(&rw, &st, &schema_cities, cl.c.dryrun);
+	t = rw_table(&rw);
+	db_keep(&db, T_CITIES, t);
+	for (i = 0; i < nsrc; i++)
+		import_build(im, t, &src[i]);
+	import_ask(im, t);
+	while (rw_next(&rw)) {
+		import_seen(im, &rw.s);
+		rw_copy(&rw);
+	}
+	gone = xreallocarray(NULL, t->nrows + 1, sizeof(*gone));
+	for (i = 0; i < t->nrows; i++)
+		if (import_decide(im, t, i))
+			gone[ngone++] = t->rows[i];
+	table_remove_rows(t, gone, ngone);
+	free(gone);
+	for (i = 0; i < t->nrows; i++)
+		rw_put(&rw, t->rows[i]->f);
+	note("import: %zu added, %zu skipped, %zu rejected", im->added,
+	    im->skipped, im->rejected);
+	if (im->rejected > 0 && opt(O_SKIP_INVALID) == NULL)
+		die(EXIT_DATA, "import: nothing written (--skip-invalid adds "
+		    "the valid rows)");
+	rw_end(&rw, im->added > 0);
+	if (cl.c.dryrun)
+		out_rows(&cl.c.out, t, t->rows, t->nrows);
+}
+
 static int
 cmd_import(void)
 {
 	struct import im;
-	struct table *t;
 	struct rec rec, *src;
 	struct decoded dec;
-	size_t first, i, nsrc, len;
+	size_t i, nsrc, len;
 	const char *name = strcmp(cl.argv[0], "-") == 0 ? "stdin" :
 	    cl.argv[0];
 	char *buf;
@@ -1362,26 +1622,21 @@ cmd_import(void)
 	map_columns(&im, &rec);
 	src = read_source(im.rd, &nsrc);
 	store_lock(&st);
-	t = db_table(&db, T_CITIES);
-	if (opt(O_VIA) != NULL && *opt(O_VIA) != '\0')
-		im.via = rget(db_table(&db, T_EVENTS),
-		    db_find(&db, T_EVENTS, opt(O_VIA)), E_ID);
-	first = t->nrows;
-	im.keys = city_keys(t, t->nrows);
-	db_ids(&db, T_CITIES);
-	for (i = 0; i < nsrc; i++)
-		import_row(&im, t, &src[i]);
-	note("import: %zu added, %zu skipped, %zu rejected", im.added,
-	    im.skipped, im.rejected);
-	if (im.rejected > 0 && opt(O_SKIP_INVALID) == NULL)
-		die(EXIT_DATA, "import: nothing written (--skip-invalid adds "
-		    "the valid rows)");
-	if (im.added > 0)
-		commit(t);
-	if (cl.c.dryrun)
-		out_rows(&cl.c.out, t, t->rows + first, t->nrows - first);
+	import_vias(&im, src, nsrc);
+	im.keys = hmap_new();
+	im.probe = hmap_new();
+	im.countries = hmap_new();
+	im.ids = hmap_new();
+	import_rows(&im, src, nsrc);
 	rd_close(im.rd);
 	hmap_free(im.keys);
+	hmap_free(im.probe);
+	hmap_free(im.countries);
+	hmap_free(im.ids);
+	free_list(im.asked, im.nasked);
+	for (i = 0; i < im.ncids; i++)
+		city_ids_free(&im.cids[i]);
+	free(im.cids);
 	for (i = 0; i < nsrc; i++)
 		free(src[i].f);
 	free(src);
@@ -1392,17 +1647,53 @@ cmd_import(void)
 
 /* --- locate -------------------------------------------------------------- */
 
-/* The cities without coordinates (lat or lon empty), for locate alone. */
-static struct row **
-unlocated(struct table *t, size_t *n)
+/*
+ * locate with no city named: every city without coordinates (lat or lon
+ * empty), as the table is streamed into the new one.  Only the cities
+ * located are kept, to be checked, and shown with --dry-run.
+ */
+static int
+locate_all(struct geo *g, size_t count[3])
 {
-	struct row **rows = xcalloc(t->nrows + 1, sizeof(*rows));
-	size_t i;
+	struct rewrite rw;
+	struct table *t;
+	struct row *r;
+	int flat, flon, lat, lon;
 
-	for (*n = i = 0; i < t->nrows; i++)
-		if (!has_coords(t, t->rows[i]))
-			rows[(*n)++] = t->rows[i];
-	return rows;
+	rw_begin(&rw, &st, &schema_cities, cl.c.dryrun);
+	flat = file_col(&rw.s, "lat");
+	flon = file_col(&rw.s, "lon");
+	if ((lat = table_col(rw.t, "lat")) < 0)
+		lat = rw_add_col(&rw, "lat");
+	if ((lon = table_col(rw.t, "lon")) < 0)
+		lon = rw_add_col(&rw, "lon");
+	t = rw_table(&rw);
+	db_keep(&db, T_CITIES, t);
+	while (rw_next(&rw)) {
+		if (flat >= 0 && flon >= 0 &&
+		    *rd_field(rw.s.rd, (size_t)flat) != '\0' &&
+		    *rd_field(rw.s.rd, (size_t)flon) != '\0') {
+			rw_copy(&rw);
+			continue;
+		}
+		r = rw_keep(&rw, t);
+		count[locate_row(g, t, r, lat, lon, "locate", "left without "
+		    "coordinates (give them with set --lat --lon)")]++;
+		if (r->changed) {
+			rw_put(&rw, r->f);
+			continue;
+		}
+		rw_copy(&rw);
+		table_remove_rows(t, &r, 1);
+	}
+	geo_close(g);
+	validate_rows(&db, T_CITIES, t->rows, t->nrows);
+	note("locate: %zu located, %zu not in the gazetteer, %zu ambiguous",
+	    count[GEO_FOUND], count[GEO_NONE], count[GEO_AMBIGUOUS]);
+	rw_end(&rw, t->nrows > 0);
+	if (cl.c.dryrun)
+		out_rows(&cl.c.out, t, t->rows, t->nrows);
+	return count[GEO_NONE] + count[GEO_AMBIGUOUS] > 0 ? EXIT_NO : 0;
 }
 
 /*
@@ -1420,14 +1711,11 @@ cmd_locate(void)
 	size_t i, n, nchanged = 0, count[3] = { 0, 0, 0 };
 	int lat, lon, status;
 
-	if (cl.argc > 0)
-		rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv,
-		    &n);
-	else {
-		store_lock(&st);
-		rows = unlocated(db_table(&db, T_CITIES), &n);
-	}
-	t = db_table(&db, T_CITIES);
+	if (cl.argc == 0)
+		return locate_all(g, count);
+	rows = resolve_locked(&db, T_CITIES, &cl.c, cl.argc, cl.argv, &n);
+	t = db.t[T_CITIES];
+	db_keep(&db, T_CITIES, t);
 	coord_cols(t, &lat, &lon);
 	for (i = 0; i < n; i++) {
 		rows[i]->changed = 0;	/* a city named twice is one change */
@@ -1443,8 +1731,8 @@ cmd_locate(void)
 	validate_rows(&db, T_CITIES, rows, nchanged);
 	note("locate: %zu located, %zu not in the gazetteer, %zu ambiguous",
 	    count[GEO_FOUND], count[GEO_NONE], count[GEO_AMBIGUOUS]);
-	if (nchanged > 0)
-		commit(t);
+	if (nchanged > 0 && !cl.c.dryrun)
+		stream_rows(&db, T_CITIES, t, rows, nchanged, 0);
 	if (cl.c.dryrun)
 		out_rows(&cl.c.out, t, rows, nchanged);
 	free(rows);

@@ -243,7 +243,7 @@ named_in(struct db *db, int tab, const struct hmap *want, char *const *ids,
 	for (i = 1; i < NELEM(schemas); i++) {
 		sc = schemas[(tab + i) % NELEM(schemas)];
 		/* A table whose bytes hold none of the ids names none. */
-		if (want != NULL && !store_holds(db->st, sc, ids, n))
+		if (ids != NULL && !store_holds(db->st, sc, ids, n))
 			continue;
 		for (col = 0; col < sc->ncols; col++)
 			if (sc->refs[col] == schemas[tab])
@@ -251,6 +251,8 @@ named_in(struct db *db, int tab, const struct hmap *want, char *const *ids,
 	}
 	return named;
 }
+
+enum { FEW_IDS = 16 };
 
 /*
  * The ids to look for in a table's bytes: those that hold none of the
@@ -293,8 +295,12 @@ db_referrers(struct db *db, int tab, char *const *ids, size_t n)
 		hmap_free_all(db->named[tab], free);
 		hmap_free(db->named_for[tab]);
 	}
-	v = needles(ids, n, &k);
-	db->named[tab] = named_in(db, tab, want, v, k);
+	/*
+	 * A few ids (an add's candidates) are first looked for in the
+	 * bytes; many (an import's) cost less read as records.
+	 */
+	v = n <= FEW_IDS ? needles(ids, n, &k) : NULL;
+	db->named[tab] = named_in(db, tab, want, v, v != NULL ? k : 0);
 	db->named_for[tab] = want;
 	free(v);
 }

@@ -13,9 +13,10 @@
  * Two cities are the same when their folded names and countries match and
  * their regions match or one of them has none: "Montreal, CA" is
  * Montréal, CA-QC; Columbus, US-GA is not Columbus, US-OH.  The map holds
- * each city under name+country+region and under name+country.
+ * each city under name+country+region and under name+country ("*" for
+ * the region).  A verb that streams the table asks this of each row.
  */
-static char *
+char *
 city_key(const char *name, const char *country, const char *region)
 {
 	char *folded = fold_name(name), *k;
@@ -182,24 +183,4 @@ city_ids_free(struct city_ids *ci)
 {
 	free(ci->base);
 	free(ci->sub);
-}
-
-/* The first candidate not taken, asked of the tables one at a time. */
-char *
-city_new_id(struct db *db, const char *name, const char *cc,
-    const char *region)
-{
-	struct city_ids ci;
-	char *id;
-	size_t i;
-
-	city_ids_init(&ci, name, cc, region);
-	for (i = 0;; i++) {
-		id = city_id_candidate(&ci, i);
-		if (!db_taken(db, T_CITIES, id))
-			break;
-		free(id);
-	}
-	city_ids_free(&ci);
-	return id;
 }

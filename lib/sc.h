@@ -471,6 +471,8 @@ struct row **resolve_locked(struct db *, int, const struct common *, int,
 void	 set_rows(struct db *, int, const struct common *, int, char **,
 	    void (*)(struct table *, struct row *));
 void	 rm_rows(struct db *, int, const struct common *, int, char **, int);
+void	 stream_rows(struct db *, int, const struct table *, struct row **,
+	    size_t, int);
 
 /* newid.c: a new row's id chosen while its table streams; an add's end. */
 enum { NEWID_BATCH = 10 };
@@ -638,10 +640,10 @@ void	 near_init(struct near *, const char *, size_t);
 void	 near_offer(struct near *, const char *);
 
 /* city.c: when two cities are the same, and a new city's id. */
+char	*city_key(const char *, const char *, const char *);
 void	 city_key_add(struct hmap *, struct table *, struct row *);
 struct row *city_key_find(struct hmap *, struct table *, struct row *);
 struct hmap *city_keys(struct table *, size_t);
-char	*city_new_id(struct db *, const char *, const char *, const char *);
 struct city_ids {
 	char	*base;		/* cc-slug */
 	char	*sub;		/* cc-slug-region, or NULL */

@@ -558,7 +558,25 @@ struct wtemp {
 	int	 fd;
 	struct wtemp *next;	/* the other writes under way */
 };
-enum { IOBUF = 1 << 20 };
+enum { IOBUF_MIN = 1 << 16, IOBUF_MAX = 1 << 20 };
+
+/*
+ * A table is written in large blocks, for fewer system calls, but a
+ * small table needs no large buffer: the buffer is about the table's size,
+ * so that memory does not grow with the table.
+ */
+static size_t
+iobuf_size(const char *path)
+{
+	struct stat sb;
+	size_t n = IOBUF_MIN;
+
+	if (stat(path, &sb) == 0)
+		while (n < IOBUF_MAX && (off_t)n < sb.st_size)
+			n *= 2;
+	return n;
+}
+
 /* A verb may write two tables (import-report: a city and an event). */
 static struct wtemp *pending;
 
@@ -581,6 +599,7 @@ store_begin(struct store *st, const struct schema *sc)
 {
 	static int registered;
 	struct wtemp *w = xcalloc(1, sizeof(*w));
+	size_t n;
 
 	store_lock(st);
 	table_target(st, sc, &w->tg);
@@ -601,9 +620,9 @@ store_begin(struct store *st, const struct schema *sc)
 	keep_owner(w->fd, w->tmp, &w->tg);
 	if ((w->fp = fdopen(w->fd, "w")) == NULL)
 		write_failed(w->tmp, w->tg.name);
-	/* A table is written in large blocks: fewer system calls. */
-	w->iobuf = xmalloc(IOBUF);
-	setvbuf(w->fp, w->iobuf, _IOFBF, IOBUF);
+	n = iobuf_size(w->tg.path);
+	w->iobuf = xmalloc(n);
+	setvbuf(w->fp, w->iobuf, _IOFBF, n);
 	return w;
 }
 
