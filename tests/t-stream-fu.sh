@@ -63,11 +63,24 @@ status 3
 err 'sc-followups: unknown follow-up '"'"'999999999'"'"''
 unchanged big
 
-t 'a row the change makes invalid: exit 3, nothing written, no temporary file' \
+t 'a --due that is no date: exit 2 before the table is read, nothing written' \
   'sc-followups -D big set 5 7 --due 2025-13-01'
 status 2
 err_has '--due'
 unchanged big
+
+printf '%s\n' '4,Mail,2024-05-strasbourg,,,2024-13-01,open,2024-05-15,,' \
+    >>"$T/nc/followups.csv"
+snapshot nc
+
+t 'a row named that is invalid, found as the table streams by: exit 3, nothing written, no temporary file' \
+  'sc-followups -D nc set 1 4 --owner sam; s=$?; ls -A nc | grep -c "\.sc-"; exit $s'
+status 3
+out <<'EOF'
+0
+EOF
+err_has 'nc/followups.csv:5: due: invalid date'
+unchanged nc
 
 seed_dir twice
 printf '%s\n' 'id,action,event,city,owner,due,status,created,closed,notes' \
