@@ -76,13 +76,6 @@ db_ids(struct db *db, int tab)
 	return db_index(db, tab);
 }
 
-void
-db_added(struct db *db, int tab, struct row *r)
-{
-	if (db->ids[tab] != NULL)
-		hmap_put(db->ids[tab], rget(db->t[tab], r, 0), r);
-}
-
 /*
  * A streaming write's own table: the rows it keeps (those it changes or
  * adds), under the table's columns, so that check_row() and messages
@@ -181,9 +174,7 @@ db_narrow(struct db *db, int tab, char *const *keys, size_t n)
 struct row *
 db_get(struct db *db, int tab, const char *key)
 {
-	if (!db_covers(db, tab, key))
-		db_table(db, tab);
-	else if (db->t[tab] == NULL)
+	if (!db_covers(db, tab, key) || db->t[tab] == NULL)
 		db_table(db, tab);
 	return hmap_get(db_index(db, tab), key);
 }
@@ -275,9 +266,19 @@ needles(char *const *ids, size_t n, size_t *k)
 	return v;
 }
 
+/* The referrers asked so far go: they were asked for other ids. */
+static void
+named_drop(struct db *db, int tab)
+{
+	hmap_free_all(db->named[tab], free);
+	hmap_free(db->named_for[tab]);
+	db->named[tab] = NULL;
+	db->named_for[tab] = NULL;
+}
+
 /*
  * Asks, in one pass over the tables that name rows of tab, which of ids
- * they name: db_referrer() and db_taken() then answer for these without
+ * they name: db_referrer() then answers for these without
  * reading the tables again, and for others by reading them whole.
  */
 void
@@ -291,10 +292,8 @@ db_referrers(struct db *db, int tab, char *const *ids, size_t n)
 		return;
 	for (i = 0; i < n; i++)
 		hmap_put(want, ids[i], want);
-	if (db->named[tab] != NULL) {
-		hmap_free_all(db->named[tab], free);
-		hmap_free(db->named_for[tab]);
-	}
+	if (db->named[tab] != NULL)
+		named_drop(db, tab);
 	/*
 	 * A few ids (an add's candidates) are first looked for in the
 	 * bytes; many (an import's) cost less read as records.
@@ -313,26 +312,11 @@ const struct referrer *
 db_referrer(struct db *db, int tab, const char *id)
 {
 	if (db->named[tab] != NULL && db->named_for[tab] != NULL &&
-	    hmap_get(db->named_for[tab], id) == NULL) {
-		hmap_free_all(db->named[tab], free);
-		hmap_free(db->named_for[tab]);
-		db->named[tab] = NULL;
-		db->named_for[tab] = NULL;
-	}
+	    hmap_get(db->named_for[tab], id) == NULL)
+		named_drop(db, tab);
 	if (db->named[tab] == NULL)
 		db->named[tab] = named_in(db, tab, NULL, NULL, 0);
 	return hmap_get(db->named[tab], id);
-}
-
-/*
- * An id is taken while a row has it or another table still names it (a
- * row removed with --force): a new row must not inherit old rows.
- */
-int
-db_taken(struct db *db, int tab, const char *id)
-{
-	return db_get(db, tab, id) != NULL ||
-	    db_referrer(db, tab, id) != NULL;
 }
 
 static const char *

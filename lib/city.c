@@ -60,18 +60,6 @@ city_key_find(struct hmap *h, struct table *t, struct row *r)
 	return dup;
 }
 
-/* The map of the first n cities of the table. */
-struct hmap *
-city_keys(struct table *t, size_t n)
-{
-	struct hmap *h = hmap_new();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		city_key_add(h, t, t->rows[i]);
-	return h;
-}
-
 /*
  * A streaming add's duplicate check, row by row against the one new
  * city, by the rule above: the first city of the same region (any

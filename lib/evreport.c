@@ -1057,38 +1057,18 @@ void
 evreport_mentions(const struct evreport *er, const char *const *names,
     size_t n, long *line)
 {
-	struct buf b = { NULL, 0, 0 };
-	struct hmap *runs;
-	char **w, *caps;
-	size_t i, nw, maxw = 1;
+	struct hmap *runs = evreport_runs(er);
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		nw = words(names[i], &w, &caps);
-		if (nw > maxw)
-			maxw = nw < MAXWORDS ? nw : MAXWORDS;
-		free_words(w, nw);
-		free(caps);
-	}
-	runs = word_runs(er, maxw);
-	for (i = 0; i < n; i++) {
-		line[i] = 0;
-		nw = words(names[i], &w, &caps);
-		if (nw > 0 && nw <= maxw) {
-			words_key(&b, w, 0, nw);
-			line[i] = (long)(uintptr_t)hmap_get(runs, b.s);
-		}
-		free_words(w, nw);
-		free(caps);
-	}
-	buf_free(&b);
+	for (i = 0; i < n; i++)
+		line[i] = evreport_mention(runs, names[i]);
 	hmap_free(runs);
 }
 
 /*
- * The same one name at a time, for a table that is streamed: the runs
- * are made once (of up to MAXWORDS words, the most a name is looked up
- * with), then evreport_mention() gives the line where a name first
- * stands, or 0.
+ * One name at a time, for a table that is streamed: the runs are made
+ * once (of up to MAXWORDS words, the most a name is looked up with),
+ * then evreport_mention() gives the line where a name first stands, or 0.
  */
 struct hmap *
 evreport_runs(const struct evreport *er)

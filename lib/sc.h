@@ -450,9 +450,7 @@ void	 db_referrers(struct db *, int, char *const *, size_t);
 struct row *db_lookup(struct db *, int, const char *);
 struct row *db_find(struct db *, int, const char *);
 struct row **db_find_all(struct db *, int, char *const *, size_t);
-void	 db_added(struct db *, int, struct row *);
 const struct referrer *db_referrer(struct db *, int, const char *);
-int	 db_taken(struct db *, int, const char *);
 const char *row_label(const struct table *, const struct row *);
 int	 valid_id(int, const char *);
 int	 coord_problem(const char *, const char *, int *, char *, size_t);
@@ -643,7 +641,6 @@ void	 near_offer(struct near *, const char *);
 char	*city_key(const char *, const char *, const char *);
 void	 city_key_add(struct hmap *, struct table *, struct row *);
 struct row *city_key_find(struct hmap *, struct table *, struct row *);
-struct hmap *city_keys(struct table *, size_t);
 struct city_ids {
 	char	*base;		/* cc-slug */
 	char	*sub;		/* cc-slug-region, or NULL */

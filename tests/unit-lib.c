@@ -1447,10 +1447,11 @@ test_referrer(void)
 	    ref != NULL ? ref->label : "none", "seeds/events.csv");
 	check_long("referrer: none for a city nothing names",
 	    db_referrer(&db, T_CITIES, "no-such-city") == NULL, 1);
-	check_long("taken: a city's id", db_taken(&db, T_CITIES,
-	    "fr-dijon"), 1);
-	check_long("taken: not an unknown id", db_taken(&db, T_CITIES,
-	    "fr-nowhere"), 0);
+	check_long("taken: a city's id", db_get(&db, T_CITIES,
+	    "fr-dijon") != NULL, 1);
+	check_long("taken: not an unknown id", db_get(&db, T_CITIES,
+	    "fr-nowhere") == NULL && db_referrer(&db, T_CITIES,
+	    "fr-nowhere") == NULL, 1);
 	check_long("value_readable: a role", value_readable(T_ATTENDANCE,
 	    A_ROLE, "speaker", NULL, 0), 1);
 	check_long("value_readable: not a role", value_readable(T_ATTENDANCE,
